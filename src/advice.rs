@@ -1,0 +1,310 @@
+//! Advice: what to improve first.
+//!
+//! For every indicator below its best answer, the gain in the overall score
+//! from the next better answer and from the best one, ranked; and the fewest
+//! indicator changes that lift the shown score into the next predicate band.
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Value};
+use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale};
+use crate::round::round_half_away;
+use crate::score::{PredicateRef, Score, Scorer, Tally};
+use crate::validate::answer_score;
+
+/// How continuous answers (numbers, percentages, direct scores) are stepped: a fifth of the scale.
+const STEPS: u32 = 5;
+
+/// One possible answer and what it would bring.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct AnswerGain {
+    /// The answer value.
+    pub value: Value,
+    /// The indicator's score with it.
+    pub score: f64,
+    /// The change in the overall score (exact; round for display).
+    pub gain: f64,
+}
+
+/// An indicator that can be improved.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The id of its group.
+    pub group: String,
+    /// The current valid answer, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<Value>,
+    /// The indicator's current score (absent when unanswered under `exclude`).
+    pub current_score: Option<f64>,
+    /// The next better answer.
+    pub next: AnswerGain,
+    /// The best answer.
+    pub best: AnswerGain,
+}
+
+/// One change in a plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Step {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The answer now, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Value>,
+    /// The answer to reach.
+    pub to: Value,
+    /// The indicator's score with it.
+    pub score: f64,
+    /// The gain in the overall score from this change alone.
+    pub gain: f64,
+}
+
+/// The fewest changes that lift the shown overall score into the next predicate band.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// The band aimed for.
+    pub target: PredicateRef,
+    /// Its lower bound.
+    pub target_score: f64,
+    /// Whether the steps reach it (false when even the best answers everywhere fall short).
+    pub reached: bool,
+    /// The overall score after all steps.
+    pub score_after: Score,
+    /// The changes, largest gain first.
+    pub steps: Vec<Step>,
+}
+
+/// Advice for one assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Advice {
+    /// The overall score now.
+    pub overall: Score,
+    /// Improvements ranked by the gain of the best answer, then of the next one.
+    pub recommendations: Vec<Recommendation>,
+    /// How to reach the next predicate band; absent in the top band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+}
+
+/// Every answer worth offering for an indicator, with its score, lowest score first.
+/// Continuous kinds are offered in steps of a fifth of the scale.
+///
+/// ```
+/// use swanilai::{candidates, AnswerKind, Better, Scale, Value};
+/// let c = candidates(&AnswerKind::Percent { better: Better::Higher }, &Scale::default());
+/// assert_eq!(c.first(), Some(&(Value::Number(0.0), 0.0)));
+/// assert_eq!(c.last(), Some(&(Value::Number(100.0), 5.0)));
+/// ```
+pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
+    let grid = |f: &dyn Fn(f64) -> f64| -> Vec<Value> {
+        (0..=STEPS)
+            .map(|k| Value::Number(f(f64::from(k) / f64::from(STEPS))))
+            .collect()
+    };
+    let values: Vec<Value> = match kind {
+        AnswerKind::Level { levels } => (1..=levels.len())
+            .map(|n| Value::Number(n as f64))
+            .collect(),
+        AnswerKind::YesNo { .. } => vec![Value::Bool(false), Value::Bool(true)],
+        AnswerKind::Choice { options } => {
+            options.iter().map(|o| Value::Text(o.id.clone())).collect()
+        }
+        AnswerKind::Number {
+            mapping,
+            better,
+            min,
+            max,
+            ..
+        } => {
+            let clamp = |v: f64| v.clamp(min.unwrap_or(f64::MIN), max.unwrap_or(f64::MAX));
+            match mapping {
+                NumberMapping::Bands(bands) => bands
+                    .iter()
+                    .map(|b| Value::Number(clamp(b.limit)))
+                    .collect(),
+                NumberMapping::Linear { from, to } => {
+                    let (from, to) = (*from, *to);
+                    match better {
+                        Better::Higher => grid(&|t| clamp(from + t * (to - from))),
+                        Better::Lower => grid(&|t| clamp(to - t * (to - from))),
+                    }
+                }
+            }
+        }
+        AnswerKind::Percent { better } => match better {
+            Better::Higher => grid(&|t| t * 100.0),
+            Better::Lower => grid(&|t| 100.0 - t * 100.0),
+        },
+        AnswerKind::Score => grid(&|t| scale.min + t * (scale.max - scale.min)),
+    };
+    let mut out: Vec<(Value, f64)> = values
+        .into_iter()
+        .filter_map(|v| answer_score(kind, scale, &v).ok().map(|s| (v, s)))
+        .collect();
+    out.sort_by(|a, b| a.1.total_cmp(&b.1));
+    out
+}
+
+/// Advice for an assessment; `limit` caps the recommendations listed (the plan is unaffected).
+///
+/// # Example
+/// ```
+/// use swanilai::{advise, builtin, Assessment, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let mut a = Assessment::new("spbe-2020", &set.version);
+/// for ind in set.indicators() {
+///     a.set_value(&ind.id, Value::Number(2.0)); // 2.00: Cukup
+/// }
+/// let advice = advise(&set, &a, Some(3));
+/// assert_eq!(advice.recommendations.len(), 3);
+/// // The heaviest indicators (weight 3.0, public services) come first.
+/// assert_eq!(advice.recommendations[0].indicator, "spbe-42");
+/// let plan = advice.plan.unwrap();
+/// assert_eq!(plan.target.label.id, "Baik"); // from 2.6
+/// assert!(plan.reached && plan.score_after.shown.unwrap() >= 2.6);
+/// ```
+pub fn advise(set: &IndicatorSet, a: &Assessment, limit: Option<usize>) -> Advice {
+    let scorer = Scorer::new(set);
+    advise_with(&scorer, a, limit)
+}
+
+/// [`advise`] with a compiled [`Scorer`].
+pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) -> Advice {
+    let set = scorer.set();
+    let tally = scorer.tally(scorer.indicator_scores(a));
+    let base = tally.overall();
+    let gain = |i: usize, s: f64| {
+        let after = scorer.overall_if(&tally, i, Some(s));
+        after.unwrap_or(set.scale.min) - base.unwrap_or(set.scale.min)
+    };
+    let mut options: Vec<Vec<(Value, f64)>> = Vec::with_capacity(scorer.indicator_count());
+    let mut recs = Vec::new();
+    for i in 0..scorer.indicator_count() {
+        let ind = scorer.indicator(i);
+        let current_score = tally.indicator(i);
+        let better: Vec<(Value, f64)> = candidates(&ind.answer, &set.scale)
+            .into_iter()
+            .filter(|(_, s)| current_score.is_none_or(|c| *s > c))
+            .collect();
+        if let (Some(next), Some(top)) = (better.first(), better.last()) {
+            // The first option reaching the top score is the best answer.
+            let best = better.iter().find(|c| c.1 == top.1).unwrap_or(top);
+            recs.push((
+                i,
+                Recommendation {
+                    indicator: ind.id.clone(),
+                    group: scorer.indicator_group(i).to_string(),
+                    current: scorer.current_value(a, i).cloned(),
+                    current_score,
+                    next: AnswerGain {
+                        value: next.0.clone(),
+                        score: next.1,
+                        gain: gain(i, next.1),
+                    },
+                    best: AnswerGain {
+                        value: best.0.clone(),
+                        score: best.1,
+                        gain: gain(i, best.1),
+                    },
+                },
+            ));
+        }
+        options.push(better);
+    }
+    recs.sort_by(|(ia, a), (ib, b)| {
+        b.best
+            .gain
+            .total_cmp(&a.best.gain)
+            .then(b.next.gain.total_cmp(&a.next.gain))
+            .then(ia.cmp(ib))
+    });
+    let plan = plan(scorer, &tally, a, &recs, &options);
+    let mut recommendations: Vec<Recommendation> = recs.into_iter().map(|(_, r)| r).collect();
+    if let Some(n) = limit {
+        recommendations.truncate(n);
+    }
+    Advice {
+        overall: scorer.score_of(base),
+        recommendations,
+        plan,
+    }
+}
+
+fn plan(
+    scorer: &Scorer<'_>,
+    tally: &Tally,
+    a: &Assessment,
+    recs: &[(usize, Recommendation)],
+    options: &[Vec<(Value, f64)>],
+) -> Option<Plan> {
+    let set = scorer.set();
+    let decimals = set.scale.decimals;
+    let shown = |t: &Tally| round_half_away(t.overall().unwrap_or(set.scale.min), decimals);
+    let now = scorer.predicate_of(shown(tally)).map_or(0, |p| p.index);
+    let next = set.predicates.get(now + 1)?;
+    let target = next.min;
+    let reaches = |t: &Tally| shown(t) >= target;
+
+    // Fewest indicators: take the largest best-answer gains first.
+    let mut t = tally.clone();
+    let mut chosen: Vec<(usize, usize)> = Vec::new(); // (indicator, index into its options)
+    for (i, r) in recs {
+        if reaches(&t) || r.best.gain <= 0.0 {
+            break;
+        }
+        let best = options[*i]
+            .iter()
+            .position(|(v, _)| *v == r.best.value)
+            .unwrap_or(0);
+        scorer.update(&mut t, *i, Some(r.best.score));
+        chosen.push((*i, best));
+    }
+    let reached = reaches(&t);
+    if reached {
+        // Least effort: lower each change, smallest gain first, as far as the target allows.
+        for k in (0..chosen.len()).rev() {
+            let (i, best) = chosen[k];
+            for (o, (_, s)) in options[i].iter().enumerate().take(best) {
+                scorer.update(&mut t, i, Some(*s));
+                if reaches(&t) {
+                    chosen[k].1 = o;
+                    break;
+                }
+                scorer.update(&mut t, i, Some(options[i][best].1));
+            }
+        }
+    }
+    let base = tally.overall().unwrap_or(set.scale.min);
+    let mut steps: Vec<Step> = chosen
+        .iter()
+        .map(|&(i, o)| {
+            let (value, score) = options[i][o].clone();
+            Step {
+                indicator: scorer.indicator(i).id.clone(),
+                from: scorer.current_value(a, i).cloned(),
+                to: value,
+                score,
+                gain: scorer
+                    .overall_if(tally, i, Some(score))
+                    .unwrap_or(set.scale.min)
+                    - base,
+            }
+        })
+        .collect();
+    steps.sort_by(|x, y| y.gain.total_cmp(&x.gain));
+    Some(Plan {
+        target: scorer.predicate_of(target)?,
+        target_score: target,
+        reached,
+        score_after: scorer.score_of(t.overall()),
+        steps,
+    })
+}

@@ -1,0 +1,109 @@
+//! The assessment document: one region's answers to one indicator set.
+//!
+//! The engine has no clock: `createdAt` and `updatedAt` are whatever the caller
+//! puts there (the widget writes ISO 8601 times).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// One region's answers to one indicator set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Assessment {
+    /// The id of the set answered.
+    pub set_id: String,
+    /// The version of the set answered.
+    pub set_version: String,
+    /// Who is assessed, for when, by whom.
+    pub region: Region,
+    /// Answers keyed by indicator id. Answers to ids the set does not know are kept.
+    pub answers: BTreeMap<String, Answer>,
+    /// When the assessment was started (set by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// When the assessment was last changed (set by the caller).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+/// The assessed region and the assessment's circumstances. Every field may be empty while drafting.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Region {
+    /// Name, e.g. `Kabupaten Banjar`.
+    pub name: String,
+    /// BPS region code, e.g. `6303` (digits, optionally dotted as `63.03`).
+    pub code: String,
+    /// Year or period assessed, e.g. `2026`.
+    pub period: String,
+    /// Who filled the assessment in.
+    pub assessor: String,
+}
+
+/// The answer to one indicator, with its evidence.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Answer {
+    /// The value; absent while only evidence has been written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// Evidence notes (document names, explanations).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Evidence links.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+}
+
+/// An answer value: a number (level, number, percent, score), a boolean (yes/no) or an option id (choice).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Value {
+    /// A level, a number, a percentage or a score.
+    Number(f64),
+    /// Yes (`true`) or no (`false`).
+    Bool(bool),
+    /// The id of a choice option.
+    Text(String),
+}
+
+impl Answer {
+    /// An answer with a value and no evidence.
+    pub fn value(value: Value) -> Answer {
+        Answer {
+            value: Some(value),
+            ..Answer::default()
+        }
+    }
+
+    /// Whether any evidence (notes or links) was given.
+    pub fn has_evidence(&self) -> bool {
+        !self.notes.trim().is_empty() || self.links.iter().any(|l| !l.trim().is_empty())
+    }
+}
+
+impl Assessment {
+    /// An empty assessment of a set.
+    pub fn new(set_id: impl Into<String>, set_version: impl Into<String>) -> Assessment {
+        Assessment {
+            set_id: set_id.into(),
+            set_version: set_version.into(),
+            ..Assessment::default()
+        }
+    }
+
+    /// Sets (or replaces) the value answered for an indicator, keeping its evidence.
+    ///
+    /// ```
+    /// use swanilai::{Assessment, Value};
+    /// let mut a = Assessment::new("spbe-2020", "2020.1");
+    /// a.set_value("spbe-01", Value::Number(3.0));
+    /// assert_eq!(a.answers["spbe-01"].value, Some(Value::Number(3.0)));
+    /// ```
+    pub fn set_value(&mut self, indicator: &str, value: Value) {
+        self.answers.entry(indicator.to_string()).or_default().value = Some(value);
+    }
+}

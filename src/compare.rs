@@ -1,0 +1,160 @@
+//! Comparison of two assessments of the same set (e.g. last year's and this year's).
+//!
+//! Changes are taken between the *shown* (rounded) scores, so the numbers on the
+//! screen add up: 3.48 last year and 3.73 this year is an improvement of +0.25.
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Value};
+use crate::model::IndicatorSet;
+use crate::problem::Problem;
+use crate::round::round_half_away;
+use crate::score::{Report, Score, Scorer};
+
+/// A shown score before and after, and the change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Delta {
+    /// The shown score in the previous assessment.
+    pub previous: Option<f64>,
+    /// The shown score in the current assessment.
+    pub current: Option<f64>,
+    /// `current - previous`, rounded to the set's decimals; absent when either is absent.
+    pub change: Option<f64>,
+}
+
+/// The change of one group, tag or indicator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    /// The group id, tag or indicator id.
+    pub id: String,
+    /// The scores and their change.
+    #[serde(flatten)]
+    pub delta: Delta,
+    /// For indicators: the previous answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_value: Option<Value>,
+    /// For indicators: the current answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_value: Option<Value>,
+}
+
+/// Everything that changed between two assessments.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Comparison {
+    /// The overall score before and after.
+    pub overall: Delta,
+    /// The previous overall score with its predicate.
+    pub previous: Score,
+    /// The current overall score with its predicate.
+    pub current: Score,
+    /// Per group, in the set's order.
+    pub groups: Vec<Change>,
+    /// Per tag.
+    pub tags: Vec<Change>,
+    /// Per indicator, in the set's order.
+    pub indicators: Vec<Change>,
+    /// Problems of both assessments; paths start with `previous.` or `current.`.
+    pub problems: Vec<Problem>,
+}
+
+fn delta(prev: &Score, cur: &Score, decimals: u8) -> Delta {
+    Delta {
+        previous: prev.shown,
+        current: cur.shown,
+        change: match (prev.shown, cur.shown) {
+            (Some(p), Some(c)) => Some(round_half_away(c - p, decimals)),
+            _ => None,
+        },
+    }
+}
+
+/// Compares two assessments of a set.
+///
+/// # Example
+/// ```
+/// use swanilai::{builtin, compare, Assessment, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let mut before = Assessment::new("spbe-2020", &set.version);
+/// let mut after = before.clone();
+/// for ind in set.indicators() {
+///     before.set_value(&ind.id, Value::Number(2.0));
+///     after.set_value(&ind.id, Value::Number(2.0));
+/// }
+/// after.set_value("spbe-42", Value::Number(5.0)); // weight 3: +3 * 3 / 100
+/// let c = compare(&set, &before, &after);
+/// assert_eq!(c.overall.change, Some(0.09));
+/// assert_eq!(c.groups.iter().find(|g| g.id == "spbe-d4").unwrap().delta.change, Some(0.2));
+/// ```
+pub fn compare(set: &IndicatorSet, previous: &Assessment, current: &Assessment) -> Comparison {
+    let scorer = Scorer::new(set);
+    let before = scorer.score(previous);
+    let after = scorer.score(current);
+    compare_reports(set, previous, current, &before, &after)
+}
+
+/// [`compare`] for reports already computed.
+pub fn compare_reports(
+    set: &IndicatorSet,
+    previous: &Assessment,
+    current: &Assessment,
+    before: &Report,
+    after: &Report,
+) -> Comparison {
+    let d = set.scale.decimals;
+    let pair = |id: &str, p: &Score, c: &Score| Change {
+        id: id.to_string(),
+        delta: delta(p, c, d),
+        previous_value: None,
+        current_value: None,
+    };
+    let groups = before
+        .groups
+        .iter()
+        .zip(&after.groups)
+        .map(|(p, c)| pair(&p.id, &p.score, &c.score))
+        .collect();
+    let tags = before
+        .tags
+        .iter()
+        .zip(&after.tags)
+        .map(|(p, c)| pair(&p.tag, &p.score, &c.score))
+        .collect();
+    let value = |a: &Assessment, id: &str| a.answers.get(id).and_then(|x| x.value.clone());
+    let indicators = before
+        .indicators
+        .iter()
+        .zip(&after.indicators)
+        .map(|(p, c)| Change {
+            previous_value: value(previous, &p.id),
+            current_value: value(current, &c.id),
+            ..pair(&p.id, &p.score, &c.score)
+        })
+        .collect();
+    let prefix = |list: &[Problem], at: &str| -> Vec<Problem> {
+        list.iter()
+            .map(|p| Problem {
+                path: if p.path.is_empty() {
+                    at.to_string()
+                } else {
+                    format!("{at}.{}", p.path)
+                },
+                ..p.clone()
+            })
+            .collect()
+    };
+    let mut problems = prefix(&before.problems, "previous");
+    problems.extend(prefix(&after.problems, "current"));
+    Comparison {
+        overall: delta(&before.overall, &after.overall, d),
+        previous: before.overall.clone(),
+        current: after.overall.clone(),
+        groups,
+        tags,
+        indicators,
+        problems,
+    }
+}

@@ -1,0 +1,188 @@
+//! swanilai scores Indonesian regional self-assessments (GM100SC smart city readiness,
+//! the yearly smart city evaluation, SPBE e-government) the way the official
+//! spreadsheets do, explains the result and says what to improve first.
+//!
+//! The core (this crate without the `web` module) is pure Rust with no browser
+//! types: the CLI, the tests and the WebAssembly widget all run the same code.
+//!
+//! ```
+//! use swanilai::{advise, builtin, score, Assessment, Value};
+//!
+//! let set = builtin::get("spbe-2020").unwrap();
+//! let mut a = Assessment::new(&set.id, &set.version);
+//! for ind in set.indicators() {
+//!     a.set_value(&ind.id, Value::Number(3.0)); // every indicator at "Terdefinisi"
+//! }
+//! let report = score(&set, &a);
+//! assert_eq!(report.overall.shown, Some(3.0));
+//! assert_eq!(report.overall.predicate.as_ref().unwrap().label.id, "Baik");
+//!
+//! let advice = advise(&set, &a, Some(5));
+//! assert_eq!(advice.plan.unwrap().target.label.id, "Sangat Baik");
+//! ```
+//!
+//! Reading a document collects every problem, each with its JSON path:
+//!
+//! ```
+//! use swanilai::IndicatorSet;
+//! let parsed = IndicatorSet::from_json_str(r#"{"id": "x", "version": "1", "title": "X",
+//!     "predicates": [], "groups": [{"id": "g", "title": "G", "weight": -1, "indicators": []}]}"#);
+//! assert!(parsed.value.is_none());
+//! let codes: Vec<_> = parsed.problems.iter().map(|p| (p.path.as_str(), p.code.as_str())).collect();
+//! assert!(codes.contains(&("groups[0].weight", "weight-not-positive")));
+//! assert!(codes.contains(&("groups[0]", "group-empty")));
+//! assert!(codes.contains(&("predicates", "predicates-empty")));
+//! ```
+
+pub mod advice;
+pub mod assessment;
+pub mod builtin;
+pub mod compare;
+pub mod json;
+pub mod model;
+pub mod present;
+pub mod problem;
+mod read;
+pub mod round;
+pub mod score;
+pub mod validate;
+
+pub use advice::{Advice, AnswerGain, Plan, Recommendation, Step, advise, advise_with, candidates};
+pub use assessment::{Answer, Assessment, Region, Value};
+pub use compare::{Change, Comparison, Delta, compare, compare_reports};
+pub use json::{Json, SyntaxError};
+pub use model::{
+    AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Lang, Level,
+    NumberMapping, Predicate, Scale, Text, UnansweredPolicy,
+};
+pub use present::{answer_label, report_csv};
+pub use problem::{Code, Problem, Severity, has_errors};
+pub use round::{format_delta, format_number, round_half_away};
+pub use score::{
+    Completeness, GroupScore, IndicatorScore, PredicateRef, Report, Score, Scorer, TagScore, score,
+};
+pub use validate::{
+    AnswerError, answer_score, is_bps_code, is_valid_id, validate_assessment, validate_set,
+};
+
+/// The most problems reported for one document; the last one says how many more there were.
+pub const MAX_PROBLEMS: usize = 1000;
+
+/// A document read from JSON: the value, if it could be used, and every problem found.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Parsed<T> {
+    /// The document. A set is absent when any problem is an error; an assessment is absent
+    /// only when its root is not an object (its other errors are listed, its answers kept).
+    pub value: Option<T>,
+    /// Every problem found, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+fn syntax_problem(e: &SyntaxError) -> Problem {
+    Problem::new(
+        format!("line {} column {}", e.line, e.column),
+        Code::JsonSyntax,
+        format!(
+            "JSON tidak sah di baris {} kolom {}: {}",
+            e.line, e.column, e.reason_id
+        ),
+        format!(
+            "invalid JSON at line {} column {}: {}",
+            e.line, e.column, e.reason
+        ),
+    )
+}
+
+fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - (MAX_PROBLEMS - 1);
+        problems.truncate(MAX_PROBLEMS - 1);
+        problems.push(Problem::new(
+            "",
+            Code::TooMany,
+            format!("{more} masalah lain tidak ditampilkan"),
+            format!("{more} more problems are not listed"),
+        ));
+    }
+    problems
+}
+
+impl IndicatorSet {
+    /// Reads and validates a set from a JSON value.
+    pub fn from_json(v: &Json) -> Parsed<IndicatorSet> {
+        let mut r = read::Reader::default();
+        let set = r.set(v);
+        let mut problems = r.problems;
+        if let Some(set) = &set {
+            // A value already reported while reading is not reported again (e.g. a missing id
+            // is not also an invalid one).
+            let seen: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+            problems.extend(validate_set(set).into_iter().filter(|p| {
+                !seen.iter().any(|s| {
+                    p.path == *s
+                        || p.path
+                            .strip_prefix(s.as_str())
+                            .is_some_and(|r| r.starts_with(['.', '[']))
+                })
+            }));
+        }
+        let ok = !has_errors(&problems);
+        Parsed {
+            value: set.filter(|_| ok),
+            problems: cap(problems),
+        }
+    }
+
+    /// Reads and validates a set from JSON text.
+    ///
+    /// ```
+    /// use swanilai::IndicatorSet;
+    /// let bad = IndicatorSet::from_json_str("{\"id\": ");
+    /// assert_eq!(bad.problems[0].code.as_str(), "json-syntax");
+    /// assert_eq!(bad.problems[0].path, "line 1 column 8");
+    /// ```
+    pub fn from_json_str(text: &str) -> Parsed<IndicatorSet> {
+        match Json::parse(text) {
+            Ok(v) => IndicatorSet::from_json(&v),
+            Err(e) => Parsed {
+                value: None,
+                problems: vec![syntax_problem(&e)],
+            },
+        }
+    }
+}
+
+impl Assessment {
+    /// Reads an assessment from a JSON value, checking its shape (not its answers: see
+    /// [`validate_assessment`]). Unknown answers and answers with problems are kept.
+    pub fn from_json(v: &Json) -> Parsed<Assessment> {
+        let mut r = read::Reader::default();
+        let value = r.assessment(v);
+        Parsed {
+            value,
+            problems: cap(r.problems),
+        }
+    }
+
+    /// Reads an assessment from JSON text.
+    ///
+    /// ```
+    /// use swanilai::{Assessment, Value};
+    /// let p = Assessment::from_json_str(r#"{"setId": "spbe-2020", "setVersion": "2020.1",
+    ///     "answers": {"spbe-01": 3, "spbe-02": {"value": true, "notes": "SK 2024"}, "x": {"value": [1]}}}"#);
+    /// let a = p.value.unwrap();
+    /// assert_eq!(a.answers["spbe-01"].value, Some(Value::Number(3.0)));
+    /// assert_eq!(a.answers["spbe-02"].notes, "SK 2024");
+    /// assert!(a.answers.contains_key("x")); // kept, its bad value reported
+    /// assert_eq!(p.problems[0].path, "answers.x.value");
+    /// ```
+    pub fn from_json_str(text: &str) -> Parsed<Assessment> {
+        match Json::parse(text) {
+            Ok(v) => Assessment::from_json(&v),
+            Err(e) => Parsed {
+                value: None,
+                problems: vec![syntax_problem(&e)],
+            },
+        }
+    }
+}

@@ -1,0 +1,453 @@
+//! The `swanilai` command line: list, validate and score sets and assessments,
+//! advise, compare years, and rank many regions' exported assessments.
+//!
+//! JSON goes to stdout, problems to stderr. Exit codes: 0 ok, 1 invalid input, 2 usage.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use clap::{Parser, Subcommand, ValueEnum};
+    use swanilai::{
+        Assessment, IndicatorSet, Json, Lang, Problem, Report, Scorer, builtin, format_number,
+        has_errors,
+    };
+
+    /// Score Indonesian regional self-assessments (GM100SC, smart city evaluation, SPBE).
+    #[derive(Parser)]
+    #[command(name = "swanilai", version, about)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// List the built-in indicator sets.
+        Sets,
+        /// Print a built-in set as JSON.
+        Show {
+            /// The set id.
+            set: String,
+        },
+        /// Validate a set or an assessment file (an assessment is checked against its set).
+        Validate {
+            /// The file to check.
+            file: PathBuf,
+            /// The set to check an assessment against (default: the built-in set it names).
+            #[arg(long)]
+            set: Option<String>,
+        },
+        /// Score an assessment.
+        Score {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The assessment file.
+            assessment: PathBuf,
+            /// Output format.
+            #[arg(long, value_enum, default_value_t = Format::Json)]
+            format: Format,
+            /// Language of text and CSV output.
+            #[arg(long, default_value = "id")]
+            lang: String,
+        },
+        /// Recommend what to improve first.
+        Advise {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The assessment file.
+            assessment: PathBuf,
+            /// How many recommendations to list.
+            #[arg(long)]
+            limit: Option<usize>,
+        },
+        /// Compare two assessments of the same set (e.g. last year and this year).
+        Compare {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The earlier assessment.
+            old: PathBuf,
+            /// The later assessment.
+            new: PathBuf,
+        },
+        /// Rank many regions' assessments by overall score.
+        Rank {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The assessment files.
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            /// Only the first N.
+            #[arg(long)]
+            top: Option<usize>,
+        },
+        /// Print the JSON Schema of a document type.
+        Schema {
+            /// Which document.
+            #[arg(value_enum)]
+            kind: SchemaKind,
+        },
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        Json,
+        Text,
+        Csv,
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum SchemaKind {
+        Set,
+        Assessment,
+        Report,
+    }
+
+    /// A failure: what to print and with which exit code.
+    struct Fail(u8, String);
+
+    type Result<T> = std::result::Result<T, Fail>;
+
+    fn invalid(msg: impl Into<String>) -> Fail {
+        Fail(1, msg.into())
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = match Cli::try_parse() {
+            Ok(c) => c,
+            Err(e) => {
+                let code = if e.use_stderr() { 2 } else { 0 };
+                let _ = e.print();
+                return ExitCode::from(code);
+            }
+        };
+        match run(cli.command) {
+            Ok(code) => ExitCode::from(code),
+            Err(Fail(code, msg)) => {
+                eprintln!("swanilai: {msg}");
+                ExitCode::from(code)
+            }
+        }
+    }
+
+    fn print_json<T: serde::Serialize>(v: &T) {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(v).expect("report types always serialize")
+        );
+    }
+
+    fn report_problems(file: &Path, problems: &[Problem]) {
+        for p in problems {
+            let sev = if p.is_error() { "error" } else { "warning" };
+            eprintln!("{}: {sev}: {p}", file.display());
+        }
+    }
+
+    fn read(file: &Path) -> Result<Json> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?;
+        Json::parse(&text).map_err(|e| invalid(format!("{}: invalid JSON at {e}", file.display())))
+    }
+
+    fn load_set(spec: &str) -> Result<IndicatorSet> {
+        if let Some(text) = builtin::json(spec) {
+            return IndicatorSet::from_json_str(text)
+                .value
+                .ok_or_else(|| invalid(format!("built-in set {spec} is invalid")));
+        }
+        let path = Path::new(spec);
+        if !path.exists() {
+            let ids: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.id).collect();
+            return Err(Fail(
+                2,
+                format!(
+                    "`{spec}` is neither a built-in set ({}) nor a file",
+                    ids.join(", ")
+                ),
+            ));
+        }
+        let parsed = IndicatorSet::from_json(&read(path)?);
+        report_problems(path, &parsed.problems);
+        parsed
+            .value
+            .ok_or_else(|| invalid(format!("{} is not a valid indicator set", path.display())))
+    }
+
+    fn load_assessment(file: &Path) -> Result<Assessment> {
+        let parsed = Assessment::from_json(&read(file)?);
+        report_problems(file, &parsed.problems);
+        match parsed.value {
+            Some(a) if !has_errors(&parsed.problems) => Ok(a),
+            _ => Err(invalid(format!(
+                "{} is not a valid assessment",
+                file.display()
+            ))),
+        }
+    }
+
+    /// The set named by `--set`, or else the built-in set the assessment names.
+    fn set_for(spec: Option<&str>, a: &Assessment) -> Result<IndicatorSet> {
+        match spec {
+            Some(s) => load_set(s),
+            None => load_set(&a.set_id).map_err(|_| {
+                Fail(
+                    2,
+                    format!(
+                        "the assessment names set `{}`, which is not built in: pass --set FILE",
+                        a.set_id
+                    ),
+                )
+            }),
+        }
+    }
+
+    /// Reports the assessment's problems and says whether it has errors.
+    fn checked(file: &Path, report: &Report) -> u8 {
+        report_problems(file, &report.problems);
+        u8::from(has_errors(&report.problems))
+    }
+
+    fn run(cmd: Command) -> Result<u8> {
+        match cmd {
+            Command::Sets => {
+                print_json(&builtin::BUILTINS);
+                Ok(0)
+            }
+            Command::Show { set } => {
+                let text = builtin::json(&set)
+                    .ok_or_else(|| Fail(2, format!("no built-in set `{set}`")))?;
+                print!("{text}");
+                Ok(0)
+            }
+            Command::Validate { file, set } => validate(&file, set.as_deref()),
+            Command::Score {
+                set,
+                assessment,
+                format,
+                lang,
+            } => {
+                let a = load_assessment(&assessment)?;
+                let set = set_for(set.as_deref(), &a)?;
+                let report = Scorer::new(&set).score(&a);
+                let lang = Lang::from_tag(&lang);
+                match format {
+                    Format::Json => print_json(&report),
+                    Format::Csv => print!("{}", swanilai::report_csv(&set, &a, &report, lang)),
+                    Format::Text => print!("{}", text_report(&set, &a, &report, lang)),
+                }
+                Ok(checked(&assessment, &report))
+            }
+            Command::Advise {
+                set,
+                assessment,
+                limit,
+            } => {
+                let a = load_assessment(&assessment)?;
+                let set = set_for(set.as_deref(), &a)?;
+                print_json(&swanilai::advise(&set, &a, limit));
+                Ok(checked(&assessment, &swanilai::score(&set, &a)))
+            }
+            Command::Compare { set, old, new } => {
+                let before = load_assessment(&old)?;
+                let after = load_assessment(&new)?;
+                let set = set_for(set.as_deref(), &after)?;
+                let c = swanilai::compare(&set, &before, &after);
+                print_json(&c);
+                for p in &c.problems {
+                    eprintln!("warning: {p}");
+                }
+                Ok(u8::from(has_errors(&c.problems)))
+            }
+            Command::Rank { set, files, top } => rank(set.as_deref(), &files, top),
+            Command::Schema { kind } => {
+                let schema = match kind {
+                    SchemaKind::Set => schemars::schema_for!(IndicatorSet),
+                    SchemaKind::Assessment => schemars::schema_for!(Assessment),
+                    SchemaKind::Report => schemars::schema_for!(Report),
+                };
+                print_json(&schema);
+                Ok(0)
+            }
+        }
+    }
+
+    fn validate(file: &Path, set: Option<&str>) -> Result<u8> {
+        let v = read(file)?;
+        let is_set = v.get("groups").is_some() || v.get("predicates").is_some();
+        let problems = if is_set {
+            IndicatorSet::from_json(&v).problems
+        } else {
+            let parsed = Assessment::from_json(&v);
+            let mut problems = parsed.problems;
+            if let Some(a) = parsed.value {
+                let s = set_for(set, &a)?;
+                problems.extend(swanilai::validate_assessment(&s, &a));
+            }
+            problems
+        };
+        report_problems(file, &problems);
+        print_json(&problems);
+        Ok(u8::from(has_errors(&problems)))
+    }
+
+    #[derive(serde::Serialize)]
+    struct Ranked {
+        rank: usize,
+        file: String,
+        region: swanilai::Region,
+        score: Option<f64>,
+        predicate: Option<String>,
+        completeness: swanilai::Completeness,
+        #[serde(skip)]
+        exact: f64,
+    }
+
+    fn rank(spec: Option<&str>, files: &[PathBuf], top: Option<usize>) -> Result<u8> {
+        let mut assessments = Vec::with_capacity(files.len());
+        let mut failed = 0u8;
+        for f in files {
+            match load_assessment(f) {
+                Ok(a) => assessments.push((f, a)),
+                Err(Fail(_, msg)) => {
+                    eprintln!("swanilai: {msg}; left out of the ranking");
+                    failed = 1;
+                }
+            }
+        }
+        let Some((_, first)) = assessments.first() else {
+            return Err(invalid("no valid assessment to rank"));
+        };
+        let set = set_for(spec, first)?;
+        let scorer = Scorer::new(&set);
+        let mut rows: Vec<Ranked> = assessments
+            .iter()
+            .map(|(f, a)| {
+                let r = scorer.score(a);
+                for p in r.problems.iter().filter(|p| p.is_error()) {
+                    eprintln!("{}: error: {p}", f.display());
+                    failed = 1;
+                }
+                Ranked {
+                    rank: 0,
+                    file: f.display().to_string(),
+                    region: a.region.clone(),
+                    score: r.overall.shown,
+                    predicate: r.overall.predicate.map(|p| p.label.id),
+                    completeness: r.completeness,
+                    exact: r.overall.value.unwrap_or(f64::NEG_INFINITY),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.score
+                .unwrap_or(f64::NEG_INFINITY)
+                .total_cmp(&a.score.unwrap_or(f64::NEG_INFINITY))
+                .then(b.exact.total_cmp(&a.exact))
+                .then(a.region.name.cmp(&b.region.name))
+                .then(a.file.cmp(&b.file))
+        });
+        // Standard competition ranking on the shown score: 1, 2, 2, 4.
+        for i in 0..rows.len() {
+            rows[i].rank = if i > 0 && rows[i].score == rows[i - 1].score {
+                rows[i - 1].rank
+            } else {
+                i + 1
+            };
+        }
+        if let Some(n) = top {
+            rows.truncate(n);
+        }
+        print_json(&rows);
+        Ok(failed)
+    }
+
+    fn text_report(set: &IndicatorSet, a: &Assessment, r: &Report, lang: Lang) -> String {
+        use std::fmt::Write;
+        let d = set.scale.decimals;
+        let fmt = |s: &swanilai::Score| {
+            let value = s
+                .value
+                .map_or_else(|| "-".to_string(), |v| format_number(v, d, lang));
+            let pred = s.predicate.as_ref().map_or("", |p| p.label.get(lang));
+            format!("{value:>8}  {pred}")
+        };
+        let mut out = String::new();
+        let region = if a.region.name.is_empty() {
+            "-"
+        } else {
+            &a.region.name
+        };
+        let _ = writeln!(out, "{} ({} {})", set.title.get(lang), set.id, set.version);
+        let _ = writeln!(out, "{region} {}", a.region.period);
+        let _ = writeln!(
+            out,
+            "{:<48}{}   {}/{}",
+            if lang == Lang::Id {
+                "Nilai keseluruhan"
+            } else {
+                "Overall"
+            },
+            fmt(&r.overall),
+            r.completeness.answered,
+            r.completeness.total
+        );
+        let titles: std::collections::HashMap<&str, &str> = {
+            let mut m = std::collections::HashMap::new();
+            fn walk<'a>(
+                g: &'a swanilai::Group,
+                lang: Lang,
+                m: &mut std::collections::HashMap<&'a str, &'a str>,
+            ) {
+                m.insert(g.id.as_str(), g.title.get(lang));
+                for c in &g.children {
+                    walk(c, lang, m);
+                }
+            }
+            for g in &set.groups {
+                walk(g, lang, &mut m);
+            }
+            m
+        };
+        for g in &r.groups {
+            let indent = "  ".repeat(g.depth);
+            let title = titles.get(g.id.as_str()).copied().unwrap_or(&g.id);
+            let label: String = format!("{indent}{title}").chars().take(46).collect();
+            let _ = writeln!(
+                out,
+                "{label:<48}{}   {}/{}",
+                fmt(&g.score),
+                g.completeness.answered,
+                g.completeness.total
+            );
+        }
+        if !r.tags.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                if lang == Lang::Id {
+                    "Per tag"
+                } else {
+                    "By tag"
+                }
+            );
+            for t in &r.tags {
+                let _ = writeln!(out, "  {:<46}{}", t.tag, fmt(&t.score));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,158 @@
+//! Presentation that does not need a browser: answer labels and the CSV export.
+
+use crate::assessment::{Assessment, Value};
+use crate::model::{AnswerKind, IndicatorSet, Lang, Text};
+use crate::round::format_number;
+use crate::score::Report;
+
+/// How an answer reads to a person, e.g. `3 – Terdefinisi`, `Ya`, `75%`, `12 hari`.
+///
+/// ```
+/// use swanilai::{answer_label, builtin, Lang, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let ind = set.indicators().next().unwrap();
+/// assert_eq!(answer_label(&ind.answer, &Value::Number(3.0), set.scale.decimals, Lang::Id), "3 – Terdefinisi");
+/// ```
+pub fn answer_label(kind: &AnswerKind, value: &Value, decimals: u8, lang: Lang) -> String {
+    let num = |n: f64| {
+        // Show the value as typed, up to six decimals, in the local style.
+        let s = format_number(n, 6, lang);
+        let sep = if lang == Lang::Id { ',' } else { '.' };
+        if s.contains(sep) {
+            s.trim_end_matches('0').trim_end_matches(sep).to_string()
+        } else {
+            s
+        }
+    };
+    match (kind, value) {
+        (AnswerKind::Level { levels }, Value::Number(n)) => {
+            match levels
+                .get((*n as usize).wrapping_sub(1))
+                .filter(|_| n.fract() == 0.0)
+            {
+                Some(l) => format!("{} – {}", num(*n), l.label.get(lang)),
+                None => num(*n),
+            }
+        }
+        (AnswerKind::YesNo { .. }, Value::Bool(b)) => {
+            let t = if *b {
+                Text::new("Ya", "Yes")
+            } else {
+                Text::new("Tidak", "No")
+            };
+            t.get(lang).to_string()
+        }
+        (AnswerKind::Choice { options }, Value::Text(id)) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .map_or_else(|| id.clone(), |o| o.label.get(lang).to_string()),
+        (AnswerKind::Number { unit: Some(u), .. }, Value::Number(n)) => {
+            format!("{} {}", num(*n), u.get(lang))
+        }
+        (AnswerKind::Percent { .. }, Value::Number(n)) => format!("{}%", num(*n)),
+        (AnswerKind::Score, Value::Number(n)) => format_number(*n, decimals, lang),
+        (_, Value::Number(n)) => num(*n),
+        (_, Value::Bool(b)) => b.to_string(),
+        (_, Value::Text(s)) => s.clone(),
+    }
+}
+
+/// Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas in text cells.
+fn cell(out: &mut String, s: &str, text: bool) {
+    let risky = text && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s = if risky {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&s);
+    }
+}
+
+/// One row per indicator: group path, indicator id and title, answer, score, weight (% of the
+/// whole), evidence notes and links. UTF-8 with a byte-order mark so spreadsheets read it
+/// right; comma-separated with `.` decimals so it stays machine-readable in every locale.
+///
+/// ```
+/// use swanilai::{builtin, report_csv, score, Assessment, Lang, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let mut a = Assessment::new("spbe-2020", &set.version);
+/// a.set_value("spbe-01", Value::Number(4.0));
+/// a.answers.get_mut("spbe-01").unwrap().notes = "=HYPERLINK(\"x\")".into();
+/// let csv = report_csv(&set, &a, &score(&set, &a), Lang::En);
+/// let row = csv.lines().nth(1).unwrap();
+/// assert!(row.contains("spbe-01") && row.contains("4 – Integrated") && row.contains(",4.00,1.30,"));
+/// assert!(row.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{row}");
+/// assert_eq!(csv.lines().count(), 48);
+/// ```
+pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    let header: [Text; 8] = [
+        Text::new("Kelompok", "Group"),
+        Text::new("Id indikator", "Indicator id"),
+        Text::new("Indikator", "Indicator"),
+        Text::new("Jawaban", "Answer"),
+        Text::new("Skor", "Score"),
+        Text::new("Bobot (%)", "Weight (%)"),
+        Text::new("Catatan bukti", "Evidence notes"),
+        Text::new("Tautan bukti", "Evidence links"),
+    ];
+    let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    let d = set.scale.decimals;
+    let mut paths: Vec<(String, String)> = Vec::new(); // (group id, title path)
+    fn walk(g: &crate::model::Group, prefix: &str, lang: Lang, out: &mut Vec<(String, String)>) {
+        let path = if prefix.is_empty() {
+            g.title.get(lang).to_string()
+        } else {
+            format!("{prefix} > {}", g.title.get(lang))
+        };
+        out.push((g.id.clone(), path.clone()));
+        for c in &g.children {
+            walk(c, &path, lang, out);
+        }
+    }
+    for g in &set.groups {
+        walk(g, "", lang, &mut paths);
+    }
+    for (ind, row) in set.indicators().zip(&report.indicators) {
+        let answer = a.answers.get(&ind.id);
+        let group = paths
+            .iter()
+            .find(|(id, _)| *id == row.group)
+            .map_or("", |(_, p)| p);
+        cell(&mut out, group, true);
+        out.push(',');
+        cell(&mut out, &ind.id, true);
+        out.push(',');
+        cell(&mut out, ind.title.get(lang), true);
+        out.push(',');
+        let label = answer
+            .and_then(|x| x.value.as_ref())
+            .map(|v| answer_label(&ind.answer, v, d, lang))
+            .unwrap_or_default();
+        cell(&mut out, &label, true);
+        out.push(',');
+        if let Some(s) = row.score.value {
+            out.push_str(&format_number(s, d, Lang::En).replace(',', ""));
+        }
+        out.push(',');
+        out.push_str(&format_number(row.effective_weight * 100.0, 2, Lang::En).replace(',', ""));
+        out.push(',');
+        cell(&mut out, answer.map_or("", |x| x.notes.as_str()), true);
+        out.push(',');
+        cell(
+            &mut out,
+            &answer.map(|x| x.links.join(" ")).unwrap_or_default(),
+            true,
+        );
+        out.push_str("\r\n");
+    }
+    out
+}

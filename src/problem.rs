@@ -1,0 +1,216 @@
+//! Problems found in a set or an assessment: data for the caller to show, never exceptions.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::Text;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The document cannot be used as it is (a set is refused; an invalid answer is not scored).
+    Error,
+    /// Worth a look, but scoring goes on (e.g. an answer to an unknown indicator, kept as it is).
+    Warning,
+}
+
+/// A stable, machine-readable problem code. Serialized in kebab-case, e.g. `duplicate-id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// The text is not valid JSON (the path holds `line L column C`).
+    JsonSyntax,
+    /// The input is larger than the engine accepts.
+    TooLarge,
+    /// Groups nest deeper than allowed.
+    TooDeep,
+    /// More indicators than the engine accepts.
+    TooMany,
+    /// A value has the wrong JSON type.
+    WrongType,
+    /// A required field is missing.
+    MissingField,
+    /// A field the format does not know (kept out of the model; a likely typo).
+    UnknownField,
+    /// The same key appears twice in one object.
+    DuplicateKey,
+    /// A number is NaN or infinite.
+    NotFinite,
+    /// A fixed-vocabulary string has an unknown value.
+    InvalidValue,
+    /// An id is empty, too long or uses characters outside `a-z A-Z 0-9 - _ .`.
+    InvalidId,
+    /// Two groups/indicators (or two options of one indicator) share an id.
+    DuplicateId,
+    /// A required text is empty.
+    EmptyText,
+    /// A weight is zero or negative.
+    WeightNotPositive,
+    /// The scale's minimum is not below its maximum.
+    ScaleInvalid,
+    /// Decimals shown are outside 0-6.
+    DecimalsOutOfRange,
+    /// No predicate bands are given.
+    PredicatesEmpty,
+    /// Predicate bands leave part of the scale uncovered.
+    PredicatesGap,
+    /// Predicate bands overlap.
+    PredicatesOverlap,
+    /// A predicate band is empty, reversed, or outside the scale.
+    PredicateInvalid,
+    /// A group holds neither sub-groups nor indicators.
+    GroupEmpty,
+    /// The set has no groups.
+    SetEmpty,
+    /// A level, yes/no or choice indicator offers no answers.
+    AnswersEmpty,
+    /// A score given in the set lies outside its scale.
+    ScoreOutOfScale,
+    /// A number mapping is unusable (reversed range, unordered bands).
+    MappingInvalid,
+    /// The assessment is of another set.
+    SetMismatch,
+    /// The assessment is of another version of the set.
+    VersionMismatch,
+    /// An answer names an indicator the set does not have (the answer is kept).
+    UnknownIndicator,
+    /// An answer's value has the wrong type for its indicator.
+    ValueWrongType,
+    /// An answer's value is outside what its indicator accepts.
+    ValueOutOfRange,
+    /// A choice answer names an option the indicator does not have.
+    UnknownOption,
+    /// An indicator that requires evidence was answered without any.
+    EvidenceMissing,
+    /// A region code is not a BPS code (2, 4, 6 or 10 digits, dots allowed).
+    RegionCodeInvalid,
+}
+
+impl Code {
+    /// The code as it appears in JSON, e.g. `"weight-not-positive"`.
+    ///
+    /// ```
+    /// assert_eq!(swanilai::Code::WeightNotPositive.as_str(), "weight-not-positive");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        use Code::*;
+        match self {
+            JsonSyntax => "json-syntax",
+            TooLarge => "too-large",
+            TooDeep => "too-deep",
+            TooMany => "too-many",
+            WrongType => "wrong-type",
+            MissingField => "missing-field",
+            UnknownField => "unknown-field",
+            DuplicateKey => "duplicate-key",
+            NotFinite => "not-finite",
+            InvalidValue => "invalid-value",
+            InvalidId => "invalid-id",
+            DuplicateId => "duplicate-id",
+            EmptyText => "empty-text",
+            WeightNotPositive => "weight-not-positive",
+            ScaleInvalid => "scale-invalid",
+            DecimalsOutOfRange => "decimals-out-of-range",
+            PredicatesEmpty => "predicates-empty",
+            PredicatesGap => "predicates-gap",
+            PredicatesOverlap => "predicates-overlap",
+            PredicateInvalid => "predicate-invalid",
+            GroupEmpty => "group-empty",
+            SetEmpty => "set-empty",
+            AnswersEmpty => "answers-empty",
+            ScoreOutOfScale => "score-out-of-scale",
+            MappingInvalid => "mapping-invalid",
+            SetMismatch => "set-mismatch",
+            VersionMismatch => "version-mismatch",
+            UnknownIndicator => "unknown-indicator",
+            ValueWrongType => "value-wrong-type",
+            ValueOutOfRange => "value-out-of-range",
+            UnknownOption => "unknown-option",
+            EvidenceMissing => "evidence-missing",
+            RegionCodeInvalid => "region-code-invalid",
+        }
+    }
+
+    /// The severity a problem with this code has.
+    pub fn severity(self) -> Severity {
+        use Code::*;
+        match self {
+            UnknownField | VersionMismatch | UnknownIndicator | EvidenceMissing
+            | RegionCodeInvalid => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem: where (a JSON path such as `groups[2].children[0].indicators[3].weight`),
+/// what (a stable [`Code`]), how serious, and a message in Indonesian and English.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Problem {
+    /// Where the problem is, as a JSON path from the document root (empty for the root).
+    pub path: String,
+    /// The stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in both languages.
+    pub message: Text,
+}
+
+impl Problem {
+    /// A problem whose severity follows from its code.
+    pub fn new(path: impl Into<String>, code: Code, id: String, en: String) -> Problem {
+        Problem {
+            path: path.into(),
+            code,
+            severity: code.severity(),
+            message: Text { id, en: Some(en) },
+        }
+    }
+
+    /// Whether this problem is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.path.is_empty() {
+            "(root)"
+        } else {
+            &self.path
+        };
+        let en = self.message.en.as_deref().unwrap_or(&self.message.id);
+        write!(f, "{at}: {} [{}]", en, self.code)
+    }
+}
+
+/// Whether any of the problems is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(Problem::is_error)
+}
+
+/// Joins a path and a key: `join("groups[0]", "weight")` is `groups[0].weight`.
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Appends an index: `index("groups", 2)` is `groups[2]`.
+pub(crate) fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}

@@ -1,0 +1,607 @@
+//! Reading sets and assessments from [`Json`], collecting every structural problem.
+//!
+//! Each reader builds as much of the model as it can: a field with a problem is
+//! reported and replaced by its default, so problems deeper in the document are
+//! still found. Semantic checks (duplicates, weights, predicates) live in
+//! [`crate::validate`].
+
+use std::collections::BTreeMap;
+
+use crate::assessment::{Answer, Assessment, Region, Value};
+use crate::json::Json;
+use crate::model::{
+    AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Level,
+    NumberMapping, Predicate, Scale, Text, UnansweredPolicy,
+};
+use crate::problem::{Code, Problem, index, join};
+
+/// Collects problems while reading.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub problems: Vec<Problem>,
+}
+
+/// An object being read: remembers which keys were asked for, to report the others.
+struct Obj<'a> {
+    pairs: &'a [(String, Json)],
+    path: String,
+    known: Vec<&'static str>,
+}
+
+impl<'a> Obj<'a> {
+    /// The value of `key` (null counts as absent) and its path.
+    fn get(&mut self, key: &'static str) -> Option<(&'a Json, String)> {
+        self.known.push(key);
+        let pairs: &'a [(String, Json)] = self.pairs;
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .filter(|(_, v)| *v != Json::Null)
+            .map(|(_, v)| (v, join(&self.path, key)))
+    }
+}
+
+/// Quotes a key for a path when it is not a plain identifier: `answers["a b"]`.
+pub(crate) fn key_path(path: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !key.starts_with(|c: char| c.is_ascii_digit());
+    if plain {
+        join(path, key)
+    } else {
+        let escaped: String = key
+            .chars()
+            .flat_map(|c| match c {
+                '"' => vec!['\\', '"'],
+                '\\' => vec!['\\', '\\'],
+                c if c.is_control() => vec!['?'],
+                c => vec![c],
+            })
+            .collect();
+        format!("{path}[\"{escaped}\"]")
+    }
+}
+
+impl Reader {
+    fn push(&mut self, path: &str, code: Code, id: String, en: String) {
+        self.problems.push(Problem::new(path, code, id, en));
+    }
+
+    fn wrong_type(&mut self, path: &str, want_en: &str, want_id: &str, got: &Json) {
+        let got = got.type_name();
+        self.push(
+            path,
+            Code::WrongType,
+            format!("harus berupa {want_id}, bukan {got}"),
+            format!("must be {want_en}, got {got}"),
+        );
+    }
+
+    fn object<'a>(&mut self, v: &'a Json, path: &str) -> Option<Obj<'a>> {
+        let Json::Object(pairs) = v else {
+            self.wrong_type(path, "an object", "objek", v);
+            return None;
+        };
+        for (i, (k, _)) in pairs.iter().enumerate() {
+            if pairs[..i].iter().any(|(k2, _)| k2 == k) {
+                self.push(
+                    &key_path(path, k),
+                    Code::DuplicateKey,
+                    format!("kunci `{k}` muncul lebih dari sekali; hanya yang pertama dipakai"),
+                    format!("key `{k}` appears more than once; only the first is used"),
+                );
+            }
+        }
+        Some(Obj {
+            pairs,
+            path: path.to_string(),
+            known: Vec::new(),
+        })
+    }
+
+    /// Reports the keys of `o` that no reader asked for.
+    fn finish(&mut self, o: Obj<'_>) {
+        for (k, _) in o.pairs {
+            if !o.known.contains(&k.as_str()) {
+                self.push(
+                    &key_path(&o.path, k),
+                    Code::UnknownField,
+                    format!("kolom `{k}` tidak dikenal dan diabaikan"),
+                    format!("unknown field `{k}` is ignored"),
+                );
+            }
+        }
+    }
+
+    fn missing(&mut self, o: &Obj<'_>, key: &str) {
+        self.push(
+            &join(&o.path, key),
+            Code::MissingField,
+            format!("kolom wajib `{key}` tidak ada"),
+            format!("required field `{key}` is missing"),
+        );
+    }
+
+    /// A required field read with `f`; reports it when missing.
+    fn req<'a, T>(
+        &mut self,
+        o: &mut Obj<'a>,
+        key: &'static str,
+        f: impl FnOnce(&mut Self, &'a Json, &str) -> Option<T>,
+    ) -> Option<T> {
+        match o.get(key) {
+            Some((v, p)) => f(self, v, &p),
+            None => {
+                self.missing(o, key);
+                None
+            }
+        }
+    }
+
+    /// An optional field read with `f`.
+    fn opt<'a, T>(
+        &mut self,
+        o: &mut Obj<'a>,
+        key: &'static str,
+        f: impl FnOnce(&mut Self, &'a Json, &str) -> Option<T>,
+    ) -> Option<T> {
+        o.get(key).and_then(|(v, p)| f(self, v, &p))
+    }
+
+    fn string(&mut self, v: &Json, path: &str) -> Option<String> {
+        match v {
+            Json::String(s) => Some(s.clone()),
+            _ => {
+                self.wrong_type(path, "a string", "teks", v);
+                None
+            }
+        }
+    }
+
+    /// A string, also accepting a number written without quotes (e.g. a year).
+    fn lenient_string(&mut self, v: &Json, path: &str) -> Option<String> {
+        match v {
+            Json::Number(n) if n.is_finite() => Some(format!("{n}")),
+            _ => self.string(v, path),
+        }
+    }
+
+    fn number(&mut self, v: &Json, path: &str) -> Option<f64> {
+        match v {
+            Json::Number(n) if n.is_finite() => Some(*n),
+            Json::Number(n) => {
+                self.push(
+                    path,
+                    Code::NotFinite,
+                    format!("angka harus terhingga, bukan {n}"),
+                    format!("number must be finite, got {n}"),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(path, "a number", "angka", v);
+                None
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a [Json]> {
+        match v {
+            Json::Array(a) => Some(a),
+            _ => {
+                self.wrong_type(path, "an array", "larik (array)", v);
+                None
+            }
+        }
+    }
+
+    /// Reads every item of an array with `f`, keeping the ones that could be read.
+    fn list<T>(
+        &mut self,
+        v: &Json,
+        path: &str,
+        mut f: impl FnMut(&mut Self, &Json, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.array(v, path)?;
+        Some(
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, it)| f(self, it, &index(path, i)))
+                .collect(),
+        )
+    }
+
+    fn text(&mut self, v: &Json, path: &str) -> Option<Text> {
+        match v {
+            Json::String(s) => Some(Text {
+                id: s.clone(),
+                en: None,
+            }),
+            Json::Object(_) => {
+                let mut o = self.object(v, path)?;
+                let id = self.req(&mut o, "id", Self::string);
+                let en = self.opt(&mut o, "en", Self::string);
+                self.finish(o);
+                Some(Text {
+                    id: id.unwrap_or_default(),
+                    en,
+                })
+            }
+            _ => {
+                self.wrong_type(
+                    path,
+                    "a string or {\"id\", \"en\"}",
+                    "teks atau {\"id\", \"en\"}",
+                    v,
+                );
+                None
+            }
+        }
+    }
+
+    fn choice<T: Copy>(&mut self, v: &Json, path: &str, options: &[(&str, T)]) -> Option<T> {
+        let s = self.string(v, path)?;
+        let found = options.iter().find(|(name, _)| *name == s).map(|(_, t)| *t);
+        if found.is_none() {
+            let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+            let names = names.join(", ");
+            self.push(
+                path,
+                Code::InvalidValue,
+                format!("nilai `{s}` tidak dikenal; pilihan: {names}"),
+                format!("unknown value `{s}`; expected one of {names}"),
+            );
+        }
+        found
+    }
+
+    // --- indicator sets ---
+
+    pub fn set(&mut self, v: &Json) -> Option<IndicatorSet> {
+        let mut o = self.object(v, "")?;
+        let id = self.req(&mut o, "id", Self::string);
+        let version = self.req(&mut o, "version", Self::lenient_string);
+        let title = self.req(&mut o, "title", Self::text);
+        let description = self.opt(&mut o, "description", Self::text);
+        let source = self.opt(&mut o, "source", Self::string);
+        let scale = self.opt(&mut o, "scale", Self::scale);
+        let predicates = self.req(&mut o, "predicates", |r, v, p| {
+            r.list(v, p, Self::predicate)
+        });
+        let unanswered = self.opt(&mut o, "unanswered", |r, v, p| {
+            r.choice(
+                v,
+                p,
+                &[
+                    ("zero", UnansweredPolicy::Zero),
+                    ("exclude", UnansweredPolicy::Exclude),
+                ],
+            )
+        });
+        let groups = self.req(&mut o, "groups", |r, v, p| r.list(v, p, Self::group));
+        self.opt(&mut o, "$schema", Self::string);
+        self.finish(o);
+        Some(IndicatorSet {
+            id: id.unwrap_or_default(),
+            version: version.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            description,
+            source: source.unwrap_or_default(),
+            scale: scale.unwrap_or_default(),
+            predicates: predicates.unwrap_or_default(),
+            unanswered: unanswered.unwrap_or_default(),
+            groups: groups.unwrap_or_default(),
+        })
+    }
+
+    fn scale(&mut self, v: &Json, path: &str) -> Option<Scale> {
+        let mut o = self.object(v, path)?;
+        let min = self.req(&mut o, "min", Self::number);
+        let max = self.req(&mut o, "max", Self::number);
+        let decimals = self.opt(&mut o, "decimals", Self::number);
+        self.finish(o);
+        let d = Scale::default();
+        let decimals = match decimals {
+            Some(n) if (0.0..=6.0).contains(&n) && n.fract() == 0.0 => n as u8,
+            None => d.decimals,
+            Some(n) => {
+                self.push(
+                    &join(path, "decimals"),
+                    Code::DecimalsOutOfRange,
+                    format!("jumlah desimal harus bilangan bulat 0 sampai 6, bukan {n}"),
+                    format!("decimals must be a whole number from 0 to 6, got {n}"),
+                );
+                d.decimals
+            }
+        };
+        Some(Scale {
+            min: min.unwrap_or(d.min),
+            max: max.unwrap_or(d.max),
+            decimals,
+        })
+    }
+
+    fn predicate(&mut self, v: &Json, path: &str) -> Option<Predicate> {
+        let mut o = self.object(v, path)?;
+        let min = self.req(&mut o, "min", Self::number);
+        let max = self.req(&mut o, "max", Self::number);
+        let label = self.req(&mut o, "label", Self::text);
+        self.finish(o);
+        Some(Predicate {
+            min: min?,
+            max: max?,
+            label: label.unwrap_or_default(),
+        })
+    }
+
+    fn group(&mut self, v: &Json, path: &str) -> Option<Group> {
+        let mut o = self.object(v, path)?;
+        let id = self.req(&mut o, "id", Self::string);
+        let title = self.req(&mut o, "title", Self::text);
+        let description = self.opt(&mut o, "description", Self::text);
+        let weight = self.opt(&mut o, "weight", Self::number);
+        let children = self.opt(&mut o, "children", |r, v, p| r.list(v, p, Self::group));
+        let indicators = self.opt(&mut o, "indicators", |r, v, p| {
+            r.list(v, p, Self::indicator)
+        });
+        self.finish(o);
+        Some(Group {
+            id: id.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            description,
+            weight: weight.unwrap_or(1.0),
+            children: children.unwrap_or_default(),
+            indicators: indicators.unwrap_or_default(),
+        })
+    }
+
+    fn indicator(&mut self, v: &Json, path: &str) -> Option<Indicator> {
+        let mut o = self.object(v, path)?;
+        let id = self.req(&mut o, "id", Self::string);
+        let title = self.req(&mut o, "title", Self::text);
+        let help = self.opt(&mut o, "help", Self::text);
+        let weight = self.opt(&mut o, "weight", Self::number);
+        let evidence = self.opt(&mut o, "evidence", |r, v, p| {
+            r.choice(
+                v,
+                p,
+                &[
+                    ("none", Evidence::None),
+                    ("recommended", Evidence::Recommended),
+                    ("required", Evidence::Required),
+                ],
+            )
+        });
+        let tags = self.opt(&mut o, "tags", |r, v, p| r.list(v, p, Self::string));
+        let answer = self.req(&mut o, "answer", Self::answer_kind);
+        self.finish(o);
+        Some(Indicator {
+            id: id.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            help,
+            weight: weight.unwrap_or(1.0),
+            evidence: evidence.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+            // An unreadable answer kind was reported; a direct score keeps later checks quiet.
+            answer: answer.unwrap_or(AnswerKind::Score),
+        })
+    }
+
+    fn better(&mut self, o: &mut Obj<'_>) -> Better {
+        self.opt(o, "better", |r, v, p| {
+            r.choice(
+                v,
+                p,
+                &[("higher", Better::Higher), ("lower", Better::Lower)],
+            )
+        })
+        .unwrap_or_default()
+    }
+
+    fn answer_kind(&mut self, v: &Json, path: &str) -> Option<AnswerKind> {
+        let mut o = self.object(v, path)?;
+        let kinds = [
+            ("level", 0),
+            ("yes_no", 1),
+            ("choice", 2),
+            ("number", 3),
+            ("percent", 4),
+            ("score", 5),
+        ];
+        let kind = self.req(&mut o, "kind", |r, v, p| r.choice(v, p, &kinds));
+        let out = match kind? {
+            0 => AnswerKind::Level {
+                levels: self
+                    .req(&mut o, "levels", |r, v, p| r.list(v, p, Self::level))
+                    .unwrap_or_default(),
+            },
+            1 => AnswerKind::YesNo {
+                yes: self.opt(&mut o, "yes", Self::number),
+                no: self.opt(&mut o, "no", Self::number),
+            },
+            2 => AnswerKind::Choice {
+                options: self
+                    .req(&mut o, "options", |r, v, p| r.list(v, p, Self::option))
+                    .unwrap_or_default(),
+            },
+            3 => AnswerKind::Number {
+                unit: self.opt(&mut o, "unit", Self::text),
+                min: self.opt(&mut o, "min", Self::number),
+                max: self.opt(&mut o, "max", Self::number),
+                better: self.better(&mut o),
+                mapping: self
+                    .req(&mut o, "mapping", Self::mapping)
+                    .unwrap_or(NumberMapping::Bands(Vec::new())),
+            },
+            4 => AnswerKind::Percent {
+                better: self.better(&mut o),
+            },
+            _ => AnswerKind::Score,
+        };
+        self.finish(o);
+        Some(out)
+    }
+
+    fn level(&mut self, v: &Json, path: &str) -> Option<Level> {
+        let mut o = self.object(v, path)?;
+        let label = self.req(&mut o, "label", Self::text);
+        let criteria = self.opt(&mut o, "criteria", Self::text);
+        let score = self.opt(&mut o, "score", Self::number);
+        self.finish(o);
+        Some(Level {
+            label: label.unwrap_or_default(),
+            criteria,
+            score,
+        })
+    }
+
+    fn option(&mut self, v: &Json, path: &str) -> Option<Choice> {
+        let mut o = self.object(v, path)?;
+        let id = self.req(&mut o, "id", Self::string);
+        let label = self.req(&mut o, "label", Self::text);
+        let score = self.req(&mut o, "score", Self::number);
+        self.finish(o);
+        Some(Choice {
+            id: id.unwrap_or_default(),
+            label: label.unwrap_or_default(),
+            score: score?,
+        })
+    }
+
+    fn mapping(&mut self, v: &Json, path: &str) -> Option<NumberMapping> {
+        let mut o = self.object(v, path)?;
+        let linear = o.get("linear");
+        let bands = o.get("bands");
+        let out = match (linear, bands) {
+            (Some((lv, lp)), None) => {
+                let mut l = self.object(lv, &lp)?;
+                let from = self.req(&mut l, "from", Self::number);
+                let to = self.req(&mut l, "to", Self::number);
+                self.finish(l);
+                Some(NumberMapping::Linear {
+                    from: from?,
+                    to: to?,
+                })
+            }
+            (None, Some((bv, bp))) => self
+                .list(bv, &bp, |r, v, p| {
+                    let mut b = r.object(v, p)?;
+                    let limit = r.req(&mut b, "limit", Self::number);
+                    let score = r.req(&mut b, "score", Self::number);
+                    r.finish(b);
+                    Some(Band {
+                        limit: limit?,
+                        score: score?,
+                    })
+                })
+                .map(NumberMapping::Bands),
+            _ => {
+                self.push(
+                    path,
+                    Code::MappingInvalid,
+                    "pemetaan harus berisi tepat satu dari `linear` atau `bands`".into(),
+                    "mapping must hold exactly one of `linear` or `bands`".into(),
+                );
+                None
+            }
+        };
+        self.finish(o);
+        out
+    }
+
+    // --- assessments ---
+
+    pub fn assessment(&mut self, v: &Json) -> Option<Assessment> {
+        let mut o = self.object(v, "")?;
+        let set_id = self.req(&mut o, "setId", Self::string);
+        let set_version = self.req(&mut o, "setVersion", Self::lenient_string);
+        let region = self.opt(&mut o, "region", Self::region);
+        let answers = self.opt(&mut o, "answers", Self::answers);
+        let created_at = self.opt(&mut o, "createdAt", Self::string);
+        let updated_at = self.opt(&mut o, "updatedAt", Self::string);
+        self.opt(&mut o, "$schema", Self::string);
+        self.finish(o);
+        Some(Assessment {
+            set_id: set_id.unwrap_or_default(),
+            set_version: set_version.unwrap_or_default(),
+            region: region.unwrap_or_default(),
+            answers: answers.unwrap_or_default(),
+            created_at,
+            updated_at,
+        })
+    }
+
+    fn region(&mut self, v: &Json, path: &str) -> Option<Region> {
+        let mut o = self.object(v, path)?;
+        let mut field =
+            |r: &mut Self, key| r.opt(&mut o, key, Self::lenient_string).unwrap_or_default();
+        let region = Region {
+            name: field(self, "name"),
+            code: field(self, "code"),
+            period: field(self, "period"),
+            assessor: field(self, "assessor"),
+        };
+        self.finish(o);
+        Some(region)
+    }
+
+    fn answers(&mut self, v: &Json, path: &str) -> Option<BTreeMap<String, Answer>> {
+        let o = self.object(v, path)?;
+        let mut out = BTreeMap::new();
+        for (k, v) in o.pairs {
+            if out.contains_key(k) {
+                continue; // reported as a duplicate key
+            }
+            if let Some(a) = self.answer(v, &key_path(path, k)) {
+                out.insert(k.clone(), a);
+            }
+        }
+        Some(out)
+    }
+
+    fn value(&mut self, v: &Json, path: &str) -> Option<Value> {
+        match v {
+            Json::Bool(b) => Some(Value::Bool(*b)),
+            Json::String(s) => Some(Value::Text(s.clone())),
+            Json::Number(_) => self.number(v, path).map(Value::Number),
+            _ => {
+                self.push(
+                    path,
+                    Code::ValueWrongType,
+                    format!(
+                        "jawaban harus berupa angka, ya/tidak atau teks, bukan {}",
+                        v.type_name()
+                    ),
+                    format!(
+                        "an answer must be a number, a boolean or a string, got {}",
+                        v.type_name()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn answer(&mut self, v: &Json, path: &str) -> Option<Answer> {
+        if !matches!(v, Json::Object(_)) {
+            // Shorthand: `"spbe-01": 3` is `"spbe-01": { "value": 3 }`.
+            return Some(Answer {
+                value: self.value(v, path),
+                ..Answer::default()
+            });
+        }
+        let mut o = self.object(v, path)?;
+        let value = self.opt(&mut o, "value", Self::value);
+        let notes = self.opt(&mut o, "notes", Self::string);
+        let links = self.opt(&mut o, "links", |r, v, p| r.list(v, p, Self::string));
+        self.finish(o);
+        Some(Answer {
+            value,
+            notes: notes.unwrap_or_default(),
+            links: links.unwrap_or_default(),
+        })
+    }
+}

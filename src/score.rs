@@ -1,0 +1,545 @@
+//! Scoring: the weighted mean at every level of the tree, with predicates,
+//! completeness and per-tag scores.
+//!
+//! A [`Scorer`] compiles a set once (flat arrays, parents, effective weights)
+//! and then scores any number of assessments. Its [`Tally`] can answer
+//! "what would the overall score be if this one indicator scored x?" by
+//! recomputing only the indicator's ancestors, which is what advice and the
+//! widget's live updates need.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::assessment::{Assessment, Value};
+use crate::model::{Evidence, Group, Indicator, IndicatorSet, Text, UnansweredPolicy};
+use crate::problem::Problem;
+use crate::round::round_half_away;
+use crate::validate::{answer_score, validate_assessment};
+
+/// A score with its shown (rounded) value and predicate.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Score {
+    /// The exact score; absent when nothing counts yet (only under the `exclude` policy).
+    pub value: Option<f64>,
+    /// The score as shown: rounded half away from zero to the set's decimals.
+    pub shown: Option<f64>,
+    /// The predicate band of the shown score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<PredicateRef>,
+}
+
+/// A reference to one of the set's predicate bands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PredicateRef {
+    /// Position in the set's `predicates` (0 is the lowest band).
+    pub index: usize,
+    /// The band's label.
+    pub label: Text,
+}
+
+/// How much has been answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Completeness {
+    /// Indicators with a valid answer.
+    pub answered: usize,
+    /// Indicators in all.
+    pub total: usize,
+    /// Share (0-1) of the total effective weight that is answered.
+    pub by_weight: f64,
+}
+
+/// The score of one group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct GroupScore {
+    /// The group's id.
+    pub id: String,
+    /// The parent group's id (absent for top-level groups).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// 1 for top-level groups.
+    pub depth: usize,
+    /// The group's share of the whole set (0-1).
+    pub effective_weight: f64,
+    /// The score.
+    pub score: Score,
+    /// How much of the group is answered.
+    pub completeness: Completeness,
+}
+
+/// The score of one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorScore {
+    /// The indicator's id.
+    pub id: String,
+    /// The id of the group holding it.
+    pub group: String,
+    /// Whether it has a valid answer.
+    pub answered: bool,
+    /// The indicator's share of the whole set (0-1).
+    pub effective_weight: f64,
+    /// The score (the scale minimum when unanswered under `zero`; absent under `exclude`).
+    pub score: Score,
+    /// Required evidence is missing for an answered indicator.
+    pub evidence_missing: bool,
+}
+
+/// The score of all indicators carrying a tag.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct TagScore {
+    /// The tag.
+    pub tag: String,
+    /// Weighted mean of the tagged indicators, by effective weight.
+    pub score: Score,
+    /// How many indicators carry the tag.
+    pub count: usize,
+}
+
+/// The full result of scoring an assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The set scored against.
+    pub set_id: String,
+    /// Its version.
+    pub set_version: String,
+    /// The overall score with its predicate.
+    pub overall: Score,
+    /// How much is answered overall.
+    pub completeness: Completeness,
+    /// Every group, parents before children, in document order.
+    pub groups: Vec<GroupScore>,
+    /// Every indicator in document order.
+    pub indicators: Vec<IndicatorScore>,
+    /// Scores per tag, in order of first appearance.
+    pub tags: Vec<TagScore>,
+    /// Problems in the assessment (invalid answers are listed here and not scored).
+    pub problems: Vec<Problem>,
+}
+
+/// A child of a group, in scoring order (indicators first, then sub-groups).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Member {
+    Indicator(usize),
+    Group(usize),
+}
+
+/// A set compiled for fast, repeated scoring.
+///
+/// # Example
+/// ```
+/// use swanilai::{builtin, Assessment, Scorer, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let scorer = Scorer::new(&set);
+/// let mut a = Assessment::new("spbe-2020", &set.version);
+/// for ind in set.indicators() {
+///     a.set_value(&ind.id, Value::Number(3.0));
+/// }
+/// let report = scorer.score(&a);
+/// assert_eq!(report.overall.shown, Some(3.0));
+/// assert_eq!(report.overall.predicate.unwrap().label.id, "Baik");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Scorer<'s> {
+    set: &'s IndicatorSet,
+    /// Groups in pre-order.
+    groups: Vec<&'s Group>,
+    group_parent: Vec<Option<usize>>,
+    group_depth: Vec<usize>,
+    group_members: Vec<Vec<Member>>,
+    group_eff: Vec<f64>,
+    top: Vec<Member>,
+    /// Indicators in document order (a group's indicators, then its sub-groups').
+    inds: Vec<&'s Indicator>,
+    ind_group: Vec<usize>,
+    ind_eff: Vec<f64>,
+    ind_index: HashMap<&'s str, usize>,
+    tags: Vec<(String, Vec<usize>)>,
+}
+
+/// The per-node sums of one scoring, able to answer what-if questions cheaply.
+#[derive(Clone, Debug)]
+pub struct Tally {
+    ind: Vec<Option<f64>>,
+    group: Vec<Option<f64>>,
+    overall: Option<f64>,
+}
+
+impl Tally {
+    /// The overall score.
+    pub fn overall(&self) -> Option<f64> {
+        self.overall
+    }
+
+    /// An indicator's score, by its position in document order.
+    pub fn indicator(&self, i: usize) -> Option<f64> {
+        self.ind[i]
+    }
+}
+
+impl<'s> Scorer<'s> {
+    /// Compiles a set. The set should be valid ([`crate::validate_set`]); an invalid one
+    /// still scores without panicking, but its numbers mean little.
+    pub fn new(set: &'s IndicatorSet) -> Scorer<'s> {
+        let mut s = Scorer {
+            set,
+            groups: Vec::new(),
+            group_parent: Vec::new(),
+            group_depth: Vec::new(),
+            group_members: Vec::new(),
+            group_eff: Vec::new(),
+            top: Vec::new(),
+            inds: Vec::new(),
+            ind_group: Vec::new(),
+            ind_eff: Vec::new(),
+            ind_index: HashMap::new(),
+            tags: Vec::new(),
+        };
+        let total: f64 = set.groups.iter().map(|g| g.weight).sum();
+        for g in &set.groups {
+            let gi = s.add_group(g, None, 1, share(g.weight, total));
+            s.top.push(Member::Group(gi));
+        }
+        let mut tags: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, ind) in s.inds.iter().enumerate() {
+            for t in &ind.tags {
+                match tags.iter_mut().find(|(name, _)| name == t) {
+                    Some((_, list)) => list.push(i),
+                    None => tags.push((t.clone(), vec![i])),
+                }
+            }
+        }
+        s.tags = tags;
+        s
+    }
+
+    fn add_group(&mut self, g: &'s Group, parent: Option<usize>, depth: usize, eff: f64) -> usize {
+        let gi = self.groups.len();
+        self.groups.push(g);
+        self.group_parent.push(parent);
+        self.group_depth.push(depth);
+        self.group_members.push(Vec::new());
+        self.group_eff.push(eff);
+        let total: f64 = g.indicators.iter().map(|i| i.weight).sum::<f64>()
+            + g.children.iter().map(|c| c.weight).sum::<f64>();
+        let mut members = Vec::with_capacity(g.indicators.len() + g.children.len());
+        for ind in &g.indicators {
+            let ii = self.ind_group.len();
+            self.inds.push(ind);
+            self.ind_group.push(gi);
+            self.ind_eff.push(eff * share(ind.weight, total));
+            self.ind_index.insert(&ind.id, ii);
+            members.push(Member::Indicator(ii));
+        }
+        for c in &g.children {
+            let ci = self.add_group(c, Some(gi), depth + 1, eff * share(c.weight, total));
+            members.push(Member::Group(ci));
+        }
+        self.group_members[gi] = members;
+        gi
+    }
+
+    /// The set being scored.
+    pub fn set(&self) -> &'s IndicatorSet {
+        self.set
+    }
+
+    /// How many indicators the set has.
+    pub fn indicator_count(&self) -> usize {
+        self.ind_group.len()
+    }
+
+    /// An indicator's position in document order.
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        self.ind_index.get(id).copied()
+    }
+
+    /// Each indicator's share of the whole set, in document order.
+    pub fn effective_weights(&self) -> &[f64] {
+        &self.ind_eff
+    }
+
+    /// What each indicator scores under the assessment (`None` = not counted), in document
+    /// order; invalid answers count as unanswered.
+    pub fn indicator_scores(&self, a: &Assessment) -> Vec<Option<f64>> {
+        let set = self.set;
+        self.inds
+            .iter()
+            .map(|ind| {
+                let answered = a
+                    .answers
+                    .get(&ind.id)
+                    .and_then(|ans| ans.value.as_ref())
+                    .and_then(|v| answer_score(&ind.answer, &set.scale, v).ok());
+                self.unanswered(answered)
+            })
+            .collect()
+    }
+
+    /// Applies the unanswered policy to a score that may be missing.
+    pub fn unanswered(&self, score: Option<f64>) -> Option<f64> {
+        match (score, self.set.unanswered) {
+            (Some(s), _) => Some(s),
+            (None, UnansweredPolicy::Zero) => Some(self.set.scale.min),
+            (None, UnansweredPolicy::Exclude) => None,
+        }
+    }
+
+    fn member_score(&self, t: &Tally, m: Member) -> (f64, Option<f64>) {
+        match m {
+            Member::Indicator(i) => (self.inds[i].weight, t.ind[i]),
+            Member::Group(g) => (self.groups[g].weight, t.group[g]),
+        }
+    }
+
+    fn mean(
+        &self,
+        t: &Tally,
+        members: &[Member],
+        changed: Option<(Member, Option<f64>)>,
+    ) -> Option<f64> {
+        let (mut ws, mut w) = (0.0, 0.0);
+        for &m in members {
+            let (weight, score) = self.member_score(t, m);
+            let score = match changed {
+                Some((c, s)) if c == m => s,
+                _ => score,
+            };
+            if let Some(s) = score {
+                ws += weight * s;
+                w += weight;
+            }
+        }
+        (w > 0.0).then(|| self.set.scale.clamp(ws / w))
+    }
+
+    /// Scores indicator values (as from [`Scorer::indicator_scores`]) up the tree.
+    pub fn tally(&self, ind: Vec<Option<f64>>) -> Tally {
+        let mut t = Tally {
+            ind,
+            group: vec![None; self.groups.len()],
+            overall: None,
+        };
+        // Pre-order: children come after parents, so walk backwards.
+        for g in (0..self.groups.len()).rev() {
+            t.group[g] = self.mean(&t, &self.group_members[g], None);
+        }
+        t.overall = self.mean(&t, &self.top, None);
+        t
+    }
+
+    /// The overall score if indicator `i` scored `score` instead, recomputing only its ancestors.
+    pub fn overall_if(&self, t: &Tally, i: usize, score: Option<f64>) -> Option<f64> {
+        let mut changed = (Member::Indicator(i), score);
+        let mut g = Some(self.ind_group[i]);
+        while let Some(gi) = g {
+            let s = self.mean(t, &self.group_members[gi], Some(changed));
+            changed = (Member::Group(gi), s);
+            g = self.group_parent[gi];
+        }
+        self.mean(t, &self.top, Some(changed))
+    }
+
+    /// Changes indicator `i`'s score in the tally, updating its ancestors.
+    pub fn update(&self, t: &mut Tally, i: usize, score: Option<f64>) {
+        t.ind[i] = score;
+        let mut g = Some(self.ind_group[i]);
+        while let Some(gi) = g {
+            t.group[gi] = self.mean(t, &self.group_members[gi], None);
+            g = self.group_parent[gi];
+        }
+        t.overall = self.mean(t, &self.top, None);
+    }
+
+    /// A score with its shown value and predicate.
+    pub fn score_of(&self, value: Option<f64>) -> Score {
+        let shown = value.map(|v| round_half_away(v, self.set.scale.decimals));
+        let predicate = shown.and_then(|s| self.predicate_of(s));
+        Score {
+            value,
+            shown,
+            predicate,
+        }
+    }
+
+    /// The predicate of a shown score.
+    pub fn predicate_of(&self, shown: f64) -> Option<PredicateRef> {
+        let p = self.set.predicate_for(shown)?;
+        let index = self
+            .set
+            .predicates
+            .iter()
+            .position(|q| std::ptr::eq(q, p))?;
+        Some(PredicateRef {
+            index,
+            label: p.label.clone(),
+        })
+    }
+
+    /// Scores an assessment.
+    pub fn score(&self, a: &Assessment) -> Report {
+        let problems = validate_assessment(self.set, a);
+        let answered: Vec<bool> = self
+            .inds
+            .iter()
+            .map(|ind| {
+                a.answers
+                    .get(&ind.id)
+                    .and_then(|ans| ans.value.as_ref())
+                    .is_some_and(|v| answer_score(&ind.answer, &self.set.scale, v).is_ok())
+            })
+            .collect();
+        let t = self.tally(self.indicator_scores(a));
+        self.report(a, &t, &answered, problems)
+    }
+
+    fn completeness(&self, inds: impl Iterator<Item = usize>, answered: &[bool]) -> Completeness {
+        let (mut c, mut w, mut wa) = (Completeness::default(), 0.0, 0.0);
+        for i in inds {
+            c.total += 1;
+            w += self.ind_eff[i];
+            if answered[i] {
+                c.answered += 1;
+                wa += self.ind_eff[i];
+            }
+        }
+        c.by_weight = if w > 0.0 {
+            (wa / w).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        c
+    }
+
+    /// Indicators under group `g`, in document order.
+    fn indicators_under(&self, g: usize, out: &mut Vec<usize>) {
+        for &m in &self.group_members[g] {
+            match m {
+                Member::Indicator(i) => out.push(i),
+                Member::Group(c) => self.indicators_under(c, out),
+            }
+        }
+    }
+
+    fn report(
+        &self,
+        a: &Assessment,
+        t: &Tally,
+        answered: &[bool],
+        problems: Vec<Problem>,
+    ) -> Report {
+        let set = self.set;
+        let groups = (0..self.groups.len())
+            .map(|g| {
+                let mut inds = Vec::new();
+                self.indicators_under(g, &mut inds);
+                GroupScore {
+                    id: self.groups[g].id.clone(),
+                    parent: self.group_parent[g].map(|p| self.groups[p].id.clone()),
+                    depth: self.group_depth[g],
+                    effective_weight: self.group_eff[g],
+                    score: self.score_of(t.group[g]),
+                    completeness: self.completeness(inds.into_iter(), answered),
+                }
+            })
+            .collect();
+        let indicators = self
+            .inds
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| {
+                let evidence_missing = answered[i]
+                    && ind.evidence == Evidence::Required
+                    && !a.answers.get(&ind.id).is_some_and(|x| x.has_evidence());
+                IndicatorScore {
+                    id: ind.id.clone(),
+                    group: self.groups[self.ind_group[i]].id.clone(),
+                    answered: answered[i],
+                    effective_weight: self.ind_eff[i],
+                    score: self.score_of(t.ind[i]),
+                    evidence_missing,
+                }
+            })
+            .collect();
+        let tags = self
+            .tags
+            .iter()
+            .map(|(tag, inds)| TagScore {
+                tag: tag.clone(),
+                score: self.score_of(self.weighted(inds, &t.ind)),
+                count: inds.len(),
+            })
+            .collect();
+        Report {
+            set_id: set.id.clone(),
+            set_version: set.version.clone(),
+            overall: self.score_of(t.overall),
+            completeness: self.completeness(0..self.ind_group.len(), answered),
+            groups,
+            indicators,
+            tags,
+            problems,
+        }
+    }
+
+    /// Weighted mean of some indicators' scores by effective weight.
+    fn weighted(&self, inds: &[usize], scores: &[Option<f64>]) -> Option<f64> {
+        let (mut ws, mut w) = (0.0, 0.0);
+        for &i in inds {
+            if let Some(s) = scores[i] {
+                ws += self.ind_eff[i] * s;
+                w += self.ind_eff[i];
+            }
+        }
+        (w > 0.0).then(|| self.set.scale.clamp(ws / w))
+    }
+
+    /// The value an answer currently holds for indicator `i`, if valid.
+    pub fn current_value<'a>(&self, a: &'a Assessment, i: usize) -> Option<&'a Value> {
+        let ind = self.inds[i];
+        a.answers
+            .get(&ind.id)
+            .and_then(|x| x.value.as_ref())
+            .filter(|v| answer_score(&ind.answer, &self.set.scale, v).is_ok())
+    }
+
+    /// The id of the group directly holding indicator `i`.
+    pub fn indicator_group(&self, i: usize) -> &'s str {
+        &self.groups[self.ind_group[i]].id
+    }
+
+    /// The indicator at position `i` in document order.
+    pub fn indicator(&self, i: usize) -> &'s Indicator {
+        self.inds[i]
+    }
+}
+
+fn share(w: f64, total: f64) -> f64 {
+    if total > 0.0 { w / total } else { 0.0 }
+}
+
+/// Scores an assessment against a set (compiling the set each time; keep a [`Scorer`] to score many).
+///
+/// # Example
+/// ```
+/// use swanilai::{builtin, score, Assessment, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let mut a = Assessment::new("spbe-2020", &set.version);
+/// a.set_value("spbe-01", Value::Number(5.0)); // weight 1.3 of 100
+/// let report = score(&set, &a);
+/// assert_eq!(report.overall.shown, Some(0.07)); // 1.3 * 5 / 100 = 0.065 -> 0.07
+/// assert_eq!(report.completeness.answered, 1);
+/// ```
+pub fn score(set: &IndicatorSet, a: &Assessment) -> Report {
+    Scorer::new(set).score(a)
+}

@@ -1,0 +1,666 @@
+//! Semantic checks of sets and assessments, and the scoring of a single answer.
+//!
+//! Every check runs and every problem is returned, each with the JSON path of
+//! the offending value, so a ministry's file can be fixed in one pass.
+
+use std::collections::HashMap;
+
+use crate::assessment::{Assessment, Value};
+use crate::model::{
+    AnswerKind, Better, Evidence, Group, Indicator, IndicatorSet, MAX_GROUP_DEPTH, NumberMapping,
+    Scale,
+};
+use crate::problem::{Code, Problem, index, join};
+use crate::read::key_path;
+
+/// The most indicators a set may hold.
+pub const MAX_INDICATORS: usize = 20_000;
+
+/// The longest id accepted, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Whether `id` is a valid identifier: 1-64 characters of `a-z A-Z 0-9 - _ .`.
+///
+/// ```
+/// assert!(swanilai::is_valid_id("spbe-01"));
+/// assert!(!swanilai::is_valid_id("spbe 01"));
+/// assert!(!swanilai::is_valid_id(""));
+/// ```
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+struct Checker<'a> {
+    scale: Scale,
+    problems: Vec<Problem>,
+    ids: HashMap<&'a str, String>,
+    indicators: usize,
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, path: &str, code: Code, id: String, en: String) {
+        self.problems.push(Problem::new(path, code, id, en));
+    }
+
+    fn id(&mut self, id: &'a str, path: &str) {
+        let at = join(path, "id");
+        if !is_valid_id(id) {
+            self.push(
+                &at,
+                Code::InvalidId,
+                format!("id `{id}` tidak sah: pakai 1-{MAX_ID_LEN} karakter a-z, A-Z, 0-9, -, _ atau ."),
+                format!("id `{id}` is not valid: use 1-{MAX_ID_LEN} characters from a-z, A-Z, 0-9, -, _ and ."),
+            );
+        } else if let Some(first) = self.ids.get(id) {
+            let first = first.clone();
+            self.push(
+                &at,
+                Code::DuplicateId,
+                format!("id `{id}` sudah dipakai di {first}"),
+                format!("id `{id}` is already used at {first}"),
+            );
+        } else {
+            self.ids.insert(id, path.to_string());
+        }
+    }
+
+    fn weight(&mut self, w: f64, path: &str) {
+        if w <= 0.0 || !w.is_finite() {
+            self.push(
+                &join(path, "weight"),
+                Code::WeightNotPositive,
+                format!("bobot harus lebih dari 0, bukan {w}"),
+                format!("weight must be greater than 0, got {w}"),
+            );
+        }
+    }
+
+    fn on_scale(&mut self, score: f64, path: &str) {
+        if !(self.scale.min..=self.scale.max).contains(&score) {
+            let (min, max) = (self.scale.min, self.scale.max);
+            self.push(
+                path,
+                Code::ScoreOutOfScale,
+                format!("skor {score} di luar skala {min}-{max}"),
+                format!("score {score} is outside the scale {min}-{max}"),
+            );
+        }
+    }
+
+    fn text(&mut self, t: &crate::model::Text, path: &str) {
+        if t.id.trim().is_empty() {
+            self.push(
+                &join(path, "id"),
+                Code::EmptyText,
+                "teks berbahasa Indonesia tidak boleh kosong".into(),
+                "the Indonesian text must not be empty".into(),
+            );
+        }
+    }
+
+    fn group(&mut self, g: &'a Group, path: &str, depth: usize) {
+        self.id(&g.id, path);
+        self.text(&g.title, &join(path, "title"));
+        self.weight(g.weight, path);
+        if depth > MAX_GROUP_DEPTH {
+            self.push(
+                path,
+                Code::TooDeep,
+                format!("kelompok bersarang lebih dari {MAX_GROUP_DEPTH} tingkat"),
+                format!("groups nest deeper than {MAX_GROUP_DEPTH} levels"),
+            );
+        }
+        if g.children.is_empty() && g.indicators.is_empty() {
+            self.push(
+                path,
+                Code::GroupEmpty,
+                format!(
+                    "kelompok `{}` tidak berisi indikator maupun subkelompok",
+                    g.id
+                ),
+                format!("group `{}` holds neither indicators nor sub-groups", g.id),
+            );
+        }
+        let ipath = join(path, "indicators");
+        for (i, ind) in g.indicators.iter().enumerate() {
+            self.indicator(ind, &index(&ipath, i));
+        }
+        let cpath = join(path, "children");
+        for (i, c) in g.children.iter().enumerate() {
+            self.group(c, &index(&cpath, i), depth + 1);
+        }
+    }
+
+    fn indicator(&mut self, ind: &'a Indicator, path: &str) {
+        self.indicators += 1;
+        self.id(&ind.id, path);
+        self.text(&ind.title, &join(path, "title"));
+        self.weight(ind.weight, path);
+        let apath = join(path, "answer");
+        let empty = |c: &mut Self, what_id: &str, what_en: &str| {
+            c.push(
+                &apath,
+                Code::AnswersEmpty,
+                format!("indikator `{}` tidak punya {what_id}", ind.id),
+                format!("indicator `{}` offers no {what_en}", ind.id),
+            );
+        };
+        match &ind.answer {
+            AnswerKind::Level { levels } => {
+                if levels.is_empty() {
+                    empty(self, "tingkat", "levels");
+                }
+                for (i, l) in levels.iter().enumerate() {
+                    let lp = index(&join(&apath, "levels"), i);
+                    self.text(&l.label, &join(&lp, "label"));
+                    if let Some(s) = l.score {
+                        self.on_scale(s, &join(&lp, "score"));
+                    } else {
+                        self.on_scale((i + 1) as f64, &lp);
+                    }
+                }
+            }
+            AnswerKind::YesNo { yes, no } => {
+                if let Some(s) = yes {
+                    self.on_scale(*s, &join(&apath, "yes"));
+                }
+                if let Some(s) = no {
+                    self.on_scale(*s, &join(&apath, "no"));
+                }
+            }
+            AnswerKind::Choice { options } => {
+                if options.is_empty() {
+                    empty(self, "pilihan", "options");
+                }
+                let opath = join(&apath, "options");
+                for (i, o) in options.iter().enumerate() {
+                    let op = index(&opath, i);
+                    if !is_valid_id(&o.id) {
+                        self.push(
+                            &join(&op, "id"),
+                            Code::InvalidId,
+                            format!("id pilihan `{}` tidak sah", o.id),
+                            format!("option id `{}` is not valid", o.id),
+                        );
+                    } else if options[..i].iter().any(|p| p.id == o.id) {
+                        self.push(
+                            &join(&op, "id"),
+                            Code::DuplicateId,
+                            format!("id pilihan `{}` muncul dua kali", o.id),
+                            format!("option id `{}` appears twice", o.id),
+                        );
+                    }
+                    self.text(&o.label, &join(&op, "label"));
+                    self.on_scale(o.score, &join(&op, "score"));
+                }
+            }
+            AnswerKind::Number {
+                min,
+                max,
+                mapping,
+                better,
+                ..
+            } => {
+                if let (Some(lo), Some(hi)) = (min, max) {
+                    if lo > hi {
+                        self.push(
+                            &join(&apath, "min"),
+                            Code::MappingInvalid,
+                            format!("batas bawah {lo} lebih besar dari batas atas {hi}"),
+                            format!("min {lo} is greater than max {hi}"),
+                        );
+                    }
+                }
+                self.mapping(mapping, *better, &join(&apath, "mapping"));
+            }
+            AnswerKind::Percent { .. } | AnswerKind::Score => {}
+        }
+    }
+
+    fn mapping(&mut self, m: &NumberMapping, better: Better, path: &str) {
+        match m {
+            NumberMapping::Linear { from, to } => {
+                if from >= to {
+                    self.push(
+                        &join(path, "linear"),
+                        Code::MappingInvalid,
+                        format!("`from` ({from}) harus lebih kecil dari `to` ({to})"),
+                        format!("`from` ({from}) must be less than `to` ({to})"),
+                    );
+                }
+            }
+            NumberMapping::Bands(bands) => {
+                let bpath = join(path, "bands");
+                if bands.is_empty() {
+                    self.push(
+                        &bpath,
+                        Code::MappingInvalid,
+                        "daftar pita kosong".into(),
+                        "no bands given".into(),
+                    );
+                }
+                for (i, b) in bands.iter().enumerate() {
+                    let bp = index(&bpath, i);
+                    self.on_scale(b.score, &join(&bp, "score"));
+                    if i == 0 {
+                        continue;
+                    }
+                    let prev = bands[i - 1];
+                    let ordered = match better {
+                        Better::Higher => b.limit > prev.limit,
+                        Better::Lower => b.limit < prev.limit,
+                    };
+                    if !ordered {
+                        let (want_id, want_en) = match better {
+                            Better::Higher => ("naik", "increase"),
+                            Better::Lower => ("turun", "decrease"),
+                        };
+                        self.push(
+                            &join(&bp, "limit"),
+                            Code::MappingInvalid,
+                            format!(
+                                "batas pita harus {want_id} dari yang terburuk ke yang terbaik"
+                            ),
+                            format!("band limits must {want_en} from the worst band to the best"),
+                        );
+                    }
+                    if b.score < prev.score {
+                        self.push(
+                            &join(&bp, "score"),
+                            Code::MappingInvalid,
+                            "skor pita tidak boleh turun dari yang terburuk ke yang terbaik".into(),
+                            "band scores must not decrease from the worst band to the best".into(),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Checks a set's meaning (the reader has already checked its shape) and returns every problem.
+///
+/// # Example
+/// ```
+/// use swanilai::{builtin, validate_set};
+/// let mut set = builtin::get("spbe-2020").unwrap();
+/// assert!(validate_set(&set).is_empty());
+/// set.groups[0].weight = -1.0;
+/// let problems = validate_set(&set);
+/// assert_eq!(problems[0].path, "groups[0].weight");
+/// assert_eq!(problems[0].code.as_str(), "weight-not-positive");
+/// ```
+pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
+    let mut c = Checker {
+        scale: set.scale,
+        problems: Vec::new(),
+        ids: HashMap::new(),
+        indicators: 0,
+    };
+    if !is_valid_id(&set.id) {
+        c.push(
+            "id",
+            Code::InvalidId,
+            format!("id set `{}` tidak sah", set.id),
+            format!("set id `{}` is not valid", set.id),
+        );
+    }
+    if set.version.trim().is_empty() {
+        c.push(
+            "version",
+            Code::EmptyText,
+            "versi tidak boleh kosong".into(),
+            "version must not be empty".into(),
+        );
+    }
+    c.text(&set.title, "title");
+    let s = set.scale;
+    if s.min >= s.max || !s.min.is_finite() || !s.max.is_finite() {
+        c.push(
+            "scale",
+            Code::ScaleInvalid,
+            format!(
+                "skala minimum {} harus lebih kecil dari maksimum {}",
+                s.min, s.max
+            ),
+            format!("scale min {} must be less than max {}", s.min, s.max),
+        );
+    } else {
+        check_predicates(&mut c, set);
+    }
+    if set.groups.is_empty() {
+        c.push(
+            "groups",
+            Code::SetEmpty,
+            "set tidak berisi kelompok".into(),
+            "the set holds no groups".into(),
+        );
+    }
+    for (i, g) in set.groups.iter().enumerate() {
+        c.group(g, &index("groups", i), 1);
+    }
+    if c.indicators > MAX_INDICATORS {
+        c.push(
+            "groups",
+            Code::TooMany,
+            format!("{} indikator melebihi batas {MAX_INDICATORS}", c.indicators),
+            format!(
+                "{} indicators exceed the limit of {MAX_INDICATORS}",
+                c.indicators
+            ),
+        );
+    }
+    c.problems
+}
+
+fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
+    let s = set.scale;
+    let preds = &set.predicates;
+    if preds.is_empty() {
+        c.push(
+            "predicates",
+            Code::PredicatesEmpty,
+            "tidak ada predikat".into(),
+            "no predicates given".into(),
+        );
+        return;
+    }
+    for (i, p) in preds.iter().enumerate() {
+        let path = index("predicates", i);
+        c.text(&p.label, &join(&path, "label"));
+        if p.min >= p.max || p.min < s.min || p.max > s.max {
+            c.push(
+                &path,
+                Code::PredicateInvalid,
+                format!(
+                    "rentang {}-{} kosong, terbalik atau di luar skala",
+                    p.min, p.max
+                ),
+                format!(
+                    "band {}-{} is empty, reversed or outside the scale",
+                    p.min, p.max
+                ),
+            );
+        }
+        let expected = if i == 0 { s.min } else { preds[i - 1].max };
+        let what = if i == 0 {
+            ("minimum skala", "the scale minimum")
+        } else {
+            ("batas atas pita sebelumnya", "the previous band's max")
+        };
+        if p.min > expected {
+            c.push(
+                &join(&path, "min"),
+                Code::PredicatesGap,
+                format!(
+                    "celah: pita dimulai di {} tetapi {} adalah {expected}",
+                    p.min, what.0
+                ),
+                format!(
+                    "gap: the band starts at {} but {} is {expected}",
+                    p.min, what.1
+                ),
+            );
+        } else if p.min < expected {
+            c.push(
+                &join(&path, "min"),
+                Code::PredicatesOverlap,
+                format!(
+                    "tumpang tindih: pita dimulai di {} sebelum {} {expected}",
+                    p.min, what.0
+                ),
+                format!(
+                    "overlap: the band starts at {} below {} {expected}",
+                    p.min, what.1
+                ),
+            );
+        }
+    }
+    let last = &preds[preds.len() - 1];
+    if last.max < s.max {
+        c.push(
+            &join(&index("predicates", preds.len() - 1), "max"),
+            Code::PredicatesGap,
+            format!(
+                "celah: pita teratas berakhir di {} sebelum maksimum skala {}",
+                last.max, s.max
+            ),
+            format!(
+                "gap: the top band ends at {} below the scale max {}",
+                last.max, s.max
+            ),
+        );
+    }
+}
+
+/// Why an answer value cannot be scored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerError {
+    /// The problem code.
+    pub code: Code,
+    /// The message in Indonesian.
+    pub id: String,
+    /// The message in English.
+    pub en: String,
+}
+
+fn answer_error(code: Code, id: String, en: String) -> AnswerError {
+    AnswerError { code, id, en }
+}
+
+fn wrong_type(kind: &AnswerKind, value: &Value) -> AnswerError {
+    let (want_id, want_en) = match kind {
+        AnswerKind::Level { .. } => ("nomor tingkat", "a level number"),
+        AnswerKind::YesNo { .. } => ("ya/tidak (true/false)", "yes/no (true/false)"),
+        AnswerKind::Choice { .. } => ("id pilihan", "an option id"),
+        _ => ("angka", "a number"),
+    };
+    let got = match value {
+        Value::Number(_) => "number",
+        Value::Bool(_) => "boolean",
+        Value::Text(_) => "string",
+    };
+    answer_error(
+        Code::ValueWrongType,
+        format!("jawaban harus berupa {want_id}, bukan {got}"),
+        format!("the answer must be {want_en}, got {got}"),
+    )
+}
+
+fn out_of_range(v: f64, lo: f64, hi: f64) -> AnswerError {
+    answer_error(
+        Code::ValueOutOfRange,
+        format!("nilai {v} di luar rentang {lo}-{hi}"),
+        format!("value {v} is outside {lo}-{hi}"),
+    )
+}
+
+/// The score an answer earns, or why it cannot be scored.
+///
+/// # Errors
+/// [`AnswerError`] with code `value-wrong-type`, `value-out-of-range` or `unknown-option`.
+///
+/// # Example
+/// ```
+/// use swanilai::{answer_score, AnswerKind, Better, Scale, Value};
+/// let scale = Scale::default(); // 0-5
+/// let percent = AnswerKind::Percent { better: Better::Higher };
+/// assert_eq!(answer_score(&percent, &scale, &Value::Number(50.0)), Ok(2.5));
+/// assert!(answer_score(&percent, &scale, &Value::Number(150.0)).is_err());
+/// ```
+pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f64, AnswerError> {
+    let span = scale.max - scale.min;
+    match (kind, value) {
+        (AnswerKind::Level { levels }, Value::Number(n)) => {
+            let count = levels.len();
+            if n.fract() != 0.0 || *n < 1.0 || *n > count as f64 {
+                return Err(answer_error(
+                    Code::ValueOutOfRange,
+                    format!("tingkat harus bilangan bulat 1 sampai {count}, bukan {n}"),
+                    format!("the level must be a whole number from 1 to {count}, got {n}"),
+                ));
+            }
+            let l = &levels[*n as usize - 1];
+            Ok(l.score.unwrap_or(*n))
+        }
+        (AnswerKind::YesNo { yes, no }, Value::Bool(b)) => Ok(if *b {
+            yes.unwrap_or(scale.max)
+        } else {
+            no.unwrap_or(scale.min)
+        }),
+        (AnswerKind::Choice { options }, Value::Text(id)) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.score)
+            .ok_or_else(|| {
+                answer_error(
+                    Code::UnknownOption,
+                    format!("pilihan `{id}` tidak ada pada indikator ini"),
+                    format!("option `{id}` does not exist for this indicator"),
+                )
+            }),
+        (
+            AnswerKind::Number {
+                min,
+                max,
+                better,
+                mapping,
+                ..
+            },
+            Value::Number(v),
+        ) => {
+            let lo = min.unwrap_or(f64::NEG_INFINITY);
+            let hi = max.unwrap_or(f64::INFINITY);
+            if !v.is_finite() || *v < lo || *v > hi {
+                return Err(out_of_range(*v, lo, hi));
+            }
+            Ok(match mapping {
+                NumberMapping::Linear { from, to } => {
+                    let t = ((v - from) / (to - from)).clamp(0.0, 1.0);
+                    let t = if *better == Better::Lower { 1.0 - t } else { t };
+                    scale.min + t * span
+                }
+                NumberMapping::Bands(bands) => bands
+                    .iter()
+                    .rev()
+                    .find(|b| match better {
+                        Better::Higher => *v >= b.limit,
+                        Better::Lower => *v <= b.limit,
+                    })
+                    .map_or(scale.min, |b| b.score),
+            })
+        }
+        (AnswerKind::Percent { better }, Value::Number(v)) => {
+            if !(0.0..=100.0).contains(v) {
+                return Err(out_of_range(*v, 0.0, 100.0));
+            }
+            let t = v / 100.0;
+            let t = if *better == Better::Lower { 1.0 - t } else { t };
+            Ok(scale.min + t * span)
+        }
+        (AnswerKind::Score, Value::Number(v)) => {
+            if !(scale.min..=scale.max).contains(v) {
+                return Err(out_of_range(*v, scale.min, scale.max));
+            }
+            Ok(*v)
+        }
+        (kind, value) => Err(wrong_type(kind, value)),
+    }
+}
+
+/// Checks an assessment against a set and returns every problem.
+///
+/// Answers to indicators the set does not know and a different set version are
+/// warnings: the answers are kept and the rest is scored.
+///
+/// # Example
+/// ```
+/// use swanilai::{builtin, validate_assessment, Assessment, Value};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let mut a = Assessment::new("spbe-2020", &set.version);
+/// a.set_value("spbe-01", Value::Number(9.0));
+/// a.set_value("no-such-indicator", Value::Number(1.0));
+/// let codes: Vec<_> = validate_assessment(&set, &a).iter().map(|p| p.code.as_str()).collect();
+/// assert!(codes.contains(&"value-out-of-range"));
+/// assert!(codes.contains(&"unknown-indicator"));
+/// ```
+pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if a.set_id != set.id {
+        out.push(Problem::new(
+            "setId",
+            Code::SetMismatch,
+            format!("penilaian ini untuk set `{}`, bukan `{}`", a.set_id, set.id),
+            format!("this assessment is of set `{}`, not `{}`", a.set_id, set.id),
+        ));
+    } else if a.set_version != set.version {
+        out.push(Problem::new(
+            "setVersion",
+            Code::VersionMismatch,
+            format!(
+                "penilaian dibuat untuk versi `{}`, set sekarang versi `{}`; jawaban dicocokkan menurut id indikator",
+                a.set_version, set.version
+            ),
+            format!(
+                "the assessment was made for version `{}`, the set is now `{}`; answers are matched by indicator id",
+                a.set_version, set.version
+            ),
+        ));
+    }
+    let code = a.region.code.trim();
+    if !code.is_empty() && !is_bps_code(code) {
+        out.push(Problem::new(
+            "region.code",
+            Code::RegionCodeInvalid,
+            format!("kode wilayah `{code}` bukan kode BPS (2, 4, 6 atau 10 angka)"),
+            format!("region code `{code}` is not a BPS code (2, 4, 6 or 10 digits)"),
+        ));
+    }
+    let by_id: HashMap<&str, &Indicator> = set.indicators().map(|i| (i.id.as_str(), i)).collect();
+    for (id, answer) in &a.answers {
+        let path = key_path("answers", id);
+        let Some(ind) = by_id.get(id.as_str()) else {
+            out.push(Problem::new(
+                path,
+                Code::UnknownIndicator,
+                format!(
+                    "set tidak punya indikator `{id}`; jawabannya disimpan tetapi tidak dinilai"
+                ),
+                format!("the set has no indicator `{id}`; the answer is kept but not scored"),
+            ));
+            continue;
+        };
+        let Some(value) = &answer.value else { continue };
+        if let Err(e) = answer_score(&ind.answer, &set.scale, value) {
+            out.push(Problem::new(join(&path, "value"), e.code, e.id, e.en));
+        } else if ind.evidence == Evidence::Required && !answer.has_evidence() {
+            out.push(Problem::new(
+                path,
+                Code::EvidenceMissing,
+                format!("indikator `{id}` wajib disertai bukti (catatan atau tautan)"),
+                format!("indicator `{id}` requires evidence (notes or links)"),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether `code` looks like a BPS region code: 2, 4, 6 or 10 digits, dots allowed between.
+///
+/// ```
+/// assert!(swanilai::is_bps_code("63.03"));
+/// assert!(swanilai::is_bps_code("6303"));
+/// assert!(!swanilai::is_bps_code("63O3"));
+/// ```
+pub fn is_bps_code(code: &str) -> bool {
+    let digits = code.chars().filter(char::is_ascii_digit).count();
+    code.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !code.starts_with('.')
+        && !code.ends_with('.')
+        && !code.contains("..")
+        && matches!(digits, 2 | 4 | 6 | 10)
+}
