@@ -332,6 +332,21 @@ pub struct Band {
 }
 
 impl IndicatorSet {
+    /// A set with no groups (a placeholder; it does not validate).
+    pub(crate) fn empty() -> IndicatorSet {
+        IndicatorSet {
+            id: String::new(),
+            version: String::new(),
+            title: Text::default(),
+            description: None,
+            source: String::new(),
+            scale: Scale::default(),
+            predicates: Vec::new(),
+            unanswered: UnansweredPolicy::Zero,
+            groups: Vec::new(),
+        }
+    }
+
     /// Every indicator in document order (depth first, a group's indicators before its sub-groups).
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
         let mut out = Vec::new();

@@ -7,6 +7,7 @@
 //! recomputing only the indicator's ancestors, which is what advice and the
 //! widget's live updates need.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -151,19 +152,22 @@ enum Member {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Scorer<'s> {
-    set: &'s IndicatorSet,
-    /// Groups in pre-order.
-    groups: Vec<&'s Group>,
+    set: Cow<'s, IndicatorSet>,
+    /// Groups in pre-order, each as the child positions leading to it from the top.
+    group_path: Vec<Vec<usize>>,
+    group_weight: Vec<f64>,
     group_parent: Vec<Option<usize>>,
     group_depth: Vec<usize>,
     group_members: Vec<Vec<Member>>,
     group_eff: Vec<f64>,
     top: Vec<Member>,
-    /// Indicators in document order (a group's indicators, then its sub-groups').
-    inds: Vec<&'s Indicator>,
+    /// Indicators in document order (a group's indicators, then its sub-groups'):
+    /// the group holding each, its position there, and its weight.
     ind_group: Vec<usize>,
+    ind_pos: Vec<usize>,
+    ind_weight: Vec<f64>,
     ind_eff: Vec<f64>,
-    ind_index: HashMap<&'s str, usize>,
+    ind_index: HashMap<String, usize>,
     tags: Vec<(String, Vec<usize>)>,
 }
 
@@ -191,27 +195,38 @@ impl<'s> Scorer<'s> {
     /// Compiles a set. The set should be valid ([`crate::validate_set`]); an invalid one
     /// still scores without panicking, but its numbers mean little.
     pub fn new(set: &'s IndicatorSet) -> Scorer<'s> {
+        Scorer::compile(Cow::Borrowed(set))
+    }
+
+    /// Compiles a set the scorer keeps (for a long-lived owner such as the browser widget).
+    pub fn owned(set: IndicatorSet) -> Scorer<'static> {
+        Scorer::compile(Cow::Owned(set))
+    }
+
+    fn compile(set: Cow<'s, IndicatorSet>) -> Scorer<'s> {
         let mut s = Scorer {
-            set,
-            groups: Vec::new(),
+            set: Cow::Owned(IndicatorSet::empty()),
+            group_path: Vec::new(),
+            group_weight: Vec::new(),
             group_parent: Vec::new(),
             group_depth: Vec::new(),
             group_members: Vec::new(),
             group_eff: Vec::new(),
             top: Vec::new(),
-            inds: Vec::new(),
             ind_group: Vec::new(),
+            ind_pos: Vec::new(),
+            ind_weight: Vec::new(),
             ind_eff: Vec::new(),
             ind_index: HashMap::new(),
             tags: Vec::new(),
         };
         let total: f64 = set.groups.iter().map(|g| g.weight).sum();
-        for g in &set.groups {
-            let gi = s.add_group(g, None, 1, share(g.weight, total));
+        for (k, g) in set.groups.iter().enumerate() {
+            let gi = s.add_group(g, vec![k], None, 1, share(g.weight, total));
             s.top.push(Member::Group(gi));
         }
         let mut tags: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, ind) in s.inds.iter().enumerate() {
+        for (i, ind) in set.indicators().enumerate() {
             for t in &ind.tags {
                 match tags.iter_mut().find(|(name, _)| name == t) {
                     Some((_, list)) => list.push(i),
@@ -220,12 +235,14 @@ impl<'s> Scorer<'s> {
             }
         }
         s.tags = tags;
+        s.set = set;
         s
     }
 
-    fn add_group(&mut self, g: &'s Group, parent: Option<usize>, depth: usize, eff: f64) -> usize {
-        let gi = self.groups.len();
-        self.groups.push(g);
+    fn add_group(&mut self, g: &Group, path: Vec<usize>, parent: Option<usize>, depth: usize, eff: f64) -> usize {
+        let gi = self.group_path.len();
+        self.group_path.push(path.clone());
+        self.group_weight.push(g.weight);
         self.group_parent.push(parent);
         self.group_depth.push(depth);
         self.group_members.push(Vec::new());
@@ -233,16 +250,19 @@ impl<'s> Scorer<'s> {
         let total: f64 = g.indicators.iter().map(|i| i.weight).sum::<f64>()
             + g.children.iter().map(|c| c.weight).sum::<f64>();
         let mut members = Vec::with_capacity(g.indicators.len() + g.children.len());
-        for ind in &g.indicators {
+        for (pos, ind) in g.indicators.iter().enumerate() {
             let ii = self.ind_group.len();
-            self.inds.push(ind);
             self.ind_group.push(gi);
+            self.ind_pos.push(pos);
+            self.ind_weight.push(ind.weight);
             self.ind_eff.push(eff * share(ind.weight, total));
-            self.ind_index.insert(&ind.id, ii);
+            self.ind_index.entry(ind.id.clone()).or_insert(ii);
             members.push(Member::Indicator(ii));
         }
-        for c in &g.children {
-            let ci = self.add_group(c, Some(gi), depth + 1, eff * share(c.weight, total));
+        for (k, c) in g.children.iter().enumerate() {
+            let mut cpath = path.clone();
+            cpath.push(k);
+            let ci = self.add_group(c, cpath, Some(gi), depth + 1, eff * share(c.weight, total));
             members.push(Member::Group(ci));
         }
         self.group_members[gi] = members;
@@ -250,8 +270,18 @@ impl<'s> Scorer<'s> {
     }
 
     /// The set being scored.
-    pub fn set(&self) -> &'s IndicatorSet {
-        self.set
+    pub fn set(&self) -> &IndicatorSet {
+        &self.set
+    }
+
+    /// The group at position `g` in pre-order.
+    fn group(&self, g: usize) -> &Group {
+        let path = &self.group_path[g];
+        let mut group = &self.set.groups[path[0]];
+        for &k in &path[1..] {
+            group = &group.children[k];
+        }
+        group
     }
 
     /// How many indicators the set has.
@@ -272,9 +302,8 @@ impl<'s> Scorer<'s> {
     /// What each indicator scores under the assessment (`None` = not counted), in document
     /// order; invalid answers count as unanswered.
     pub fn indicator_scores(&self, a: &Assessment) -> Vec<Option<f64>> {
-        let set = self.set;
-        self.inds
-            .iter()
+        let set = self.set();
+        set.indicators()
             .map(|ind| {
                 let answered = a
                     .answers
@@ -297,8 +326,8 @@ impl<'s> Scorer<'s> {
 
     fn member_score(&self, t: &Tally, m: Member) -> (f64, Option<f64>) {
         match m {
-            Member::Indicator(i) => (self.inds[i].weight, t.ind[i]),
-            Member::Group(g) => (self.groups[g].weight, t.group[g]),
+            Member::Indicator(i) => (self.ind_weight[i], t.ind[i]),
+            Member::Group(g) => (self.group_weight[g], t.group[g]),
         }
     }
 
@@ -327,11 +356,11 @@ impl<'s> Scorer<'s> {
     pub fn tally(&self, ind: Vec<Option<f64>>) -> Tally {
         let mut t = Tally {
             ind,
-            group: vec![None; self.groups.len()],
+            group: vec![None; self.group_path.len()],
             overall: None,
         };
         // Pre-order: children come after parents, so walk backwards.
-        for g in (0..self.groups.len()).rev() {
+        for g in (0..self.group_path.len()).rev() {
             t.group[g] = self.mean(&t, &self.group_members[g], None);
         }
         t.overall = self.mean(&t, &self.top, None);
@@ -374,7 +403,7 @@ impl<'s> Scorer<'s> {
 
     /// The predicate of a shown score.
     pub fn predicate_of(&self, shown: f64) -> Option<PredicateRef> {
-        let p = self.set.predicate_for(shown)?;
+        let p = self.set().predicate_for(shown)?;
         let index = self
             .set
             .predicates
@@ -388,10 +417,10 @@ impl<'s> Scorer<'s> {
 
     /// Scores an assessment.
     pub fn score(&self, a: &Assessment) -> Report {
-        let problems = validate_assessment(self.set, a);
+        let problems = validate_assessment(self.set(), a);
         let answered: Vec<bool> = self
-            .inds
-            .iter()
+            .set
+            .indicators()
             .map(|ind| {
                 a.answers
                     .get(&ind.id)
@@ -438,14 +467,14 @@ impl<'s> Scorer<'s> {
         answered: &[bool],
         problems: Vec<Problem>,
     ) -> Report {
-        let set = self.set;
-        let groups = (0..self.groups.len())
+        let set = self.set();
+        let groups = (0..self.group_path.len())
             .map(|g| {
                 let mut inds = Vec::new();
                 self.indicators_under(g, &mut inds);
                 GroupScore {
-                    id: self.groups[g].id.clone(),
-                    parent: self.group_parent[g].map(|p| self.groups[p].id.clone()),
+                    id: self.group(g).id.clone(),
+                    parent: self.group_parent[g].map(|p| self.group(p).id.clone()),
                     depth: self.group_depth[g],
                     effective_weight: self.group_eff[g],
                     score: self.score_of(t.group[g]),
@@ -453,9 +482,8 @@ impl<'s> Scorer<'s> {
                 }
             })
             .collect();
-        let indicators = self
-            .inds
-            .iter()
+        let indicators = set
+            .indicators()
             .enumerate()
             .map(|(i, ind)| {
                 let evidence_missing = answered[i]
@@ -463,7 +491,7 @@ impl<'s> Scorer<'s> {
                     && !a.answers.get(&ind.id).is_some_and(|x| x.has_evidence());
                 IndicatorScore {
                     id: ind.id.clone(),
-                    group: self.groups[self.ind_group[i]].id.clone(),
+                    group: self.group(self.ind_group[i]).id.clone(),
                     answered: answered[i],
                     effective_weight: self.ind_eff[i],
                     score: self.score_of(t.ind[i]),
@@ -506,7 +534,7 @@ impl<'s> Scorer<'s> {
 
     /// The value an answer currently holds for indicator `i`, if valid.
     pub fn current_value<'a>(&self, a: &'a Assessment, i: usize) -> Option<&'a Value> {
-        let ind = self.inds[i];
+        let ind = self.indicator(i);
         a.answers
             .get(&ind.id)
             .and_then(|x| x.value.as_ref())
@@ -514,13 +542,13 @@ impl<'s> Scorer<'s> {
     }
 
     /// The id of the group directly holding indicator `i`.
-    pub fn indicator_group(&self, i: usize) -> &'s str {
-        &self.groups[self.ind_group[i]].id
+    pub fn indicator_group(&self, i: usize) -> &str {
+        &self.group(self.ind_group[i]).id
     }
 
     /// The indicator at position `i` in document order.
-    pub fn indicator(&self, i: usize) -> &'s Indicator {
-        self.inds[i]
+    pub fn indicator(&self, i: usize) -> &Indicator {
+        &self.group(self.ind_group[i]).indicators[self.ind_pos[i]]
     }
 }
 
