@@ -1,0 +1,336 @@
+//! Data-driven test vectors: one JSON file per behaviour in `tests/vectors/`.
+//!
+//! Each file holds
+//!
+//! ```json
+//! { "about": "what the single behaviour is and how the expected value was worked out",
+//!   "set": { ... } | "raw JSON text", or "builtin": "spbe-2020",
+//!   "assessment": { ... } | "raw JSON text",
+//!   "previous": { ... },            // for "compare"
+//!   "limit": 3,                     // for "advise" (optional)
+//!   "check": "score" | "advise" | "compare" | "set-problems" | "assessment-problems",
+//!   "expected": ... }
+//! ```
+//!
+//! The runner computes the engine's output for `check`, serializes it to JSON (problems
+//! reduced to `path`, `code` and `severity`: messages are prose and may be reworded) and
+//! compares it with `expected`. Numbers agree when they differ by at most 1e-9 relative:
+//! the expected values were computed independently in Python (`tests/vectors/oracle.py`),
+//! which may sum in another order. Strings, booleans, nulls, keys and lengths must match
+//! exactly. A set or assessment given as a string is parsed as raw JSON text, for cases a
+//! JSON object cannot hold (syntax errors, duplicate keys).
+//!
+//! `VECTOR=part-of-a-name` runs only the files whose name contains it.
+//! `REPLACE=1 cargo test --test vectors` rewrites `expected` in every file from the
+//! engine's output; review the diff (and rerun `python3 tests/vectors/oracle.py`) before
+//! committing it.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value as J};
+use swanilai::{
+    Assessment, IndicatorSet, Problem, Scorer, advise_with, builtin, compare, validate_assessment,
+};
+
+const KEYS: [&str; 9] = [
+    "about",
+    "set",
+    "builtin",
+    "assessment",
+    "previous",
+    "limit",
+    "check",
+    "expected",
+    "computation",
+];
+
+fn vector_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A document given inline as an object, or as raw JSON text in a string.
+fn text_of(v: &J) -> String {
+    match v {
+        J::String(s) => s.clone(),
+        other => serde_json::to_string(other).expect("a JSON value serializes"),
+    }
+}
+
+fn problems_json(problems: &[Problem]) -> J {
+    J::Array(
+        problems
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "path": p.path,
+                    "code": p.code.as_str(),
+                    "severity": serde_json::to_value(p.severity).expect("severity serializes"),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Replaces every `problems` list in an engine output by its path/code/severity form.
+fn reduce_problems(v: &mut J) {
+    match v {
+        J::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                if k == "problems" {
+                    if let J::Array(list) = item {
+                        for p in list.iter_mut() {
+                            if let J::Object(o) = p {
+                                o.retain(|k, _| matches!(k.as_str(), "path" | "code" | "severity"));
+                            }
+                        }
+                    }
+                } else {
+                    reduce_problems(item);
+                }
+            }
+        }
+        J::Array(list) => list.iter_mut().for_each(reduce_problems),
+        _ => {}
+    }
+}
+
+fn set_of(case: &Map<String, J>) -> Result<IndicatorSet, String> {
+    match (case.get("set"), case.get("builtin")) {
+        (Some(s), None) => {
+            let parsed = IndicatorSet::from_json_str(&text_of(s));
+            parsed.value.ok_or_else(|| {
+                let list: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
+                format!("the set is invalid:\n  {}", list.join("\n  "))
+            })
+        }
+        (None, Some(J::String(id))) => {
+            builtin::get(id).ok_or_else(|| format!("no built-in set `{id}`"))
+        }
+        _ => Err("give exactly one of `set` or `builtin` (a string)".into()),
+    }
+}
+
+fn assessment_of(case: &Map<String, J>, key: &str) -> Result<(Assessment, Vec<Problem>), String> {
+    let v = case.get(key).ok_or_else(|| format!("`{key}` is missing"))?;
+    let parsed = Assessment::from_json_str(&text_of(v));
+    let problems = parsed.problems;
+    parsed
+        .value
+        .map(|a| (a, problems))
+        .ok_or_else(|| format!("`{key}` could not be read at all"))
+}
+
+/// The engine's output for a case.
+fn actual(case: &Map<String, J>) -> Result<J, String> {
+    let check = case
+        .get("check")
+        .and_then(J::as_str)
+        .ok_or("`check` is missing")?;
+    let to_json = |v: Result<J, serde_json::Error>| v.map_err(|e| e.to_string());
+    let mut out = match check {
+        "set-problems" => {
+            let s = case.get("set").ok_or("`set` is missing")?;
+            problems_json(&IndicatorSet::from_json_str(&text_of(s)).problems)
+        }
+        "assessment-problems" => {
+            let set = set_of(case)?;
+            let (a, mut problems) = assessment_of(case, "assessment")?;
+            problems.extend(validate_assessment(&set, &a));
+            problems_json(&problems)
+        }
+        "score" => {
+            let set = set_of(case)?;
+            let (a, _) = assessment_of(case, "assessment")?;
+            to_json(serde_json::to_value(Scorer::new(&set).score(&a)))?
+        }
+        "advise" => {
+            let set = set_of(case)?;
+            let (a, _) = assessment_of(case, "assessment")?;
+            let limit = match case.get("limit") {
+                None => None,
+                Some(n) => Some(n.as_u64().ok_or("`limit` must be a whole number")? as usize),
+            };
+            to_json(serde_json::to_value(advise_with(
+                &Scorer::new(&set),
+                &a,
+                limit,
+            )))?
+        }
+        "compare" => {
+            let set = set_of(case)?;
+            let (previous, _) = assessment_of(case, "previous")?;
+            let (current, _) = assessment_of(case, "assessment")?;
+            to_json(serde_json::to_value(compare(&set, &previous, &current)))?
+        }
+        other => return Err(format!("unknown check `{other}`")),
+    };
+    reduce_problems(&mut out);
+    Ok(out)
+}
+
+fn numbers_agree(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn short(v: Option<&J>) -> String {
+    let Some(v) = v else {
+        return "(absent)".into();
+    };
+    let s = v.to_string();
+    if s.chars().count() > 200 {
+        format!("{}…", s.chars().take(200).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// The path of the first node where `actual` differs from `expected`, with both values.
+fn first_diff(expected: &J, actual: &J, path: &str) -> Option<(String, String, String)> {
+    let here = || {
+        Some((
+            if path.is_empty() {
+                "(root)".into()
+            } else {
+                path.to_string()
+            },
+            short(Some(expected)),
+            short(Some(actual)),
+        ))
+    };
+    match (expected, actual) {
+        (J::Number(e), J::Number(a)) => {
+            let (e, a) = (e.as_f64()?, a.as_f64()?);
+            if numbers_agree(e, a) { None } else { here() }
+        }
+        (J::Object(e), J::Object(a)) => {
+            for (k, ev) in e {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match a.get(k) {
+                    Some(av) => {
+                        if let Some(d) = first_diff(ev, av, &p) {
+                            return Some(d);
+                        }
+                    }
+                    None => return Some((p, short(Some(ev)), short(None))),
+                }
+            }
+            a.iter().find(|(k, _)| !e.contains_key(*k)).map(|(k, av)| {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                (p, short(None), short(Some(av)))
+            })
+        }
+        (J::Array(e), J::Array(a)) => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                if let Some(d) = first_diff(ev, av, &format!("{path}[{i}]")) {
+                    return Some(d);
+                }
+            }
+            match e.len().cmp(&a.len()) {
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Less => Some((
+                    format!("{path}[{}]", e.len()),
+                    short(None),
+                    short(a.get(e.len())),
+                )),
+                std::cmp::Ordering::Greater => Some((
+                    format!("{path}[{}]", a.len()),
+                    short(e.get(a.len())),
+                    short(None),
+                )),
+            }
+        }
+        (e, a) => {
+            if e == a {
+                None
+            } else {
+                here()
+            }
+        }
+    }
+}
+
+fn run(file: &Path, replace: bool) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let mut case: Map<String, J> =
+        serde_json::from_str(&text).map_err(|e| format!("not a JSON object: {e}"))?;
+    if let Some(k) = case.keys().find(|k| !KEYS.contains(&k.as_str())) {
+        return Err(format!("unknown key `{k}` (known: {})", KEYS.join(", ")));
+    }
+    let got = actual(&case)?;
+    if replace {
+        if case.get("expected") != Some(&got) {
+            case.insert("expected".into(), got);
+            let mut out = serde_json::to_string_pretty(&case).map_err(|e| e.to_string())?;
+            out.push('\n');
+            std::fs::write(file, out).map_err(|e| e.to_string())?;
+        }
+        return Ok(());
+    }
+    let expected = case
+        .get("expected")
+        .ok_or("`expected` is missing (run with REPLACE=1 to write it)")?;
+    match first_diff(expected, &got, "") {
+        None => Ok(()),
+        Some((path, e, a)) => Err(format!(
+            "differs at {path}\n    expected: {e}\n    actual:   {a}"
+        )),
+    }
+}
+
+#[test]
+fn vectors() {
+    let replace = std::env::var_os("REPLACE").is_some_and(|v| v == "1");
+    let only = std::env::var("VECTOR").unwrap_or_default();
+    let files: Vec<PathBuf> = vector_files()
+        .into_iter()
+        .filter(|f| {
+            f.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(&only))
+        })
+        .collect();
+    assert!(!files.is_empty(), "no vectors found in tests/vectors");
+    let mut failures = String::new();
+    for file in &files {
+        if let Err(e) = run(file, replace) {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let _ = writeln!(failures, "{name}: {e}");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed (REPLACE=1 rewrites `expected`):\n{failures}",
+        failures.lines().filter(|l| !l.starts_with(' ')).count(),
+        files.len()
+    );
+}
+
+#[test]
+fn vector_names_are_unique_behaviours() {
+    // One behaviour per file: names are kebab-case and say what is checked.
+    for file in vector_files() {
+        let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+        assert!(
+            stem.len() >= 8
+                && stem
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "vector file name `{stem}` should be a kebab-case behaviour name"
+        );
+    }
+}

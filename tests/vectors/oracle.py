@@ -1,0 +1,581 @@
+#!/usr/bin/env python3
+"""An independent reference for the test vectors in this directory.
+
+Recomputes, from the rules in docs/FORMAT.md and with no code shared with the engine,
+the expected output of every `score`, `compare` and `advise` vector, and checks it
+against the file's `expected` (numbers within 1e-9 relative). For `advise` the plan is
+checked by its promises rather than recomputed step by step: it aims at the next band,
+`reached` is true exactly when some set of changes can reach it, it uses the fewest
+indicators possible (brute force over subsets), applying its steps gives `scoreAfter`
+and reaches the target, and no step can be lowered to a cheaper answer and still reach.
+
+Problem vectors (`set-problems`, `assessment-problems`) are written by hand and not
+recomputed here.
+
+    python3 tests/vectors/oracle.py                 # verify every vector
+    python3 tests/vectors/oracle.py --write FILE..  # write `expected` of score/compare vectors
+"""
+
+import itertools
+import json
+import math
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SETS = HERE.parent.parent / "sets"
+
+
+# --- reading (defaults from FORMAT.md) ---------------------------------------------------
+
+def text(t):
+    if isinstance(t, str):
+        return {"id": t}
+    out = {"id": t["id"]}
+    if t.get("en") is not None:
+        out["en"] = t["en"]
+    return out
+
+
+def load_set(case):
+    if "builtin" in case:
+        s = json.loads((SETS / (case["builtin"] + ".json")).read_text(encoding="utf-8"))
+    else:
+        s = case["set"]
+        if isinstance(s, str):
+            s = json.loads(s)
+    scale = dict(s.get("scale") or {})
+    scale.setdefault("decimals", 2)
+    s = dict(s)
+    s["scale"] = {"min": float(scale.get("min", 0)), "max": float(scale.get("max", 5)),
+                  "decimals": int(scale["decimals"])}
+    s.setdefault("unanswered", "zero")
+    return s
+
+
+def load_assessment(a):
+    if isinstance(a, str):
+        a = json.loads(a)
+    answers = {}
+    for k, v in (a.get("answers") or {}).items():
+        if not isinstance(v, dict):
+            v = {"value": v}
+        value = v.get("value")
+        if is_number(value):
+            value = float(value)
+        answers[k] = {"value": value, "notes": v.get("notes") or "",
+                      "links": v.get("links") or []}
+    return {"setId": a["setId"], "setVersion": str(a["setVersion"]),
+            "region": a.get("region") or {}, "answers": answers}
+
+
+# --- rounding ----------------------------------------------------------------------------
+
+def round_shown(x, decimals):
+    """Half away from zero on the value read to 15 significant digits (spreadsheet ROUND)."""
+    if x == 0:
+        return 0.0
+    d15 = Decimal(format(x, ".14e"))
+    r = d15.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    r = float(r)
+    return 0.0 if r == 0 else r
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+def is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def answer_score(ans, scale, v):
+    """(score, None) or (None, error code)."""
+    kind = ans["kind"]
+    lo, hi = scale["min"], scale["max"]
+    if kind == "level":
+        if not is_number(v):
+            return None, "value-wrong-type"
+        levels = ans["levels"]
+        if v != int(v) or v < 1 or v > len(levels):
+            return None, "value-out-of-range"
+        lvl = levels[int(v) - 1]
+        return float(lvl["score"] if lvl.get("score") is not None else v), None
+    if kind == "yes_no":
+        if not isinstance(v, bool):
+            return None, "value-wrong-type"
+        if v:
+            return float(ans["yes"] if ans.get("yes") is not None else hi), None
+        return float(ans["no"] if ans.get("no") is not None else lo), None
+    if kind == "choice":
+        if not isinstance(v, str):
+            return None, "value-wrong-type"
+        for o in ans["options"]:
+            if o["id"] == v:
+                return float(o["score"]), None
+        return None, "unknown-option"
+    if not is_number(v):
+        return None, "value-wrong-type"
+    v = float(v)
+    better = ans.get("better", "higher")
+    if kind == "number":
+        if (ans.get("min") is not None and v < ans["min"]) or (
+                ans.get("max") is not None and v > ans["max"]):
+            return None, "value-out-of-range"
+        m = ans["mapping"]
+        if "linear" in m:
+            a, b = m["linear"]["from"], m["linear"]["to"]
+            if v <= a:
+                frac = 0.0
+            elif v >= b:
+                frac = 1.0
+            else:
+                frac = (v - a) / (b - a)
+            if better == "lower":
+                frac = 1.0 - frac
+            return lo + frac * (hi - lo), None
+        best = None
+        for band in m["bands"]:  # worst to best: the last match is the best
+            if (v >= band["limit"]) if better == "higher" else (v <= band["limit"]):
+                best = float(band["score"])
+        return (lo if best is None else best), None
+    if kind == "percent":
+        if v < 0 or v > 100:
+            return None, "value-out-of-range"
+        frac = v / 100.0
+        if better == "lower":
+            frac = 1.0 - frac
+        return lo + frac * (hi - lo), None
+    if kind == "score":
+        if v < lo or v > hi:
+            return None, "value-out-of-range"
+        return v, None
+    raise ValueError(kind)
+
+
+def walk(groups, parent=None, depth=1, eff=1.0, out=None):
+    """Groups in pre-order with effective weights; indicators in document order."""
+    if out is None:
+        out = {"groups": [], "inds": []}
+    total = sum(g.get("weight", 1) for g in groups)
+    for g in groups:
+        geff = eff * g.get("weight", 1) / total
+        rec = {"g": g, "parent": parent, "depth": depth, "eff": geff, "inds": [], "kids": []}
+        out["groups"].append(rec)
+        inner = g.get("indicators", []) + g.get("children", [])
+        inner_total = sum(x.get("weight", 1) for x in inner)
+        for ind in g.get("indicators", []):
+            i = {"ind": ind, "group": g["id"], "eff": geff * ind.get("weight", 1) / inner_total}
+            rec["inds"].append(i)
+            out["inds"].append(i)
+        kids = g.get("children", [])
+        if kids:
+            # children share the group's weight pool with its indicators
+            sub_total = sum(c.get("weight", 1) for c in kids)
+            before = len(out["groups"])
+            walk(kids, g["id"], depth + 1, geff * sub_total / inner_total, out)
+            rec["kids"] = [r for r in out["groups"][before:] if r["parent"] == g["id"]]
+    return out
+
+
+def has_evidence(a):
+    return a["notes"].strip() != "" or any(l.strip() for l in a["links"])
+
+
+def score_values(s, answers):
+    """Indicator scores by id (None = not counted) and which are validly answered."""
+    tree = walk(s["groups"])
+    scores, answered = {}, {}
+    for i in tree["inds"]:
+        ind = i["ind"]
+        a = answers.get(ind["id"])
+        sc = None
+        if a is not None and a["value"] is not None:
+            sc, _ = answer_score(ind["answer"], s["scale"], a["value"])
+        answered[ind["id"]] = sc is not None
+        if sc is None and s["unanswered"] == "zero":
+            sc = s["scale"]["min"]
+        scores[ind["id"]] = sc
+    return tree, scores, answered
+
+
+def weighted(pairs, scale):
+    pairs = [(w, x) for w, x in pairs if x is not None]
+    if not pairs:
+        return None
+    tw = sum(w for w, _ in pairs)
+    v = sum(w * x for w, x in pairs) / tw
+    return min(max(v, scale["min"]), scale["max"])
+
+
+def group_value(s, g, scores):
+    pairs = [(ind.get("weight", 1), scores[ind["id"]]) for ind in g.get("indicators", [])]
+    pairs += [(c.get("weight", 1), group_value(s, c, scores)) for c in g.get("children", [])]
+    return weighted(pairs, s["scale"])
+
+
+def overall_value(s, scores):
+    return weighted([(g.get("weight", 1), group_value(s, g, scores)) for g in s["groups"]],
+                    s["scale"])
+
+
+def predicate(s, shown):
+    preds = s["predicates"]
+    for i, p in enumerate(preds):
+        top = i == len(preds) - 1
+        if shown >= p["min"] and (shown < p["max"] or (top and shown <= p["max"])):
+            return {"index": i, "label": text(p["label"])}
+    return None
+
+
+def score_json(s, v):
+    out = {"value": v, "shown": None if v is None else round_shown(v, s["scale"]["decimals"])}
+    if out["shown"] is not None:
+        p = predicate(s, out["shown"])
+        if p is not None:
+            out["predicate"] = p
+    return out
+
+
+def completeness(inds, answered):
+    total_w = sum(i["eff"] for i in inds)
+    ans_w = sum(i["eff"] for i in inds if answered[i["ind"]["id"]])
+    return {"answered": sum(1 for i in inds if answered[i["ind"]["id"]]), "total": len(inds),
+            "byWeight": min(max(ans_w / total_w, 0.0), 1.0) if total_w > 0 else 0.0}
+
+
+def bps(code):
+    digits = sum(c.isdigit() for c in code)
+    return (all(c.isdigit() or c == "." for c in code) and not code.startswith(".")
+            and not code.endswith(".") and ".." not in code and digits in (2, 4, 6, 10))
+
+
+def answer_path(key):
+    plain = key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key) \
+        and not key[0].isdigit()
+    return "answers." + key if plain else 'answers["' + key.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+
+
+def assessment_problems(s, a):
+    out = []
+    if a["setId"] != s["id"]:
+        out.append(("setId", "set-mismatch", "error"))
+    elif a["setVersion"] != s["version"]:
+        out.append(("setVersion", "version-mismatch", "warning"))
+    code = str(a["region"].get("code", "")).strip()
+    if code and not bps(code):
+        out.append(("region.code", "region-code-invalid", "warning"))
+    inds = {i["ind"]["id"]: i["ind"] for i in walk(s["groups"])["inds"]}
+    for key in sorted(a["answers"], key=lambda k: k.encode("utf-8")):
+        ans = a["answers"][key]
+        path = answer_path(key)
+        if key not in inds:
+            out.append((path, "unknown-indicator", "warning"))
+            continue
+        if ans["value"] is None:
+            continue
+        _, err = answer_score(inds[key]["answer"], s["scale"], ans["value"])
+        if err:
+            out.append((path + ".value", err, "error"))
+        elif inds[key].get("evidence", "recommended") == "required" and not has_evidence(ans):
+            out.append((path, "evidence-missing", "warning"))
+    return [{"path": p, "code": c, "severity": v} for p, c, v in out]
+
+
+def report(s, a):
+    tree, scores, answered = score_values(s, a["answers"])
+    groups = []
+    for rec in tree["groups"]:
+        under = []
+
+        def collect(r):
+            under.extend(r["inds"])
+            for k in r["kids"]:
+                collect(k)
+        collect(rec)
+        g = {"id": rec["g"]["id"]}
+        if rec["parent"] is not None:
+            g["parent"] = rec["parent"]
+        g.update({"depth": rec["depth"], "effectiveWeight": rec["eff"],
+                  "score": score_json(s, group_value(s, rec["g"], scores)),
+                  "completeness": completeness(under, answered)})
+        groups.append(g)
+    indicators = []
+    for i in tree["inds"]:
+        ind = i["ind"]
+        ans = a["answers"].get(ind["id"])
+        indicators.append({
+            "id": ind["id"], "group": i["group"], "answered": answered[ind["id"]],
+            "effectiveWeight": i["eff"], "score": score_json(s, scores[ind["id"]]),
+            "evidenceMissing": answered[ind["id"]]
+            and ind.get("evidence", "recommended") == "required" and not has_evidence(ans)})
+    tags, order = {}, []
+    for i in tree["inds"]:
+        for t in i["ind"].get("tags", []):
+            if t not in tags:
+                tags[t] = []
+                order.append(t)
+            tags[t].append(i)
+    tag_list = [{"tag": t, "score": score_json(s, weighted(
+        [(i["eff"], scores[i["ind"]["id"]]) for i in tags[t]], s["scale"])),
+        "count": len(tags[t])} for t in order]
+    return {"setId": s["id"], "setVersion": s["version"],
+            "overall": score_json(s, overall_value(s, scores)),
+            "completeness": completeness(tree["inds"], answered),
+            "groups": groups, "indicators": indicators, "tags": tag_list,
+            "problems": assessment_problems(s, a)}
+
+
+def comparison(s, prev, cur):
+    before, after = report(s, prev), report(s, cur)
+    d = s["scale"]["decimals"]
+
+    def delta(p, c):
+        ch = None
+        if p["shown"] is not None and c["shown"] is not None:
+            ch = round_shown(c["shown"] - p["shown"], d)
+        return {"previous": p["shown"], "current": c["shown"], "change": ch}
+
+    def change(ident, p, c):
+        return dict({"id": ident}, **delta(p, c))
+
+    indicators = []
+    for p, c in zip(before["indicators"], after["indicators"]):
+        x = change(p["id"], p["score"], c["score"])
+        for key, a in (("previousValue", prev), ("currentValue", cur)):
+            ans = a["answers"].get(p["id"])
+            if ans is not None and ans["value"] is not None:
+                x[key] = ans["value"]
+        indicators.append(x)
+
+    def prefixed(lst, at):
+        return [dict(q, path=at + ("." + q["path"] if q["path"] else "")) for q in lst]
+    return {"overall": delta(before["overall"], after["overall"]),
+            "previous": before["overall"], "current": after["overall"],
+            "groups": [change(p["id"], p["score"], c["score"])
+                       for p, c in zip(before["groups"], after["groups"])],
+            "tags": [change(p["tag"], p["score"], c["score"])
+                     for p, c in zip(before["tags"], after["tags"])],
+            "indicators": indicators,
+            "problems": prefixed(before["problems"], "previous")
+            + prefixed(after["problems"], "current")}
+
+
+# --- advice ------------------------------------------------------------------------------
+
+def offered(ans, scale):
+    """The answers offered for an indicator (engine doc: continuous kinds in fifths)."""
+    kind = ans["kind"]
+    fifths = [k / 5 for k in range(6)]
+    if kind == "level":
+        vals = [float(n) for n in range(1, len(ans["levels"]) + 1)]
+    elif kind == "yes_no":
+        vals = [False, True]
+    elif kind == "choice":
+        vals = [o["id"] for o in ans["options"]]
+    elif kind == "number":
+        lo = ans.get("min", -math.inf)
+        hi = ans.get("max", math.inf)
+        clamp = lambda v: min(max(v, lo), hi)  # noqa: E731
+        m = ans["mapping"]
+        if "bands" in m:
+            vals = [clamp(float(b["limit"])) for b in m["bands"]]
+        else:
+            a, b = m["linear"]["from"], m["linear"]["to"]
+            if ans.get("better", "higher") == "higher":
+                vals = [clamp(a + t * (b - a)) for t in fifths]
+            else:
+                vals = [clamp(b - t * (b - a)) for t in fifths]
+    elif kind == "percent":
+        vals = [t * 100.0 for t in fifths] if ans.get("better", "higher") == "higher" \
+            else [100.0 - t * 100.0 for t in fifths]
+    else:
+        vals = [scale["min"] + t * (scale["max"] - scale["min"]) for t in fifths]
+    out = []
+    for v in vals:
+        sc, err = answer_score(ans, scale, v)
+        if err is None:
+            out.append((v, sc))
+    return sorted(out, key=lambda p: p[1])  # stable: equal scores keep their order
+
+
+def advice_recommendations(s, a):
+    tree, scores, _ = score_values(s, a["answers"])
+    base = overall_value(s, scores)
+    lo = s["scale"]["min"]
+
+    def gain(ind_id, sc):
+        after = overall_value(s, dict(scores, **{ind_id: sc}))
+        return (lo if after is None else after) - (lo if base is None else base)
+
+    recs = []
+    for pos, i in enumerate(tree["inds"]):
+        ind = i["ind"]
+        cur = scores[ind["id"]]
+        better = [o for o in offered(ind["answer"], s["scale"]) if cur is None or o[1] > cur]
+        if not better:
+            continue
+        nxt = better[0]
+        best = next(o for o in better if o[1] == better[-1][1])
+        rec = {"indicator": ind["id"], "group": i["group"]}
+        ans = a["answers"].get(ind["id"])
+        if ans is not None and ans["value"] is not None and \
+                answer_score(ind["answer"], s["scale"], ans["value"])[1] is None:
+            rec["current"] = ans["value"]
+        rec["currentScore"] = cur
+        rec["next"] = {"value": nxt[0], "score": nxt[1], "gain": gain(ind["id"], nxt[1])}
+        rec["best"] = {"value": best[0], "score": best[1], "gain": gain(ind["id"], best[1])}
+        recs.append((pos, rec))
+    recs.sort(key=lambda pr: (-pr[1]["best"]["gain"], -pr[1]["next"]["gain"], pr[0]))
+    return [r for _, r in recs], scores, base
+
+
+def check_plan(s, a, plan, errors):
+    recs, scores, base = advice_recommendations(s, a)
+    d, lo = s["scale"]["decimals"], s["scale"]["min"]
+    shown_now = round_shown(lo if base is None else base, d)
+    now = predicate(s, shown_now)
+    now_i = now["index"] if now else 0
+    if now_i + 1 >= len(s["predicates"]):
+        if plan is not None:
+            errors.append("plan: given in the top band")
+        return
+    if plan is None:
+        errors.append("plan: missing below the top band")
+        return
+    target = s["predicates"][now_i + 1]["min"]
+    if plan["target"] != {"index": now_i + 1, "label": text(s["predicates"][now_i + 1]["label"])} \
+            or plan["targetScore"] != target:
+        errors.append("plan: wrong target")
+
+    def reaches(sc):
+        v = overall_value(s, sc)
+        return round_shown(lo if v is None else v, d) >= target
+
+    best = {r["indicator"]: r["best"]["score"] for r in recs}
+    ids = list(best)
+    fewest, tried, searched = None, 0, True
+    for k in range(0, len(ids) + 1):
+        tried += math.comb(len(ids), k)
+        if tried > 300_000:  # too many subsets: skip the minimality checks
+            searched = False
+            break
+        if any(reaches(dict(scores, **{i: best[i] for i in combo}))
+               for combo in itertools.combinations(ids, k)):
+            fewest = k
+            break
+    if searched and plan["reached"] != (fewest is not None):
+        errors.append(f"plan: reached is {plan['reached']}, brute force says {fewest is not None}")
+    inds = {i["ind"]["id"]: i["ind"] for i in walk(s["groups"])["inds"]}
+    after = dict(scores)
+    for st in plan["steps"]:
+        sc, err = answer_score(inds[st["indicator"]]["answer"], s["scale"], st["to"])
+        if err or abs(sc - st["score"]) > 1e-12:
+            errors.append(f"plan: step {st['indicator']} score wrong")
+        after[st["indicator"]] = st["score"]
+        g = overall_value(s, dict(scores, **{st["indicator"]: st["score"]}))
+        if abs(((lo if g is None else g) - (lo if base is None else base)) - st["gain"]) > 1e-9:
+            errors.append(f"plan: step {st['indicator']} gain wrong")
+    gains = [st["gain"] for st in plan["steps"]]
+    if gains != sorted(gains, reverse=True):
+        errors.append("plan: steps not ordered by gain")
+    if not close(plan["scoreAfter"], score_json(s, overall_value(s, after))):
+        errors.append("plan: scoreAfter is not the score with the steps applied")
+    if plan["reached"]:
+        if not reaches(after):
+            errors.append("plan: the steps do not reach the target")
+        if fewest is not None and len(plan["steps"]) != fewest:
+            errors.append(f"plan: {len(plan['steps'])} steps where {fewest} suffice")
+        for st in plan["steps"]:
+            cheaper = [o for o in offered(inds[st["indicator"]]["answer"], s["scale"])
+                       if o[1] < st["score"] and (scores[st["indicator"]] is None
+                                                  or o[1] > scores[st["indicator"]])]
+            if any(reaches(dict(after, **{st["indicator"]: o[1]})) for o in cheaper):
+                errors.append(f"plan: step {st['indicator']} could be a cheaper answer")
+
+
+# --- comparing ---------------------------------------------------------------------------
+
+def close(e, a):
+    return first_diff(e, a, "") is None
+
+
+def first_diff(e, a, path):
+    if is_number(e) and is_number(a):
+        ok = e == a or abs(e - a) <= 1e-9 * max(abs(e), abs(a), 1.0)
+        return None if ok else (path, e, a)
+    if isinstance(e, dict) and isinstance(a, dict):
+        for k in list(e) + [k for k in a if k not in e]:
+            if k not in e or k not in a:
+                return (f"{path}.{k}", e.get(k, "(absent)"), a.get(k, "(absent)"))
+            r = first_diff(e[k], a[k], f"{path}.{k}")
+            if r:
+                return r
+        return None
+    if isinstance(e, list) and isinstance(a, list):
+        for i, (x, y) in enumerate(zip(e, a)):
+            r = first_diff(x, y, f"{path}[{i}]")
+            if r:
+                return r
+        return None if len(e) == len(a) else (f"{path}.length", len(e), len(a))
+    return None if (e == a and type(e) is type(a)) else (path, e, a)
+
+
+def expected_for(case):
+    s = load_set(case)
+    a = load_assessment(case["assessment"])
+    check = case["check"]
+    if check == "score":
+        return report(s, a)
+    if check == "compare":
+        return comparison(s, load_assessment(case["previous"]), a)
+    return None
+
+
+def verify(path):
+    case = json.loads(path.read_text(encoding="utf-8"))
+    check = case["check"]
+    errors = []
+    if check in ("score", "compare"):
+        r = first_diff(case.get("expected"), expected_for(case), "")
+        if r:
+            errors.append(f"differs at {r[0] or '(root)'}: file {r[1]!r}, oracle {r[2]!r}")
+    elif check == "advise":
+        s = load_set(case)
+        a = load_assessment(case["assessment"])
+        exp = case.get("expected") or {}
+        recs, scores, base = advice_recommendations(s, a)
+        limit = case.get("limit")
+        if limit is not None:
+            recs = recs[:limit]
+        want = {"overall": score_json(s, base), "recommendations": recs}
+        got = {"overall": exp.get("overall"), "recommendations": exp.get("recommendations")}
+        r = first_diff(want, got, "")
+        if r:
+            errors.append(f"differs at {r[0]}: oracle {r[1]!r}, file {r[2]!r}")
+        check_plan(s, a, exp.get("plan"), errors)
+    return errors
+
+
+def main(argv):
+    if argv[:1] == ["--write"]:
+        for name in argv[1:]:
+            p = Path(name)
+            case = json.loads(p.read_text(encoding="utf-8"))
+            exp = expected_for(case)
+            if exp is None:
+                sys.exit(f"{p.name}: only score and compare vectors are written")
+            case["expected"] = exp
+            p.write_text(json.dumps(case, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return 0
+    bad = 0
+    files = sorted(HERE.glob("*.json"))
+    for p in files:
+        for e in verify(p):
+            bad += 1
+            print(f"{p.name}: {e}")
+    print(f"{len(files)} vectors, {bad} disagreements with the oracle")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
