@@ -586,6 +586,10 @@ impl Reader {
     }
 
     fn answer(&mut self, v: &Json, path: &str) -> Option<Answer> {
+        if *v == Json::Null {
+            // Like `{ "value": null }` (null counts as absent everywhere): not answered yet.
+            return Some(Answer::default());
+        }
         if !matches!(v, Json::Object(_)) {
             // Shorthand: `"spbe-01": 3` is `"spbe-01": { "value": 3 }`.
             return Some(Answer {
