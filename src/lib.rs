@@ -115,8 +115,13 @@ impl IndicatorSet {
         let mut problems = r.problems;
         if let Some(set) = &set {
             // A value already reported while reading is not reported again (e.g. a missing id
-            // is not also an invalid one).
-            let seen: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+            // is not also an invalid one). Nor is anything in an array that lost an unreadable
+            // item: its later items' indices are shifted, so their paths would be wrong.
+            let seen: Vec<String> = problems
+                .iter()
+                .map(|p| p.path.clone())
+                .chain(r.shifted.iter().cloned())
+                .collect();
             problems.extend(validate_set(set).into_iter().filter(|p| {
                 !seen.iter().any(|s| {
                     p.path == *s

@@ -19,6 +19,9 @@ use crate::problem::{Code, Problem, index, join};
 #[derive(Default)]
 pub(crate) struct Reader {
     pub problems: Vec<Problem>,
+    /// Paths of arrays that lost an unreadable item: past it, the model's indices no longer
+    /// match the document's, so problems found later under these paths would be misplaced.
+    pub shifted: Vec<String>,
 }
 
 /// An object being read: remembers which keys were asked for, to report the others.
@@ -205,13 +208,15 @@ impl Reader {
         mut f: impl FnMut(&mut Self, &Json, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         let items = self.array(v, path)?;
-        Some(
-            items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, it)| f(self, it, &index(path, i)))
-                .collect(),
-        )
+        let out: Vec<T> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| f(self, it, &index(path, i)))
+            .collect();
+        if out.len() < items.len() {
+            self.shifted.push(path.to_string());
+        }
+        Some(out)
     }
 
     fn text(&mut self, v: &Json, path: &str) -> Option<Text> {
