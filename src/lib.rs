@@ -36,8 +36,10 @@
 
 pub mod advice;
 pub mod assessment;
+pub mod autosave;
 pub mod builtin;
 pub mod compare;
+pub mod export;
 pub mod json;
 pub mod model;
 pub mod present;
@@ -46,6 +48,7 @@ mod read;
 pub mod round;
 pub mod score;
 pub mod validate;
+pub mod view;
 
 pub use advice::{Advice, AnswerGain, Plan, Recommendation, Step, advise, advise_with, candidates};
 pub use assessment::{Answer, Assessment, Region, Value};
@@ -59,7 +62,8 @@ pub use present::{answer_label, report_csv};
 pub use problem::{Code, Problem, Severity, has_errors};
 pub use round::{format_delta, format_number, round_half_away};
 pub use score::{
-    Completeness, GroupScore, IndicatorScore, PredicateRef, Report, Score, Scorer, TagScore, score,
+    Completeness, GroupScore, IndicatorScore, PredicateRef, Report, Score, Scorer, TagScore, Tally,
+    score,
 };
 pub use validate::{
     AnswerError, answer_score, is_bps_code, is_valid_id, validate_assessment, validate_set,
@@ -78,7 +82,7 @@ pub struct Parsed<T> {
     pub problems: Vec<Problem>,
 }
 
-fn syntax_problem(e: &SyntaxError) -> Problem {
+pub(crate) fn syntax_problem(e: &SyntaxError) -> Problem {
     Problem::new(
         format!("line {} column {}", e.line, e.column),
         Code::JsonSyntax,
@@ -191,3 +195,6 @@ impl Assessment {
         }
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -88,6 +88,8 @@ pub enum Code {
     EvidenceMissing,
     /// A region code is not a BPS code (2, 4, 6 or 10 digits, dots allowed).
     RegionCodeInvalid,
+    /// An exported file's content does not match its recorded SHA-256.
+    IntegrityMismatch,
 }
 
 impl Code {
@@ -132,6 +134,7 @@ impl Code {
             UnknownOption => "unknown-option",
             EvidenceMissing => "evidence-missing",
             RegionCodeInvalid => "region-code-invalid",
+            IntegrityMismatch => "integrity-mismatch",
         }
     }
 

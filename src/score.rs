@@ -239,7 +239,14 @@ impl<'s> Scorer<'s> {
         s
     }
 
-    fn add_group(&mut self, g: &Group, path: Vec<usize>, parent: Option<usize>, depth: usize, eff: f64) -> usize {
+    fn add_group(
+        &mut self,
+        g: &Group,
+        path: Vec<usize>,
+        parent: Option<usize>,
+        depth: usize,
+        eff: f64,
+    ) -> usize {
         let gi = self.group_path.len();
         self.group_path.push(path.clone());
         self.group_weight.push(g.weight);
@@ -499,15 +506,7 @@ impl<'s> Scorer<'s> {
                 }
             })
             .collect();
-        let tags = self
-            .tags
-            .iter()
-            .map(|(tag, inds)| TagScore {
-                tag: tag.clone(),
-                score: self.score_of(self.weighted(inds, &t.ind)),
-                count: inds.len(),
-            })
-            .collect();
+        let tags = self.tag_scores(t);
         Report {
             set_id: set.id.clone(),
             set_version: set.version.clone(),
@@ -518,6 +517,18 @@ impl<'s> Scorer<'s> {
             tags,
             problems,
         }
+    }
+
+    /// Scores per tag, in order of first appearance.
+    pub fn tag_scores(&self, t: &Tally) -> Vec<TagScore> {
+        self.tags
+            .iter()
+            .map(|(tag, inds)| TagScore {
+                tag: tag.clone(),
+                score: self.score_of(self.weighted(inds, &t.ind)),
+                count: inds.len(),
+            })
+            .collect()
     }
 
     /// Weighted mean of some indicators' scores by effective weight.
@@ -544,6 +555,26 @@ impl<'s> Scorer<'s> {
     /// The id of the group directly holding indicator `i`.
     pub fn indicator_group(&self, i: usize) -> &str {
         &self.group(self.ind_group[i]).id
+    }
+
+    /// The score of the `k`-th top-level group in a tally.
+    pub fn top_group_score(&self, t: &Tally, k: usize) -> Option<f64> {
+        match self.top.get(k) {
+            Some(Member::Group(g)) => t.group[*g],
+            _ => None,
+        }
+    }
+
+    /// How many indicators the `k`-th top-level group holds (they are contiguous in document order).
+    pub fn top_group_indicator_count(&self, k: usize) -> usize {
+        match self.top.get(k) {
+            Some(Member::Group(g)) => {
+                let mut out = Vec::new();
+                self.indicators_under(*g, &mut out);
+                out.len()
+            }
+            _ => 0,
+        }
     }
 
     /// The indicator at position `i` in document order.

@@ -1,0 +1,77 @@
+// swanilai — the package entry. It re-exports the WebAssembly API and adds the parts that
+// need JavaScript: loading the module once, fetching built-in sets, mounting with one call.
+import initWasm, * as wasm from './swanilai.js';
+
+let ready = null;
+
+/**
+ * Loads the WebAssembly module. Safe to call any number of times.
+ * @param {string | URL | Request | Response | BufferSource | WebAssembly.Module} [wasmUrl]
+ *   where the .wasm file is; by default next to this file (`new URL(..., import.meta.url)`).
+ */
+export default function init(wasmUrl) {
+  ready ??= initWasm(wasmUrl === undefined ? undefined : { module_or_path: wasmUrl });
+  return ready;
+}
+export { init };
+
+/** The package version. */
+export const version = () => wasm.version();
+/** The built-in sets: `[{ id, titleId, titleEn }]`. */
+export const builtinSets = () => wasm.builtinSets();
+/** Loads a set from an object or JSON text: a `SetHandle`, or the list of problems. */
+export const loadSet = (set) => wasm.loadSet(set);
+/** Opens an exported file's text: `{ integrity, assessment, problems }`. */
+export const openExport = (text) => wasm.openExport(text);
+export const SetHandle = wasm.SetHandle;
+export const Widget = wasm.Widget;
+
+/** The widget's stylesheet, next to this file. */
+export const stylesheetUrl = new URL('./swanilai.css', import.meta.url).href;
+const setsBase = new URL('./sets/', import.meta.url);
+
+/**
+ * Loads a built-in set by id (its JSON ships in the package's `sets/` folder).
+ * @param {string} id
+ * @param {{ base?: string | URL }} [options] where the `sets/` files are, if not beside this file
+ */
+export async function getSet(id, { base = setsBase } = {}) {
+  await init();
+  if (!wasm.builtinSets().some((s) => s.id === id)) {
+    throw new Error(`swanilai: unknown built-in set "${id}"`);
+  }
+  const url = new URL(`${id}.json`, base);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`swanilai: cannot load ${url}: HTTP ${res.status}`);
+  const handle = wasm.loadSet(await res.text());
+  if (Array.isArray(handle)) throw problemsError(`built-in set "${id}" is invalid`, handle);
+  return handle;
+}
+
+function problemsError(what, problems) {
+  const first = problems[0];
+  const err = new Error(`swanilai: ${what}: ${first ? `${first.path}: ${first.message.en}` : ''}`);
+  err.problems = problems;
+  return err;
+}
+
+/**
+ * Mounts the widget into an element (it gets a shadow root).
+ * @param {Element} element
+ * @param {object} [options] `{ set, lang, storageKey, region, assessment, previous, stylesheet, wasmUrl }`;
+ *   `set` is a built-in id (default `gm100sc-kesiapan`), a `SetHandle`, or a set object / JSON text.
+ * @returns {Promise<Widget>}
+ */
+export async function mount(element, options = {}) {
+  await init(options.wasmUrl);
+  let set = options.set ?? 'gm100sc-kesiapan';
+  if (typeof set === 'string' && wasm.builtinSets().some((s) => s.id === set)) {
+    set = await getSet(set);
+  } else if (!(set instanceof wasm.SetHandle)) {
+    const handle = wasm.loadSet(set);
+    if (Array.isArray(handle)) throw problemsError('invalid indicator set', handle);
+    set = handle;
+  }
+  const { set: _set, wasmUrl: _wasm, ...rest } = options;
+  return wasm.mountWidget(element, set, { stylesheet: stylesheetUrl, ...rest });
+}

@@ -1,0 +1,61 @@
+// Finishes the npm package in pkg/ after `wasm-pack build --target web`:
+// adds the JS entry, the custom element, the stylesheet, the built-in sets (minified),
+// TypeScript types generated from the JSON Schemas in schema/ (themselves generated from
+// the Rust types), and writes package.json. Prints the package's sizes.
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { schemaToTs } from './schema-to-ts.mjs';
+import { packageSizes, printSizes } from './size.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = join(root, 'pkg');
+if (!existsSync(join(pkg, 'swanilai_bg.wasm'))) {
+  console.error('package: pkg/swanilai_bg.wasm is missing: run wasm-pack build first');
+  process.exit(1);
+}
+
+for (const f of ['index.js', 'element.js', 'swanilai.css', 'index.d.ts', 'element.d.ts']) {
+  copyFileSync(join(root, 'js', f), join(pkg, f));
+}
+mkdirSync(join(pkg, 'sets'), { recursive: true });
+for (const f of readdirSync(join(root, 'sets')).filter((f) => f.endsWith('.json'))) {
+  const set = JSON.parse(readFileSync(join(root, 'sets', f), 'utf8'));
+  writeFileSync(join(pkg, 'sets', f), JSON.stringify(set));
+}
+
+// Types for every JSON shape, from the committed schemas.
+const schemas = ['indicator-set', 'assessment', 'report'].map((n) =>
+  JSON.parse(readFileSync(join(root, 'schema', `${n}.schema.json`), 'utf8')),
+);
+writeFileSync(join(pkg, 'types.d.ts'), schemaToTs(schemas));
+
+const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
+const manifest = {
+  name: 'swanilai',
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  repository: { type: 'git', url: `git+${field('repository')}.git` },
+  keywords: ['self-assessment', 'smart-city', 'spbe', 'indonesia', 'webassembly', 'custom-element'],
+  type: 'module',
+  main: './index.js',
+  types: './index.d.ts',
+  exports: {
+    '.': { types: './index.d.ts', default: './index.js' },
+    './element': { types: './element.d.ts', default: './element.js' },
+    './swanilai.css': './swanilai.css',
+    './swanilai_bg.wasm': './swanilai_bg.wasm',
+    './sets/*': './sets/*',
+    './package.json': './package.json',
+  },
+  files: [
+    'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'types.d.ts',
+    'swanilai.js', 'swanilai.d.ts', 'swanilai_bg.wasm', 'swanilai_bg.wasm.d.ts',
+    'swanilai.css', 'sets/', 'README.md',
+  ],
+  sideEffects: ['./element.js'],
+};
+writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+printSizes(packageSizes(pkg));

@@ -1,0 +1,616 @@
+//! The widget's view models, in pure Rust: every string and number the widget
+//! shows is decided here (and tested natively); the DOM layer only draws them.
+
+use crate::advice::Advice;
+use crate::assessment::{Assessment, Value};
+use crate::compare::Comparison;
+use crate::model::{AnswerKind, IndicatorSet, Lang, Text};
+use crate::present::answer_label;
+use crate::round::{format_delta, format_number};
+use crate::score::{Score, Scorer, Tally};
+
+/// Every fixed string of the user interface, in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant is named after what it says
+pub enum Ui {
+    Region,
+    RegionName,
+    RegionCode,
+    RegionPeriod,
+    Assessor,
+    Results,
+    Overall,
+    Completeness,
+    Advice,
+    ToReach,
+    AlreadyTop,
+    NotReachable,
+    TopImprovements,
+    NoImprovements,
+    Compare,
+    CompareHint,
+    LastYear,
+    ThisYear,
+    Change,
+    ExportJson,
+    ExportCsv,
+    Print,
+    Import,
+    ImportPrevious,
+    Reset,
+    ResetConfirm,
+    ResetDone,
+    Undo,
+    Language,
+    OtherLanguage,
+    Notes,
+    Links,
+    LinksHint,
+    EvidenceRequired,
+    EvidenceRecommended,
+    EvidenceMissing,
+    ClearAnswer,
+    Score,
+    NotAnswered,
+    Yes,
+    No,
+    ChooseOne,
+    Guidance,
+    Group,
+    Predicate,
+    ByTag,
+    Chart,
+    ImportProblems,
+    ImportConfirm,
+    Cancel,
+    ImportDone,
+    ImportTampered,
+    ImportIntact,
+    ImportUnchecked,
+    StorageUnavailable,
+    StorageFull,
+    SavedCorrupt,
+    SavedOtherVersion,
+    OrphanAnswers,
+    OtherTab,
+    ReloadOther,
+    KeepMine,
+    Saved,
+    Error,
+    Dismiss,
+    Next,
+    Best,
+    Indicator,
+    Gain,
+    Step,
+    Loading,
+    Steps,
+    Previous,
+    Of,
+    Tabs,
+    Close,
+}
+
+/// The text of a UI string in a language.
+///
+/// ```
+/// use swanilai::{view::{ui, Ui}, Lang};
+/// assert_eq!(ui(Ui::Overall, Lang::Id), "Nilai keseluruhan");
+/// assert_eq!(ui(Ui::Overall, Lang::En), "Overall score");
+/// ```
+pub fn ui(key: Ui, lang: Lang) -> &'static str {
+    let (id, en) = pair(key);
+    if lang == Lang::En { en } else { id }
+}
+
+fn pair(key: Ui) -> (&'static str, &'static str) {
+    use Ui::*;
+    match key {
+        Region => ("Wilayah dan penilai", "Region and assessor"),
+        RegionName => ("Nama wilayah", "Region name"),
+        RegionCode => ("Kode wilayah BPS", "BPS region code"),
+        RegionPeriod => ("Tahun / periode", "Year / period"),
+        Assessor => ("Penilai", "Assessor"),
+        Results => ("Hasil", "Results"),
+        Overall => ("Nilai keseluruhan", "Overall score"),
+        Completeness => ("Kelengkapan", "Completeness"),
+        Advice => ("Saran perbaikan", "What to improve"),
+        ToReach => ("Untuk mencapai predikat", "To reach the predicate"),
+        AlreadyTop => (
+            "Sudah berada di predikat tertinggi.",
+            "Already in the highest predicate.",
+        ),
+        NotReachable => (
+            "Predikat berikutnya belum tercapai meskipun semua indikator diberi jawaban terbaik.",
+            "The next predicate is out of reach even with the best answer everywhere.",
+        ),
+        TopImprovements => (
+            "Perbaikan paling berdampak",
+            "Improvements with the most effect",
+        ),
+        NoImprovements => (
+            "Semua indikator sudah di jawaban terbaik.",
+            "Every indicator is at its best answer.",
+        ),
+        Compare => ("Bandingkan dengan tahun lalu", "Compare with last year"),
+        CompareHint => (
+            "Impor berkas ekspor tahun lalu untuk melihat perubahannya.",
+            "Import last year's export file to see what changed.",
+        ),
+        LastYear => ("Tahun lalu", "Last year"),
+        ThisYear => ("Sekarang", "Now"),
+        Change => ("Perubahan", "Change"),
+        ExportJson => ("Ekspor JSON", "Export JSON"),
+        ExportCsv => ("Ekspor CSV", "Export CSV"),
+        Print => ("Cetak / PDF", "Print / PDF"),
+        Import => ("Impor berkas", "Import file"),
+        ImportPrevious => ("Impor tahun lalu", "Import last year"),
+        Reset => ("Mulai ulang", "Start over"),
+        ResetConfirm => (
+            "Hapus semua jawaban dan mulai ulang? Salinan cadangan tetap disimpan di peramban ini.",
+            "Clear every answer and start over? A backup copy stays in this browser.",
+        ),
+        ResetDone => (
+            "Jawaban dikosongkan. Cadangan disimpan.",
+            "Answers cleared. A backup was kept.",
+        ),
+        Undo => ("Batalkan", "Undo"),
+        Language => ("Bahasa", "Language"),
+        OtherLanguage => ("English", "Bahasa Indonesia"),
+        Notes => ("Catatan bukti", "Evidence notes"),
+        Links => ("Tautan bukti", "Evidence links"),
+        LinksHint => ("satu tautan per baris", "one link per line"),
+        EvidenceRequired => ("bukti wajib", "evidence required"),
+        EvidenceRecommended => ("bukti dianjurkan", "evidence recommended"),
+        EvidenceMissing => ("Bukti wajib belum diisi.", "Required evidence is missing."),
+        ClearAnswer => ("Hapus jawaban", "Clear answer"),
+        Score => ("Skor", "Score"),
+        NotAnswered => ("belum dijawab", "not answered"),
+        Yes => ("Ya", "Yes"),
+        No => ("Tidak", "No"),
+        ChooseOne => ("— pilih —", "— choose —"),
+        Guidance => ("Panduan", "Guidance"),
+        Group => ("Kelompok", "Group"),
+        Predicate => ("Predikat", "Predicate"),
+        ByTag => ("Per pilar", "By pillar"),
+        Chart => (
+            "Diagram radar nilai per kelompok",
+            "Radar chart of the score per group",
+        ),
+        ImportProblems => ("Masalah pada berkas", "Problems in the file"),
+        ImportConfirm => (
+            "Ganti jawaban dengan isi berkas",
+            "Replace my answers with the file",
+        ),
+        Cancel => ("Batal", "Cancel"),
+        ImportDone => ("Berkas diimpor.", "File imported."),
+        ImportTampered => (
+            "Peringatan: isi berkas tidak cocok dengan sidik SHA-256-nya. Berkas diubah atau rusak setelah diekspor.",
+            "Warning: the file's content does not match its SHA-256. It was changed or damaged after export.",
+        ),
+        ImportIntact => (
+            "Sidik SHA-256 cocok: berkas utuh.",
+            "SHA-256 matches: the file is intact.",
+        ),
+        ImportUnchecked => (
+            "Berkas tanpa sidik SHA-256: keutuhannya tidak dapat diperiksa.",
+            "The file carries no SHA-256: its integrity cannot be checked.",
+        ),
+        StorageUnavailable => (
+            "Penyimpanan peramban tidak tersedia: jawaban hanya ada di halaman ini. Ekspor berkas sebelum menutup.",
+            "Browser storage is unavailable: answers live only in this page. Export a file before closing.",
+        ),
+        StorageFull => (
+            "Penyimpanan peramban penuh: perubahan terakhir belum tersimpan. Ekspor berkas agar aman.",
+            "Browser storage is full: the latest changes are not saved. Export a file to be safe.",
+        ),
+        SavedCorrupt => (
+            "Data tersimpan rusak dan tidak dapat dibaca. Teks aslinya disimpan sebagai cadangan; penilaian dimulai kosong.",
+            "The saved data is damaged and cannot be read. Its text was kept as a backup; the assessment starts empty.",
+        ),
+        SavedOtherVersion => (
+            "Jawaban tersimpan dibuat untuk versi set lain; jawaban dicocokkan menurut id indikator.",
+            "The saved answers were made for another set version; they were matched by indicator id.",
+        ),
+        OrphanAnswers => (
+            "Jawaban untuk indikator yang tidak ada lagi (disimpan, tidak dinilai):",
+            "Answers to indicators that no longer exist (kept, not scored):",
+        ),
+        OtherTab => (
+            "Penilaian ini diubah di tab atau jendela lain.",
+            "This assessment was changed in another tab or window.",
+        ),
+        ReloadOther => ("Muat versi itu", "Load that version"),
+        KeepMine => ("Pertahankan versi ini", "Keep this version"),
+        Saved => ("Tersimpan otomatis", "Saved automatically"),
+        Error => (
+            "Terjadi kesalahan internal. Jawaban yang sudah tersimpan aman; muat ulang halaman.",
+            "An internal error occurred. Saved answers are safe; reload the page.",
+        ),
+        Dismiss => ("Tutup", "Dismiss"),
+        Next => ("berikutnya", "next"),
+        Best => ("terbaik", "best"),
+        Indicator => ("Indikator", "Indicator"),
+        Gain => ("Tambahan nilai", "Gain"),
+        Step => ("langkah", "step"),
+        Loading => ("Memuat…", "Loading…"),
+        Steps => ("Langkah", "Steps"),
+        Previous => ("sebelumnya", "previously"),
+        Of => ("dari", "of"),
+        Tabs => ("Kelompok indikator", "Indicator groups"),
+        Close => ("Tutup", "Close"),
+    }
+}
+
+/// A score as shown: `"3,48"`, or `"–"` when there is none.
+pub fn shown(score: &Score, decimals: u8, lang: Lang) -> String {
+    score
+        .value
+        .map_or_else(|| "–".to_string(), |v| format_number(v, decimals, lang))
+}
+
+/// A score's predicate label, or empty.
+pub fn predicate(score: &Score, lang: Lang) -> String {
+    score
+        .predicate
+        .as_ref()
+        .map_or_else(String::new, |p| p.label.get(lang).to_string())
+}
+
+/// One bar of the results panel (a top-level group).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The group's title.
+    pub label: String,
+    /// The score as shown.
+    pub value: String,
+    /// The predicate label.
+    pub predicate: String,
+    /// Where the score lies on the scale, 0-1 (the bar's length).
+    pub fraction: f64,
+    /// `answered/total`.
+    pub completeness: String,
+}
+
+/// The results panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultsView {
+    /// The overall score as shown.
+    pub overall: String,
+    /// `"/ 5"`-style scale maximum.
+    pub out_of: String,
+    /// The overall predicate.
+    pub predicate: String,
+    /// `"Kelengkapan: 12 dari 47 indikator (25% bobot)"`.
+    pub completeness: String,
+    /// One bar per top-level group.
+    pub bars: Vec<Bar>,
+    /// The radar polygon (SVG `points`) of the top-level groups' scores.
+    pub radar: String,
+    /// A polite sentence for screen readers.
+    pub announcement: String,
+}
+
+/// Radar chart geometry: the SVG `points` of `values` (0-1 each) on a chart of `radius`,
+/// the first axis pointing up, clockwise.
+///
+/// ```
+/// let p = swanilai::view::radar_points(&[1.0, 0.5, 0.0, 0.5], 100.0);
+/// assert_eq!(p, "0.0,-100.0 50.0,0.0 0.0,0.0 -50.0,0.0");
+/// ```
+pub fn radar_points(values: &[f64], radius: f64) -> String {
+    let n = values.len().max(1) as f64;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let (x, y) = radar_xy(i as f64 / n, v.clamp(0.0, 1.0) * radius);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The point at `turn` (0-1, clockwise from the top) and distance `r` from the centre.
+pub fn radar_xy(turn: f64, r: f64) -> (f64, f64) {
+    let a = turn * std::f64::consts::TAU;
+    // Rounded to a tenth; `+ 0.0` turns -0.0 into 0.0 so the output never shows "-0.0".
+    let tenth = |v: f64| (v * 10.0).round() / 10.0 + 0.0;
+    (tenth(r * a.sin()), tenth(-r * a.cos()))
+}
+
+/// How much is answered, as a sentence.
+pub fn completeness_text(answered: usize, total: usize, by_weight: f64, lang: Lang) -> String {
+    let pct = format_number(by_weight * 100.0, 0, lang);
+    match lang {
+        Lang::Id => format!("{answered} dari {total} indikator dijawab ({pct}% bobot)"),
+        Lang::En => format!("{answered} of {total} indicators answered ({pct}% of the weight)"),
+    }
+}
+
+/// Builds the results panel from a live tally.
+pub fn results(scorer: &Scorer<'_>, tally: &Tally, answered: &[bool], lang: Lang) -> ResultsView {
+    let set = scorer.set();
+    let d = set.scale.decimals;
+    let span = set.scale.max - set.scale.min;
+    let overall = scorer.score_of(tally.overall());
+    let eff = scorer.effective_weights();
+    let (mut n, mut w, mut wa) = (0, 0.0, 0.0);
+    for (i, a) in answered.iter().enumerate() {
+        w += eff[i];
+        if *a {
+            n += 1;
+            wa += eff[i];
+        }
+    }
+    let by_weight = if w > 0.0 { wa / w } else { 0.0 };
+    let mut bars = Vec::with_capacity(set.groups.len());
+    let mut fractions = Vec::with_capacity(set.groups.len());
+    let mut first = 0;
+    for (k, g) in set.groups.iter().enumerate() {
+        let score = scorer.score_of(scorer.top_group_score(tally, k));
+        let count = scorer.top_group_indicator_count(k);
+        let done = answered[first..first + count]
+            .iter()
+            .filter(|a| **a)
+            .count();
+        first += count;
+        let fraction = score
+            .value
+            .map_or(0.0, |v| ((v - set.scale.min) / span).clamp(0.0, 1.0));
+        fractions.push(fraction);
+        bars.push(Bar {
+            label: g.title.get(lang).to_string(),
+            value: shown(&score, d, lang),
+            predicate: predicate(&score, lang),
+            fraction,
+            completeness: format!("{done}/{count}"),
+        });
+    }
+    let overall_text = shown(&overall, d, lang);
+    let predicate_text = predicate(&overall, lang);
+    let announcement = format!(
+        "{}: {overall_text} {predicate_text}. {}",
+        ui(Ui::Overall, lang),
+        completeness_text(n, answered.len(), by_weight, lang)
+    );
+    ResultsView {
+        overall: overall_text,
+        out_of: format!("/ {}", format_number(set.scale.max, 0, lang)),
+        predicate: predicate_text,
+        completeness: completeness_text(n, answered.len(), by_weight, lang),
+        bars,
+        radar: radar_points(&fractions, 100.0),
+        announcement,
+    }
+}
+
+/// An answer as a person reads it, or "not answered".
+pub fn answer_text(kind: &AnswerKind, value: Option<&Value>, decimals: u8, lang: Lang) -> String {
+    value.map_or_else(
+        || ui(Ui::NotAnswered, lang).to_string(),
+        |v| answer_label(kind, v, decimals, lang),
+    )
+}
+
+/// One line of advice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdviceLine {
+    /// The indicator's position in document order (to jump to it).
+    pub indicator: usize,
+    /// The indicator's title.
+    pub title: String,
+    /// What to change and what it brings.
+    pub text: String,
+}
+
+/// The advice panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdviceView {
+    /// A sentence about the next predicate.
+    pub headline: String,
+    /// The plan's steps.
+    pub plan: Vec<AdviceLine>,
+    /// The most effective improvements.
+    pub top: Vec<AdviceLine>,
+}
+
+/// Builds the advice panel.
+pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> AdviceView {
+    let set = scorer.set();
+    let d = set.scale.decimals;
+    let line =
+        |id: &str, from: Option<&Value>, to: &Value, gain: f64, extra: Option<(&Value, f64)>| {
+            let i = scorer.indicator_index(id).unwrap_or(0);
+            let ind = scorer.indicator(i);
+            let from = answer_text(&ind.answer, from, d, lang);
+            let to_text = answer_label(&ind.answer, to, d, lang);
+            let mut text = format!("{from} → {to_text} ({})", format_delta(gain, d, lang));
+            if let Some((best, best_gain)) = extra {
+                text.push_str(&format!(
+                    "; {}: {} ({})",
+                    ui(Ui::Best, lang),
+                    answer_label(&ind.answer, best, d, lang),
+                    format_delta(best_gain, d, lang)
+                ));
+            }
+            AdviceLine {
+                indicator: i,
+                title: ind.title.get(lang).to_string(),
+                text,
+            }
+        };
+    let (headline, plan) = match &a.plan {
+        None => (ui(Ui::AlreadyTop, lang).to_string(), Vec::new()),
+        Some(p) if !p.reached => (ui(Ui::NotReachable, lang).to_string(), Vec::new()),
+        Some(p) => {
+            let n = p.steps.len();
+            let head = match lang {
+                Lang::Id => format!(
+                    "{} {} (≥ {}): ubah {n} indikator berikut.",
+                    ui(Ui::ToReach, lang),
+                    p.target.label.get(lang),
+                    format_number(p.target_score, d, lang)
+                ),
+                Lang::En => format!(
+                    "{} {} (≥ {}): change the following {n} indicator{}.",
+                    ui(Ui::ToReach, lang),
+                    p.target.label.get(lang),
+                    format_number(p.target_score, d, lang),
+                    if n == 1 { "" } else { "s" }
+                ),
+            };
+            let steps = p
+                .steps
+                .iter()
+                .map(|s| line(&s.indicator, s.from.as_ref(), &s.to, s.gain, None))
+                .collect();
+            (head, steps)
+        }
+    };
+    let top = a
+        .recommendations
+        .iter()
+        .filter(|r| r.best.gain > 0.0)
+        .take(top)
+        .map(|r| {
+            let extra = (r.best.value != r.next.value).then_some((&r.best.value, r.best.gain));
+            line(
+                &r.indicator,
+                r.current.as_ref(),
+                &r.next.value,
+                r.next.gain,
+                extra,
+            )
+        })
+        .collect();
+    AdviceView {
+        headline,
+        plan,
+        top,
+    }
+}
+
+/// One row of the comparison table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRow {
+    /// Group title (or "Overall").
+    pub label: String,
+    /// Last year's shown score.
+    pub previous: String,
+    /// This year's shown score.
+    pub current: String,
+    /// The change, signed.
+    pub change: String,
+}
+
+/// The comparison panel: overall first, then each top-level group.
+pub fn comparison(set: &IndicatorSet, c: &Comparison, lang: Lang) -> Vec<CompareRow> {
+    let d = set.scale.decimals;
+    let num = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format_number(v, d, lang));
+    let change = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format_delta(v, d, lang));
+    let mut rows = vec![CompareRow {
+        label: ui(Ui::Overall, lang).to_string(),
+        previous: num(c.overall.previous),
+        current: num(c.overall.current),
+        change: change(c.overall.change),
+    }];
+    for g in &set.groups {
+        if let Some(ch) = c.groups.iter().find(|x| x.id == g.id) {
+            rows.push(CompareRow {
+                label: g.title.get(lang).to_string(),
+                previous: num(ch.delta.previous),
+                current: num(ch.delta.current),
+                change: change(ch.delta.change),
+            });
+        }
+    }
+    rows
+}
+
+/// Reads a number as an official types it: `3,5` or `3.5`; in Indonesian `1.250,5` and
+/// `1.250` are thousands-grouped, in English `1,250.5` is. Returns `None` for anything else.
+///
+/// ```
+/// use swanilai::{view::parse_number, Lang};
+/// assert_eq!(parse_number("3,5", Lang::Id), Some(3.5));
+/// assert_eq!(parse_number(" 3.5 ", Lang::Id), Some(3.5));
+/// assert_eq!(parse_number("1.250,5", Lang::Id), Some(1250.5));
+/// assert_eq!(parse_number("1.250", Lang::Id), Some(1250.0));
+/// assert_eq!(parse_number("1,250.5", Lang::En), Some(1250.5));
+/// assert_eq!(parse_number("-2", Lang::En), Some(-2.0));
+/// assert_eq!(parse_number("12abc", Lang::Id), None);
+/// assert_eq!(parse_number("1e999", Lang::En), None);
+/// ```
+pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
+    let t = text.trim().replace([' ', '\u{a0}'], "");
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
+    {
+        return None;
+    }
+    let (group, decimal) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let grouped = |s: &str, sep: char| {
+        let body = s.trim_start_matches(['-', '+']);
+        let mut parts = body.split(sep);
+        let first = parts.next().unwrap_or("");
+        !first.is_empty()
+            && first.len() <= 3
+            && parts.clone().count() > 0
+            && parts.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let normalised = if t.contains(group) && t.contains(decimal) {
+        let (int, frac) = t.rsplit_once(decimal)?;
+        if !grouped(int, group) {
+            return None;
+        }
+        format!("{}.{frac}", int.replace(group, ""))
+    } else if t.contains(group) && lang == Lang::Id && grouped(&t, group) {
+        t.replace(group, "")
+    } else {
+        t.replace(',', ".")
+    };
+    if normalised.matches('.').count() > 1 {
+        return None;
+    }
+    normalised.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// Text in the chosen language (a shorthand for the DOM layer).
+pub fn tr(t: &Text, lang: Lang) -> &str {
+    t.get(lang)
+}
+
+/// Which indicators are answered (validly) in an assessment, in document order.
+pub fn answered_flags(scorer: &Scorer<'_>, a: &Assessment) -> Vec<bool> {
+    (0..scorer.indicator_count())
+        .map(|i| scorer.current_value(a, i).is_some())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        use Ui::*;
+        for k in [
+            Region,
+            Overall,
+            Advice,
+            ResetConfirm,
+            ImportTampered,
+            OtherTab,
+            Close,
+        ] {
+            assert!(!ui(k, Lang::Id).is_empty() && !ui(k, Lang::En).is_empty());
+            assert_ne!(ui(k, Lang::Id), ui(k, Lang::En), "{k:?}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The JavaScript API: plain functions and a set handle. camelCase names in JS.
+
+use wasm_bindgen::prelude::*;
+
+use super::{from_js, to_js, to_js_error};
+use crate::export::{Integrity, export_document, open_export};
+use crate::json::to_json;
+use crate::{Assessment, IndicatorSet, Json, Lang, Parsed, Problem, Scorer, builtin};
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The built-in sets: `[{ id, titleId, titleEn }]`. Their data ships beside the package as
+/// `sets/<id>.json`; `getSet(id)` in the JS entry loads one.
+#[wasm_bindgen(js_name = builtinSets)]
+pub fn builtin_sets() -> Result<JsValue, JsValue> {
+    to_js(&builtin::BUILTINS)
+}
+
+/// A validated indicator set, compiled for scoring.
+#[wasm_bindgen]
+pub struct SetHandle {
+    pub(crate) scorer: Scorer<'static>,
+    warnings: Vec<Problem>,
+}
+
+/// Reads an assessment from a JS value (object or JSON text), keeping what can be read.
+pub(crate) fn read_assessment(v: &JsValue) -> Parsed<Assessment> {
+    match from_js(v) {
+        Ok(j) => Assessment::from_json(&j),
+        Err(p) => Parsed {
+            value: None,
+            problems: vec![p],
+        },
+    }
+}
+
+impl SetHandle {
+    pub(crate) fn new(set: IndicatorSet, warnings: Vec<Problem>) -> SetHandle {
+        SetHandle {
+            scorer: Scorer::owned(set),
+            warnings,
+        }
+    }
+
+    /// An assessment with its shape problems and its problems against this set.
+    fn checked(&self, v: &JsValue) -> (Assessment, Vec<Problem>) {
+        let parsed = read_assessment(v);
+        let a = parsed
+            .value
+            .unwrap_or_else(|| Assessment::new(&self.scorer.set().id, &self.scorer.set().version));
+        (a, parsed.problems)
+    }
+}
+
+/// Loads a set from a JS object or JSON text: a `SetHandle`, or the list of problems
+/// (`[{ path, code, severity, message: { id, en } }]`) when it has errors.
+#[wasm_bindgen(js_name = loadSet)]
+pub fn load_set(v: JsValue) -> Result<JsValue, JsValue> {
+    let parsed = match from_js(&v) {
+        Ok(j) => IndicatorSet::from_json(&j),
+        Err(p) => Parsed {
+            value: None,
+            problems: vec![p],
+        },
+    };
+    match parsed.value {
+        Some(set) => Ok(SetHandle::new(set, parsed.problems).into()),
+        None => to_js(&parsed.problems),
+    }
+}
+
+#[wasm_bindgen]
+impl SetHandle {
+    /// The set id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.scorer.set().id.clone()
+    }
+
+    /// The set version.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.scorer.set().version.clone()
+    }
+
+    /// Warnings found while loading (the set is usable).
+    #[wasm_bindgen(getter)]
+    pub fn warnings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.warnings)
+    }
+
+    /// The set as a plain object.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsValue, JsValue> {
+        to_js(self.scorer.set())
+    }
+
+    /// An empty assessment of this set.
+    #[wasm_bindgen(js_name = newAssessment)]
+    pub fn new_assessment(&self) -> Result<JsValue, JsValue> {
+        let s = self.scorer.set();
+        to_js(&Assessment::new(&s.id, &s.version))
+    }
+
+    /// Every problem of an assessment (shape and answers), as data.
+    pub fn validate(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
+        let (a, mut problems) = self.checked(&assessment);
+        problems.extend(crate::validate_assessment(self.scorer.set(), &a));
+        to_js(&problems)
+    }
+
+    /// The report: scores for the whole, every group, indicator and tag, with predicates.
+    pub fn score(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
+        let (a, shape) = self.checked(&assessment);
+        let mut report = self.scorer.score(&a);
+        report.problems.splice(0..0, shape);
+        to_js(&report)
+    }
+
+    /// Ranked improvements and the plan to the next predicate; `options.limit` caps the list.
+    pub fn advise(&self, assessment: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let (a, _) = self.checked(&assessment);
+        let limit = js_sys::Reflect::get(&options, &"limit".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .filter(|n| *n >= 0.0)
+            .map(|n| n as usize);
+        to_js(&crate::advise_with(&self.scorer, &a, limit))
+    }
+
+    /// Changes between two assessments of this set.
+    pub fn compare(&self, previous: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
+        let (p, _) = self.checked(&previous);
+        let (c, _) = self.checked(&current);
+        let before = self.scorer.score(&p);
+        let after = self.scorer.score(&c);
+        to_js(&crate::compare_reports(
+            self.scorer.set(),
+            &p,
+            &c,
+            &before,
+            &after,
+        ))
+    }
+
+    /// The CSV export (one row per indicator).
+    pub fn csv(&self, assessment: JsValue, lang: Option<String>) -> String {
+        let (a, _) = self.checked(&assessment);
+        let report = self.scorer.score(&a);
+        crate::report_csv(
+            self.scorer.set(),
+            &a,
+            &report,
+            Lang::from_tag(lang.as_deref().unwrap_or("id")),
+        )
+    }
+
+    /// The JSON export: assessment and report, with a SHA-256 of the content.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self, assessment: JsValue, exported_at: String) -> Result<String, JsValue> {
+        let (a, _) = self.checked(&assessment);
+        export_text(&self.scorer, &a, &exported_at)
+    }
+}
+
+/// The export document for an assessment.
+pub(crate) fn export_text(
+    scorer: &Scorer<'_>,
+    a: &Assessment,
+    exported_at: &str,
+) -> Result<String, JsValue> {
+    let report = scorer.score(a);
+    let content = Json::Object(vec![
+        ("assessment".into(), to_json(a).map_err(to_js_error)?),
+        ("report".into(), to_json(&report).map_err(to_js_error)?),
+    ]);
+    Ok(export_document(content, exported_at))
+}
+
+/// What an opened file holds.
+#[derive(serde::Serialize)]
+pub(crate) struct OpenedFile {
+    pub integrity: Integrity,
+    pub assessment: Option<Assessment>,
+    pub problems: Vec<Problem>,
+}
+
+/// Opens a file's text: an export (its hash checked) or a bare assessment.
+pub(crate) fn open_file(text: &str) -> OpenedFile {
+    let v = match Json::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return OpenedFile {
+                integrity: Integrity::Unchecked,
+                assessment: None,
+                problems: vec![crate::syntax_problem(&e)],
+            };
+        }
+    };
+    let opened = open_export(&v);
+    let body = opened
+        .content
+        .get("assessment")
+        .cloned()
+        .unwrap_or(opened.content.clone());
+    let parsed = Assessment::from_json(&body);
+    let mut problems: Vec<Problem> = opened.problem.into_iter().collect();
+    problems.extend(parsed.problems);
+    OpenedFile {
+        integrity: opened.integrity,
+        assessment: parsed.value,
+        problems,
+    }
+}
+
+/// Opens an exported file's text: `{ integrity: "intact" | "mismatch" | "unchecked",
+/// assessment, problems }`.
+#[wasm_bindgen(js_name = openExport)]
+pub fn open_export_js(text: String) -> Result<JsValue, JsValue> {
+    to_js(&open_file(&text))
+}

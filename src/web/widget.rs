@@ -1,0 +1,2029 @@
+//! The self-assessment widget: draws view models into a shadow root and forwards events.
+//!
+//! Listeners are delegated (one per event type on the shadow root, a few on the window),
+//! owned by the widget and removed by `destroy()`. Callbacks registered with `on()` run
+//! after the widget's state is released, so they may call back into the widget.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, EventTarget, HtmlInputElement, KeyboardEvent, ShadowRoot};
+
+use super::api::{SetHandle, export_text, open_file, read_assessment};
+use super::dom::{Dom, attrs, clear, closest_with, focus, set_value, value_of};
+use super::store::{SaveError, Store};
+use super::{from_js, register_host, to_js, to_js_error, unregister_host};
+use crate::autosave::{Restored, restore, save_text};
+use crate::export::Integrity;
+use crate::model::{AnswerKind, Evidence, Group, Lang};
+use crate::view::{self, Ui, ui};
+use crate::{Answer, Assessment, Problem, Scorer, Tally, Value, answer_score, format_number};
+
+type Handler = Closure<dyn FnMut(Event)>;
+
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Handler,
+}
+
+/// A pending import waiting for the user's confirmation.
+struct Pending {
+    assessment: Assessment,
+}
+
+struct Inner {
+    dom: Dom,
+    host: Element,
+    root: ShadowRoot,
+    frame: Element,
+    scorer: Scorer<'static>,
+    a: Assessment,
+    tally: Tally,
+    answered: Vec<bool>,
+    lang: Lang,
+    tab: usize,
+    store: Store,
+    rev: u64,
+    writer: String,
+    previous: Option<Assessment>,
+    pending: Option<Pending>,
+    reset_backup: Option<Assessment>,
+    listeners: Vec<Listener>,
+    handlers: Vec<(String, js_sys::Function)>,
+    timers: Vec<(i32, Closure<dyn FnMut()>)>,
+    save_due: bool,
+    advice_due: bool,
+    notices: Vec<Notice>,
+    stylesheet: String,
+    self_weak: Option<Weak<RefCell<Option<Inner>>>>,
+}
+
+/// A message above the form; some carry buttons.
+#[derive(Clone)]
+enum Notice {
+    Text(Ui, Vec<String>),
+    Problems(Vec<Problem>, Integrity, bool),
+    OtherTab,
+    ResetDone,
+}
+
+/// Events for the host, emitted after the state is released.
+type Emits = Vec<(&'static str, JsValue)>;
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<RefCell<Option<Inner>>>,
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn opt_str(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// Mounts the widget into `host` (it gets a shadow root) for a loaded set.
+///
+/// `options`: `{ lang, storageKey, region: { name, code, period, assessor }, assessment,
+/// previous, stylesheet }`.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<Widget, JsValue> {
+    let window = web_sys::window().ok_or_else(|| to_js_error("no window"))?;
+    let doc = window
+        .document()
+        .ok_or_else(|| to_js_error("no document"))?;
+    let root = match host.shadow_root() {
+        Some(r) => {
+            // Re-mounting into the same host (e.g. after destroy) reuses its shadow root.
+            while let Some(c) = r.first_child() {
+                let _ = r.remove_child(&c);
+            }
+            r
+        }
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    let scorer = set.scorer.clone();
+    let s = scorer.set();
+    let lang = Lang::from_tag(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()));
+    let key = format!(
+        "swanilai:{}:{}",
+        s.id,
+        opt_str(&options, "storageKey").unwrap_or_else(|| "default".into())
+    );
+    let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
+    let mut a = Assessment::new(&s.id, &s.version);
+    let mut notices = Vec::new();
+    if let Ok(region) = js_sys::Reflect::get(&options, &"region".into()) {
+        if region.is_object() {
+            let mut wrapper = Assessment::new(&s.id, &s.version);
+            if let Ok(crate::Json::Object(pairs)) = from_js(&region) {
+                let j = crate::Json::Object(vec![
+                    ("setId".into(), crate::Json::String(s.id.clone())),
+                    ("setVersion".into(), crate::Json::String(s.version.clone())),
+                    ("region".into(), crate::Json::Object(pairs)),
+                ]);
+                if let Some(w) = Assessment::from_json(&j).value {
+                    wrapper = w;
+                }
+            }
+            a.region = wrapper.region;
+        }
+    }
+    if let Ok(given) = js_sys::Reflect::get(&options, &"assessment".into()) {
+        if given.is_object() || given.is_string() {
+            if let Some(g) = read_assessment(&given).value {
+                a = g;
+            }
+        }
+    }
+    let previous = js_sys::Reflect::get(&options, &"previous".into())
+        .ok()
+        .filter(|p| p.is_object() || p.is_string())
+        .and_then(|p| read_assessment(&p).value);
+    let store = Store::new(key);
+    let mut rev = 0;
+    if !store.available() {
+        notices.push(Notice::Text(Ui::StorageUnavailable, Vec::new()));
+    } else if let Some(text) = store.read() {
+        match restore(&text) {
+            Restored::Saved {
+                assessment, rev: r, ..
+            } => {
+                rev = r;
+                if assessment.set_version != s.version {
+                    notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
+                }
+                a = assessment;
+                a.set_id = s.id.clone();
+                a.set_version = s.version.clone();
+            }
+            Restored::Corrupt { .. } => {
+                store.backup("corrupt", &text);
+                notices.push(Notice::Text(Ui::SavedCorrupt, Vec::new()));
+            }
+        }
+    }
+    let orphans: Vec<String> = a
+        .answers
+        .keys()
+        .filter(|id| scorer.indicator_index(id).is_none())
+        .cloned()
+        .collect();
+    if !orphans.is_empty() {
+        notices.push(Notice::Text(Ui::OrphanAnswers, orphans));
+    }
+    let answered = view::answered_flags(&scorer, &a);
+    let tally = scorer.tally(scorer.indicator_scores(&a));
+    let dom = Dom { doc };
+    let frame = dom.el("div", "swn");
+    let writer = format!("w{}", (js_sys::Math::random() * 1e12) as u64);
+    let inner = Inner {
+        dom,
+        host: host.clone(),
+        root,
+        frame,
+        scorer,
+        a,
+        tally,
+        answered,
+        lang,
+        tab: 0,
+        store,
+        rev,
+        writer,
+        previous,
+        pending: None,
+        reset_backup: None,
+        listeners: Vec::new(),
+        handlers: Vec::new(),
+        timers: Vec::new(),
+        save_due: false,
+        advice_due: false,
+        notices,
+        stylesheet,
+        self_weak: None,
+    };
+    let cell = Rc::new(RefCell::new(Some(inner)));
+    let weak = Rc::downgrade(&cell);
+    {
+        let mut guard = cell.borrow_mut();
+        let st = guard.as_mut().expect("just created");
+        let _ = host.set_attribute("data-state", "loading");
+        st.render_all();
+        st.listen(weak);
+    }
+    register_host(&host);
+    Ok(Widget { inner: cell })
+}
+
+impl Inner {
+    fn set(&self) -> &crate::IndicatorSet {
+        self.scorer.set()
+    }
+
+    fn t(&self, key: Ui) -> &'static str {
+        ui(key, self.lang)
+    }
+
+    // ---------- rendering ----------
+
+    fn render_all(&mut self) {
+        let d = self.dom.clone();
+        let root: &web_sys::Node = self.root.as_ref();
+        while let Some(c) = root.first_child() {
+            let _ = root.remove_child(&c);
+        }
+        if !self.stylesheet.is_empty() {
+            let link = d.el("link", "");
+            attrs(&link, &[("rel", "stylesheet"), ("href", &self.stylesheet)]);
+            let _ = root.append_child(&link);
+        }
+        let f = d.el("div", "swn");
+        attrs(&f, &[("lang", self.lang.tag())]);
+        let _ = root.append_child(&f);
+        self.frame = f.clone();
+
+        let head = d.add(&f, "header", "swn-head", "");
+        let set = self.set();
+        d.add(&head, "h2", "swn-title", set.title.get(self.lang));
+        if let Some(desc) = &set.description {
+            d.add(&head, "p", "swn-desc", desc.get(self.lang));
+        }
+        let bar = d.add(&head, "div", "swn-toolbar", "");
+        attrs(&bar, &[("role", "group"), ("aria-label", "Menu")]);
+        let button = |label: &str, act: &str| {
+            let b = d.add(&bar, "button", "swn-btn", label);
+            attrs(&b, &[("type", "button"), ("data-act", act)]);
+            b
+        };
+        let lang_btn = button(self.t(Ui::OtherLanguage), "lang");
+        attrs(
+            &lang_btn,
+            &[("lang", if self.lang == Lang::Id { "en" } else { "id" })],
+        );
+        button(self.t(Ui::ExportJson), "export-json");
+        button(self.t(Ui::ExportCsv), "export-csv");
+        button(self.t(Ui::Print), "print");
+        self.file_button(&bar, Ui::Import, "import");
+        self.file_button(&bar, Ui::ImportPrevious, "import-prev");
+        button(self.t(Ui::Reset), "reset");
+
+        self.render_region(&head);
+
+        let status = d.add(&f, "div", "swn-sr", "");
+        attrs(
+            &status,
+            &[
+                ("role", "status"),
+                ("aria-live", "polite"),
+                ("data-swn", "status"),
+            ],
+        );
+        let notices = d.add(&f, "div", "swn-notices", "");
+        attrs(&notices, &[("data-swn", "notices")]);
+        self.render_notices();
+
+        let body = d.add(&f, "div", "swn-body", "");
+        let main = d.add(&body, "div", "swn-main", "");
+        let tabs = d.add(&main, "div", "swn-tabs", "");
+        attrs(
+            &tabs,
+            &[("role", "tablist"), ("aria-label", self.t(Ui::Tabs))],
+        );
+        for (k, g) in self.set().groups.iter().enumerate() {
+            let tab = d.add(&tabs, "button", "swn-tab", "");
+            attrs(
+                &tab,
+                &[
+                    ("type", "button"),
+                    ("role", "tab"),
+                    ("id", &format!("swn-tab-{k}")),
+                    ("aria-controls", "swn-panel"),
+                    ("data-tab", &k.to_string()),
+                ],
+            );
+            d.add(&tab, "span", "swn-tab-title", g.title.get(self.lang));
+            let c = d.add(&tab, "span", "swn-tab-count", "");
+            attrs(&c, &[("data-count", &k.to_string())]);
+        }
+        let panel = d.add(&main, "section", "swn-panel", "");
+        attrs(&panel, &[("id", "swn-panel"), ("role", "tabpanel")]);
+        let aside = d.add(&body, "aside", "swn-side", "");
+        let results = d.add(&aside, "section", "swn-results", "");
+        attrs(
+            &results,
+            &[
+                ("data-swn", "results"),
+                ("aria-labelledby", "swn-results-h"),
+            ],
+        );
+        let advice = d.add(&aside, "section", "swn-advice", "");
+        attrs(
+            &advice,
+            &[("data-swn", "advice"), ("aria-labelledby", "swn-advice-h")],
+        );
+        let compare = d.add(&aside, "section", "swn-compare", "");
+        attrs(
+            &compare,
+            &[
+                ("data-swn", "compare"),
+                ("aria-labelledby", "swn-compare-h"),
+            ],
+        );
+        let print = d.add(&f, "section", "swn-print", "");
+        attrs(&print, &[("data-swn", "print"), ("aria-hidden", "true")]);
+
+        self.select_tab(self.tab, false);
+        self.render_results(false);
+        self.render_advice();
+        self.render_compare();
+    }
+
+    fn file_button(&self, bar: &Element, label: Ui, act: &str) {
+        let d = &self.dom;
+        let l = d.add(bar, "label", "swn-btn swn-file", "");
+        d.add(&l, "span", "", self.t(label));
+        let input = d.add(&l, "input", "swn-file-input", "");
+        attrs(
+            &input,
+            &[
+                ("type", "file"),
+                ("accept", ".json,application/json"),
+                ("data-act", act),
+            ],
+        );
+    }
+
+    fn render_region(&self, head: &Element) {
+        let d = &self.dom;
+        let fs = d.add(head, "fieldset", "swn-region", "");
+        d.add(&fs, "legend", "", self.t(Ui::Region));
+        let r = &self.a.region;
+        for (key, label, value, extra) in [
+            ("name", Ui::RegionName, &r.name, "organization"),
+            ("code", Ui::RegionCode, &r.code, ""),
+            ("period", Ui::RegionPeriod, &r.period, ""),
+            ("assessor", Ui::Assessor, &r.assessor, "name"),
+        ] {
+            let l = d.add(&fs, "label", "swn-field", "");
+            d.add(&l, "span", "", self.t(label));
+            let input = d.add(&l, "input", "", "");
+            attrs(&input, &[("type", "text"), ("data-region", key)]);
+            if !extra.is_empty() {
+                attrs(&input, &[("autocomplete", extra)]);
+            }
+            if key == "code" || key == "period" {
+                attrs(&input, &[("inputmode", "numeric")]);
+            }
+            set_value(&input, value);
+        }
+    }
+
+    fn render_notices(&self) {
+        let Ok(Some(box_)) = self.frame.query_selector("[data-swn=notices]") else {
+            return;
+        };
+        clear(&box_);
+        let d = &self.dom;
+        for (n, notice) in self.notices.iter().enumerate() {
+            let div = d.add(&box_, "div", "swn-notice", "");
+            let close = |div: &Element| {
+                let b = d.add(div, "button", "swn-btn swn-link", self.t(Ui::Dismiss));
+                attrs(
+                    &b,
+                    &[
+                        ("type", "button"),
+                        ("data-act", "dismiss"),
+                        ("data-n", &n.to_string()),
+                    ],
+                );
+            };
+            match notice {
+                Notice::Text(key, items) => {
+                    d.add(&div, "p", "", self.t(*key));
+                    if !items.is_empty() {
+                        let ul = d.add(&div, "ul", "", "");
+                        for it in items {
+                            d.add(&ul, "li", "", it);
+                        }
+                    }
+                    close(&div);
+                }
+                Notice::Problems(problems, integrity, pending) => {
+                    attrs(&div, &[("data-swn", "import")]);
+                    let (cls, key) = match integrity {
+                        Integrity::Intact => ("swn-ok", Ui::ImportIntact),
+                        Integrity::Mismatch => ("swn-warn", Ui::ImportTampered),
+                        Integrity::Unchecked => ("", Ui::ImportUnchecked),
+                    };
+                    let p = d.add(&div, "p", cls, self.t(key));
+                    attrs(&p, &[("data-integrity", integrity_name(*integrity))]);
+                    if !problems.is_empty() {
+                        d.add(&div, "p", "", self.t(Ui::ImportProblems));
+                        let ul = d.add(&div, "ul", "swn-problems", "");
+                        for pr in problems.iter().take(50) {
+                            let msg = pr.message.get(self.lang);
+                            let at = if pr.path.is_empty() {
+                                String::new()
+                            } else {
+                                format!("{}: ", pr.path)
+                            };
+                            d.add(&ul, "li", "", &format!("{at}{msg} [{}]", pr.code));
+                        }
+                    }
+                    if *pending {
+                        let b = d.add(
+                            &div,
+                            "button",
+                            "swn-btn swn-primary",
+                            self.t(Ui::ImportConfirm),
+                        );
+                        attrs(&b, &[("type", "button"), ("data-act", "import-confirm")]);
+                        let c = d.add(&div, "button", "swn-btn", self.t(Ui::Cancel));
+                        attrs(&c, &[("type", "button"), ("data-act", "import-cancel")]);
+                    } else {
+                        close(&div);
+                    }
+                }
+                Notice::OtherTab => {
+                    attrs(&div, &[("data-swn", "other-tab")]);
+                    d.add(&div, "p", "swn-warn", self.t(Ui::OtherTab));
+                    let b = d.add(&div, "button", "swn-btn", self.t(Ui::ReloadOther));
+                    attrs(&b, &[("type", "button"), ("data-act", "other-load")]);
+                    let c = d.add(&div, "button", "swn-btn", self.t(Ui::KeepMine));
+                    attrs(&c, &[("type", "button"), ("data-act", "other-keep")]);
+                }
+                Notice::ResetDone => {
+                    d.add(&div, "p", "", self.t(Ui::ResetDone));
+                    let b = d.add(&div, "button", "swn-btn", self.t(Ui::Undo));
+                    attrs(&b, &[("type", "button"), ("data-act", "undo-reset")]);
+                    close(&div);
+                }
+            }
+        }
+    }
+
+    fn select_tab(&mut self, k: usize, move_focus: bool) {
+        let count = self.set().groups.len();
+        if count == 0 {
+            return;
+        }
+        self.tab = k.min(count - 1);
+        if let Ok(list) = self.frame.query_selector_all("[role=tab]") {
+            for i in 0..list.length() {
+                let Some(tab) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let on = i as usize == self.tab;
+                attrs(
+                    &tab,
+                    &[
+                        ("aria-selected", if on { "true" } else { "false" }),
+                        ("tabindex", if on { "0" } else { "-1" }),
+                    ],
+                );
+                if on && move_focus {
+                    focus(&tab);
+                }
+            }
+        }
+        self.update_tab_counts();
+        self.render_panel();
+    }
+
+    fn update_tab_counts(&self) {
+        let mut first = 0;
+        for k in 0..self.set().groups.len() {
+            let n = self.scorer.top_group_indicator_count(k);
+            let done = self.answered[first..first + n]
+                .iter()
+                .filter(|a| **a)
+                .count();
+            first += n;
+            if let Ok(Some(c)) = self.frame.query_selector(&format!("[data-count=\"{k}\"]")) {
+                c.set_text_content(Some(&format!("{done}/{n}")));
+            }
+        }
+    }
+
+    fn render_panel(&self) {
+        let Ok(Some(panel)) = self.frame.query_selector("#swn-panel") else {
+            return;
+        };
+        clear(&panel);
+        attrs(
+            &panel,
+            &[("aria-labelledby", &format!("swn-tab-{}", self.tab))],
+        );
+        let Some(group) = self.set().groups.get(self.tab) else {
+            return;
+        };
+        let first: usize = (0..self.tab)
+            .map(|k| self.scorer.top_group_indicator_count(k))
+            .sum();
+        let mut next = first;
+        self.render_group(&panel, group, 3, &mut next);
+    }
+
+    fn render_group(&self, parent: &Element, g: &Group, level: u8, next: &mut usize) {
+        let d = &self.dom;
+        let tag = format!("h{}", level.min(6));
+        d.add(parent, &tag, "swn-group-title", g.title.get(self.lang));
+        if let Some(desc) = &g.description {
+            d.add(parent, "p", "swn-desc", desc.get(self.lang));
+        }
+        for _ in &g.indicators {
+            self.render_card(parent, *next);
+            *next += 1;
+        }
+        for c in &g.children {
+            let sub = d.add(parent, "section", "swn-sub", "");
+            self.render_group(&sub, c, level + 1, next);
+        }
+    }
+
+    fn render_card(&self, parent: &Element, i: usize) {
+        let d = &self.dom;
+        let ind = self.scorer.indicator(i);
+        let lang = self.lang;
+        let answer = self.a.answers.get(&ind.id);
+        let value = answer.and_then(|x| x.value.as_ref());
+        let card = d.add(parent, "article", "swn-ind", "");
+        attrs(
+            &card,
+            &[("id", &format!("swn-i-{i}")), ("data-ind", &ind.id)],
+        );
+        let fs = d.add(&card, "fieldset", "", "");
+        let legend = d.add(&fs, "legend", "", "");
+        attrs(&legend, &[("id", &format!("swn-t-{i}"))]);
+        d.add(&legend, "span", "swn-num", &format!("{}. ", i + 1));
+        d.add(&legend, "span", "", ind.title.get(lang));
+        match ind.evidence {
+            Evidence::Required => {
+                d.add(&legend, "span", "swn-badge", self.t(Ui::EvidenceRequired));
+            }
+            Evidence::Recommended | Evidence::None => {}
+        }
+        if let Some(help) = &ind.help {
+            let det = d.add(&fs, "details", "swn-help", "");
+            d.add(&det, "summary", "", self.t(Ui::Guidance));
+            d.add(&det, "p", "", help.get(lang));
+        }
+        let name = format!("swn-r-{i}");
+        let radio = |label: &str, note: Option<&str>, v: &str, checked: bool| {
+            let l = d.add(&fs, "label", "swn-opt", "");
+            let input = d.add(&l, "input", "", "");
+            attrs(
+                &input,
+                &[
+                    ("type", "radio"),
+                    ("name", &name),
+                    ("value", v),
+                    ("data-i", &i.to_string()),
+                    ("data-f", "pick"),
+                ],
+            );
+            if checked {
+                attrs(&input, &[("checked", "")]);
+            }
+            let text = d.add(&l, "span", "swn-opt-text", "");
+            d.add(&text, "span", "swn-opt-title", label);
+            if let Some(n) = note {
+                d.add(&text, "span", "swn-opt-crit", n);
+            }
+        };
+        let err_id = format!("swn-e-{i}");
+        match &ind.answer {
+            AnswerKind::Level { levels } => {
+                for (n, l) in levels.iter().enumerate() {
+                    let num = n + 1;
+                    let checked = value == Some(&Value::Number(num as f64));
+                    radio(
+                        &format!("{num} – {}", l.label.get(lang)),
+                        l.criteria.as_ref().map(|c| c.get(lang)),
+                        &num.to_string(),
+                        checked,
+                    );
+                }
+            }
+            AnswerKind::YesNo { .. } => {
+                radio(
+                    self.t(Ui::Yes),
+                    None,
+                    "true",
+                    value == Some(&Value::Bool(true)),
+                );
+                radio(
+                    self.t(Ui::No),
+                    None,
+                    "false",
+                    value == Some(&Value::Bool(false)),
+                );
+            }
+            AnswerKind::Choice { options } => {
+                let sel = d.add(&fs, "select", "swn-select", "");
+                attrs(
+                    &sel,
+                    &[
+                        ("data-i", &i.to_string()),
+                        ("data-f", "pick"),
+                        ("aria-labelledby", &format!("swn-t-{i}")),
+                    ],
+                );
+                let empty = d.add(&sel, "option", "", self.t(Ui::ChooseOne));
+                attrs(&empty, &[("value", "")]);
+                for o in options {
+                    let opt = d.add(&sel, "option", "", o.label.get(lang));
+                    attrs(&opt, &[("value", &o.id)]);
+                }
+                if let Some(Value::Text(id)) = value {
+                    set_value(&sel, id);
+                }
+            }
+            AnswerKind::Number { unit, min, max, .. } => {
+                let unit = unit
+                    .as_ref()
+                    .map(|u| u.get(lang).to_string())
+                    .unwrap_or_default();
+                let range = match (min, max) {
+                    (Some(lo), Some(hi)) => format!(
+                        "{} – {}",
+                        format_number(*lo, 6, lang)
+                            .trim_end_matches(['0'])
+                            .trim_end_matches([',', '.']),
+                        format_number(*hi, 6, lang)
+                            .trim_end_matches(['0'])
+                            .trim_end_matches([',', '.'])
+                    ),
+                    _ => String::new(),
+                };
+                self.number_input(&fs, i, value, &unit, &range);
+            }
+            AnswerKind::Percent { .. } => self.number_input(&fs, i, value, "%", "0 – 100"),
+            AnswerKind::Score => {
+                let s = self.set().scale;
+                let range = format!(
+                    "{} – {}",
+                    format_number(s.min, 0, lang),
+                    format_number(s.max, 0, lang)
+                );
+                self.number_input(&fs, i, value, "", &range);
+            }
+        }
+        let err = d.add(&fs, "p", "swn-err", "");
+        attrs(&err, &[("id", &err_id), ("data-err", &i.to_string())]);
+        let ev = d.add(&fs, "div", "swn-evidence", "");
+        let notes = d.add(&ev, "label", "swn-field", "");
+        d.add(&notes, "span", "", self.t(Ui::Notes));
+        let ta = d.add(&notes, "textarea", "", "");
+        attrs(
+            &ta,
+            &[
+                ("rows", "2"),
+                ("data-i", &i.to_string()),
+                ("data-f", "notes"),
+            ],
+        );
+        set_value(&ta, answer.map_or("", |x| x.notes.as_str()));
+        let links = d.add(&ev, "label", "swn-field", "");
+        d.add(
+            &links,
+            "span",
+            "",
+            &format!("{} ({})", self.t(Ui::Links), self.t(Ui::LinksHint)),
+        );
+        let tl = d.add(&links, "textarea", "", "");
+        attrs(
+            &tl,
+            &[
+                ("rows", "1"),
+                ("data-i", &i.to_string()),
+                ("data-f", "links"),
+                ("inputmode", "url"),
+            ],
+        );
+        set_value(&tl, &answer.map(|x| x.links.join("\n")).unwrap_or_default());
+        let foot = d.add(&fs, "div", "swn-card-foot", "");
+        let sc = d.add(&foot, "span", "swn-card-score", "");
+        attrs(&sc, &[("data-score", &i.to_string())]);
+        let flag = d.add(&foot, "span", "swn-flag", self.t(Ui::EvidenceMissing));
+        attrs(&flag, &[("data-flag", &i.to_string())]);
+        let clear_b = d.add(&foot, "button", "swn-btn swn-link", self.t(Ui::ClearAnswer));
+        attrs(
+            &clear_b,
+            &[
+                ("type", "button"),
+                ("data-act", "clear"),
+                ("data-i", &i.to_string()),
+            ],
+        );
+        self.update_card(i);
+    }
+
+    fn number_input(&self, fs: &Element, i: usize, value: Option<&Value>, unit: &str, range: &str) {
+        let d = &self.dom;
+        let wrap = d.add(fs, "div", "swn-num-field", "");
+        let input = d.add(&wrap, "input", "", "");
+        let unit_id = format!("swn-u-{i}");
+        attrs(
+            &input,
+            &[
+                ("type", "text"),
+                ("inputmode", "decimal"),
+                ("data-i", &i.to_string()),
+                ("data-f", "num"),
+                ("aria-labelledby", &format!("swn-t-{i} {unit_id}")),
+                ("aria-describedby", &format!("swn-e-{i}")),
+            ],
+        );
+        if let Some(Value::Number(n)) = value {
+            let s = crate::answer_label(&AnswerKind::Score, &Value::Number(*n), 6, self.lang);
+            let sep = if self.lang == Lang::Id { ',' } else { '.' };
+            let s = if s.contains(sep) {
+                s.trim_end_matches('0').trim_end_matches(sep).to_string()
+            } else {
+                s
+            };
+            set_value(&input, &s);
+        }
+        let u = d.add(&wrap, "span", "swn-unit", unit);
+        attrs(&u, &[("id", &unit_id)]);
+        if !range.is_empty() {
+            d.add(&wrap, "span", "swn-range", &format!("({range})"));
+        }
+    }
+
+    /// Updates one card's score line and evidence flag, if the card is on screen.
+    fn update_card(&self, i: usize) {
+        let Ok(Some(sc)) = self.frame.query_selector(&format!("[data-score=\"{i}\"]")) else {
+            return;
+        };
+        let score = self.scorer.score_of(self.tally.indicator(i));
+        let d = self.set().scale.decimals;
+        let text = if self.answered[i] {
+            format!(
+                "{}: {}",
+                self.t(Ui::Score),
+                view::shown(&score, d, self.lang)
+            )
+        } else {
+            format!("{}: – ({})", self.t(Ui::Score), self.t(Ui::NotAnswered))
+        };
+        sc.set_text_content(Some(&text));
+        let ind = self.scorer.indicator(i);
+        let missing = self.answered[i]
+            && ind.evidence == Evidence::Required
+            && !self
+                .a
+                .answers
+                .get(&ind.id)
+                .is_some_and(Answer::has_evidence);
+        if let Ok(Some(flag)) = self.frame.query_selector(&format!("[data-flag=\"{i}\"]")) {
+            let _ = flag.toggle_attribute_with_force("hidden", !missing);
+        }
+    }
+
+    fn render_results(&self, announce: bool) {
+        let Ok(Some(sec)) = self.frame.query_selector("[data-swn=results]") else {
+            return;
+        };
+        clear(&sec);
+        let d = &self.dom;
+        let v = view::results(&self.scorer, &self.tally, &self.answered, self.lang);
+        let h = d.add(&sec, "h3", "", self.t(Ui::Results));
+        attrs(&h, &[("id", "swn-results-h")]);
+        let big = d.add(&sec, "p", "swn-overall", "");
+        d.add(&big, "span", "swn-overall-label", self.t(Ui::Overall));
+        let num = d.add(&big, "span", "swn-overall-num", &v.overall);
+        attrs(&num, &[("data-swn", "overall")]);
+        d.add(&big, "span", "swn-out-of", &v.out_of);
+        let pred = d.add(&big, "span", "swn-pred", &v.predicate);
+        attrs(&pred, &[("data-swn", "predicate")]);
+        let comp = d.add(&sec, "p", "swn-completeness", &v.completeness);
+        attrs(&comp, &[("data-swn", "completeness")]);
+
+        // Radar chart with a data table beside it (the table is the accessible version).
+        let wrap = d.add(&sec, "div", "swn-chart", "");
+        if v.bars.len() >= 3 {
+            let svg = d.svg(
+                &wrap,
+                "svg",
+                &[
+                    ("viewBox", "-130 -125 260 250"),
+                    ("role", "img"),
+                    ("class", "swn-radar"),
+                ],
+            );
+            let title = d.svg(&svg, "title", &[]);
+            title.set_text_content(Some(self.t(Ui::Chart)));
+            let n = v.bars.len();
+            for ring in 1..=5 {
+                let r = f64::from(ring) / 5.0;
+                d.svg(
+                    &svg,
+                    "polygon",
+                    &[
+                        ("points", &view::radar_points(&vec![r; n], 100.0)),
+                        ("class", "swn-grid"),
+                    ],
+                );
+            }
+            for (k, _) in v.bars.iter().enumerate() {
+                let (x, y) = view::radar_xy(k as f64 / n as f64, 100.0);
+                d.svg(
+                    &svg,
+                    "line",
+                    &[
+                        ("x1", "0"),
+                        ("y1", "0"),
+                        ("x2", &format!("{x:.1}")),
+                        ("y2", &format!("{y:.1}")),
+                        ("class", "swn-axis"),
+                    ],
+                );
+                let (lx, ly) = view::radar_xy(k as f64 / n as f64, 114.0);
+                let anchor = if lx > 5.0 {
+                    "start"
+                } else if lx < -5.0 {
+                    "end"
+                } else {
+                    "middle"
+                };
+                let t = d.svg(
+                    &svg,
+                    "text",
+                    &[
+                        ("x", &format!("{lx:.1}")),
+                        ("y", &format!("{:.1}", ly + 4.0)),
+                        ("text-anchor", anchor),
+                        ("class", "swn-axis-label"),
+                    ],
+                );
+                t.set_text_content(Some(&(k + 1).to_string()));
+            }
+            d.svg(
+                &svg,
+                "polygon",
+                &[("points", &v.radar), ("class", "swn-area")],
+            );
+        }
+        let table = d.add(&wrap, "table", "swn-table", "");
+        let thead = d.add(&table, "thead", "", "");
+        let tr = d.add(&thead, "tr", "", "");
+        for h in [
+            "#",
+            self.t(Ui::Group),
+            self.t(Ui::Score),
+            self.t(Ui::Predicate),
+        ] {
+            let th = d.add(&tr, "th", "", h);
+            attrs(&th, &[("scope", "col")]);
+        }
+        let tbody = d.add(&table, "tbody", "", "");
+        for (k, b) in v.bars.iter().enumerate() {
+            let tr = d.add(&tbody, "tr", "", "");
+            d.add(&tr, "td", "", &(k + 1).to_string());
+            let th = d.add(&tr, "th", "", &b.label);
+            attrs(&th, &[("scope", "row")]);
+            let td = d.add(&tr, "td", "swn-numcell", "");
+            d.add(&td, "span", "", &b.value);
+            let bar = d.add(&td, "span", "swn-bar", "");
+            attrs(&bar, &[("aria-hidden", "true")]);
+            let fill = d.add(&bar, "span", "swn-bar-fill", "");
+            if let Some(h) = fill.dyn_ref::<web_sys::HtmlElement>() {
+                // CSSOM, not a style attribute: allowed under a strict style-src.
+                let _ = h
+                    .style()
+                    .set_property("width", &format!("{:.1}%", b.fraction * 100.0));
+            }
+            d.add(&tr, "td", "", &b.predicate);
+        }
+        let tags = self.scorer.tag_scores(&self.tally);
+        if !tags.is_empty() {
+            d.add(&sec, "h4", "", self.t(Ui::ByTag));
+            let t = d.add(&sec, "table", "swn-table", "");
+            let tb = d.add(&t, "tbody", "", "");
+            for tag in &tags {
+                let tr = d.add(&tb, "tr", "", "");
+                let th = d.add(&tr, "th", "", &tag.tag);
+                attrs(&th, &[("scope", "row")]);
+                d.add(
+                    &tr,
+                    "td",
+                    "swn-numcell",
+                    &view::shown(&tag.score, self.set().scale.decimals, self.lang),
+                );
+                d.add(&tr, "td", "", &view::predicate(&tag.score, self.lang));
+            }
+        }
+        if announce {
+            if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
+                status.set_text_content(Some(&v.announcement));
+            }
+        }
+    }
+
+    fn render_advice(&self) {
+        let Ok(Some(sec)) = self.frame.query_selector("[data-swn=advice]") else {
+            return;
+        };
+        clear(&sec);
+        let d = &self.dom;
+        let h = d.add(&sec, "h3", "", self.t(Ui::Advice));
+        attrs(&h, &[("id", "swn-advice-h")]);
+        let advice = crate::advise_with(&self.scorer, &self.a, Some(5));
+        let v = view::advice(&self.scorer, &advice, 5, self.lang);
+        let p = d.add(&sec, "p", "swn-headline", &v.headline);
+        attrs(&p, &[("data-swn", "plan")]);
+        let list = |items: &[view::AdviceLine], ordered: bool| {
+            let l = d.add(
+                &sec,
+                if ordered { "ol" } else { "ul" },
+                "swn-advice-list",
+                "",
+            );
+            for it in items {
+                let li = d.add(&l, "li", "", "");
+                let b = d.add(&li, "button", "swn-link swn-goto", &it.title);
+                attrs(
+                    &b,
+                    &[
+                        ("type", "button"),
+                        ("data-act", "goto"),
+                        ("data-i", &it.indicator.to_string()),
+                    ],
+                );
+                d.add(&li, "span", "swn-advice-text", &it.text);
+            }
+        };
+        list(&v.plan, true);
+        d.add(&sec, "h4", "", self.t(Ui::TopImprovements));
+        if v.top.is_empty() {
+            d.add(&sec, "p", "", self.t(Ui::NoImprovements));
+        } else {
+            list(&v.top, false);
+        }
+    }
+
+    fn render_compare(&self) {
+        let Ok(Some(sec)) = self.frame.query_selector("[data-swn=compare]") else {
+            return;
+        };
+        clear(&sec);
+        let d = &self.dom;
+        let h = d.add(&sec, "h3", "", self.t(Ui::Compare));
+        attrs(&h, &[("id", "swn-compare-h")]);
+        let Some(prev) = &self.previous else {
+            d.add(&sec, "p", "", self.t(Ui::CompareHint));
+            return;
+        };
+        let c = crate::compare(self.set(), prev, &self.a);
+        let rows = view::comparison(self.set(), &c, self.lang);
+        let t = d.add(&sec, "table", "swn-table", "");
+        let tr = d.add(&d.add(&t, "thead", "", ""), "tr", "", "");
+        for h in [
+            self.t(Ui::Group),
+            self.t(Ui::LastYear),
+            self.t(Ui::ThisYear),
+            self.t(Ui::Change),
+        ] {
+            let th = d.add(&tr, "th", "", h);
+            attrs(&th, &[("scope", "col")]);
+        }
+        let tb = d.add(&t, "tbody", "", "");
+        for (k, r) in rows.iter().enumerate() {
+            let tr = d.add(&tb, "tr", if k == 0 { "swn-total" } else { "" }, "");
+            let th = d.add(&tr, "th", "", &r.label);
+            attrs(&th, &[("scope", "row")]);
+            d.add(&tr, "td", "swn-numcell", &r.previous);
+            d.add(&tr, "td", "swn-numcell", &r.current);
+            let ch = d.add(&tr, "td", "swn-numcell", &r.change);
+            if k == 0 {
+                attrs(&ch, &[("data-swn", "delta")]);
+            }
+        }
+    }
+
+    /// Lists every indicator with its answer, for printing (the form shows one tab only).
+    fn render_print(&self) {
+        let Ok(Some(sec)) = self.frame.query_selector("[data-swn=print]") else {
+            return;
+        };
+        clear(&sec);
+        let d = &self.dom;
+        let r = &self.a.region;
+        d.add(
+            &sec,
+            "h3",
+            "",
+            &format!(
+                "{} — {} {}",
+                self.set().title.get(self.lang),
+                r.name,
+                r.period
+            ),
+        );
+        let t = d.add(&sec, "table", "swn-table", "");
+        let tr = d.add(&d.add(&t, "thead", "", ""), "tr", "", "");
+        for h in [
+            "#",
+            self.t(Ui::Indicator),
+            self.t(Ui::Score),
+            self.t(Ui::Notes),
+        ] {
+            d.add(&tr, "th", "", h);
+        }
+        let tb = d.add(&t, "tbody", "", "");
+        let dec = self.set().scale.decimals;
+        for i in 0..self.scorer.indicator_count() {
+            let ind = self.scorer.indicator(i);
+            let ans = self.a.answers.get(&ind.id);
+            let tr = d.add(&tb, "tr", "", "");
+            d.add(&tr, "td", "", &(i + 1).to_string());
+            let cell = d.add(&tr, "td", "", ind.title.get(self.lang));
+            d.add(
+                &cell,
+                "div",
+                "swn-print-answer",
+                &view::answer_text(
+                    &ind.answer,
+                    self.scorer.current_value(&self.a, i),
+                    dec,
+                    self.lang,
+                ),
+            );
+            d.add(
+                &tr,
+                "td",
+                "swn-numcell",
+                &view::shown(
+                    &self.scorer.score_of(self.tally.indicator(i)),
+                    dec,
+                    self.lang,
+                ),
+            );
+            let ev = ans.map(|x| {
+                let mut s = x.notes.clone();
+                for l in &x.links {
+                    s.push('\n');
+                    s.push_str(l);
+                }
+                s
+            });
+            d.add(&tr, "td", "swn-print-notes", ev.as_deref().unwrap_or(""));
+        }
+    }
+
+    // ---------- state changes ----------
+
+    /// Re-scores after indicator `i` changed, and refreshes what depends on it.
+    fn rescored(&mut self, i: usize) -> Emits {
+        let ind = self.scorer.indicator(i);
+        let id = ind.id.clone();
+        let value = self.a.answers.get(&ind.id).and_then(|x| x.value.as_ref());
+        let score = value.and_then(|v| answer_score(&ind.answer, &self.set().scale, v).ok());
+        self.answered[i] = score.is_some();
+        let s = self.scorer.unanswered(score);
+        let mut tally = self.tally.clone();
+        self.scorer.update(&mut tally, i, s);
+        self.tally = tally;
+        self.update_card(i);
+        self.update_tab_counts();
+        self.render_results(true);
+        self.schedule_save(false);
+        let answer = self.a.answers.get(&id).cloned().unwrap_or_default();
+        let mut out = Vec::new();
+        if let Ok(detail) = to_js(&serde_json_like(&id, &answer)) {
+            out.push(("change", detail));
+        }
+        out.push(("score", self.score_detail()));
+        out
+    }
+
+    fn score_detail(&self) -> JsValue {
+        #[derive(serde::Serialize)]
+        struct Detail {
+            overall: crate::Score,
+            answered: usize,
+            total: usize,
+        }
+        to_js(&Detail {
+            overall: self.scorer.score_of(self.tally.overall()),
+            answered: self.answered.iter().filter(|a| **a).count(),
+            total: self.answered.len(),
+        })
+        .unwrap_or(JsValue::NULL)
+    }
+
+    fn full_refresh(&mut self) -> Emits {
+        self.answered = view::answered_flags(&self.scorer, &self.a);
+        self.tally = self.scorer.tally(self.scorer.indicator_scores(&self.a));
+        self.render_all();
+        vec![("score", self.score_detail())]
+    }
+
+    fn on_pick(&mut self, i: usize, raw: &str) -> Emits {
+        let ind = self.scorer.indicator(i);
+        let value = match &ind.answer {
+            AnswerKind::Level { .. } => raw.parse::<f64>().ok().map(Value::Number),
+            AnswerKind::YesNo { .. } => Some(Value::Bool(raw == "true")),
+            _ => (!raw.is_empty()).then(|| Value::Text(raw.to_string())),
+        };
+        let id = ind.id.clone();
+        self.a.answers.entry(id).or_default().value = value;
+        self.touch();
+        self.rescored(i)
+    }
+
+    fn on_number(&mut self, i: usize, input: &Element) -> Emits {
+        let raw = value_of(input);
+        let ind = self.scorer.indicator(i).clone();
+        let err = self
+            .frame
+            .query_selector(&format!("[data-err=\"{i}\"]"))
+            .ok()
+            .flatten();
+        let show = |msg: &str| {
+            if let Some(e) = &err {
+                e.set_text_content(Some(msg));
+            }
+            let _ = input.set_attribute(
+                "aria-invalid",
+                if msg.is_empty() { "false" } else { "true" },
+            );
+        };
+        let value = if raw.trim().is_empty() {
+            show("");
+            None
+        } else {
+            match view::parse_number(&raw, self.lang) {
+                None => {
+                    show(match self.lang {
+                        Lang::Id => "Bukan angka yang sah.",
+                        Lang::En => "Not a valid number.",
+                    });
+                    return Vec::new(); // keep the text; the stored answer is unchanged
+                }
+                Some(n) => match answer_score(&ind.answer, &self.set().scale, &Value::Number(n)) {
+                    Err(e) => {
+                        show(if self.lang == Lang::Id { &e.id } else { &e.en });
+                        return Vec::new();
+                    }
+                    Ok(_) => {
+                        show("");
+                        Some(Value::Number(n))
+                    }
+                },
+            }
+        };
+        self.a.answers.entry(ind.id.clone()).or_default().value = value;
+        self.touch();
+        self.rescored(i)
+    }
+
+    fn on_evidence(&mut self, i: usize, field: &str, text: String) -> Emits {
+        let id = self.scorer.indicator(i).id.clone();
+        let answer = self.a.answers.entry(id).or_default();
+        if field == "notes" {
+            answer.notes = text;
+        } else {
+            answer.links = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect();
+        }
+        self.touch();
+        self.update_card(i);
+        self.schedule_save(true);
+        Vec::new()
+    }
+
+    fn on_region(&mut self, key: &str, text: String) -> Emits {
+        let r = &mut self.a.region;
+        match key {
+            "name" => r.name = text,
+            "code" => r.code = text,
+            "period" => r.period = text,
+            _ => r.assessor = text,
+        }
+        self.touch();
+        self.schedule_save(true);
+        Vec::new()
+    }
+
+    fn clear_answer(&mut self, i: usize) -> Emits {
+        let id = self.scorer.indicator(i).id.clone();
+        if let Some(a) = self.a.answers.get_mut(&id) {
+            a.value = None;
+        }
+        if let Ok(list) = self
+            .frame
+            .query_selector_all(&format!("[data-i=\"{i}\"][data-f]"))
+        {
+            for k in 0..list.length() {
+                if let Some(e) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    if let Some(inp) = e.dyn_ref::<HtmlInputElement>() {
+                        if inp.type_() == "radio" {
+                            inp.set_checked(false);
+                            continue;
+                        }
+                    }
+                    if e.get_attribute("data-f").as_deref() != Some("notes")
+                        && e.get_attribute("data-f").as_deref() != Some("links")
+                    {
+                        set_value(&e, "");
+                    }
+                }
+            }
+        }
+        self.touch();
+        self.rescored(i)
+    }
+
+    fn touch(&mut self) {
+        let now = now_iso();
+        if self.a.created_at.is_none() {
+            self.a.created_at = Some(now.clone());
+        }
+        self.a.updated_at = Some(now);
+    }
+
+    // ---------- saving ----------
+
+    fn schedule_save(&mut self, debounce: bool) {
+        self.save_due = true;
+        if !debounce {
+            self.save_now();
+        }
+        // Debounced saves are flushed by the timer set up in `listen` (every 400 ms) and on
+        // pagehide/visibilitychange, so typing does not serialise on every key.
+    }
+
+    fn save_now(&mut self) {
+        if !self.save_due || !self.store.available() {
+            return;
+        }
+        if let Some(text) = self.store.read() {
+            if let Restored::Saved { rev, writer, .. } = restore(&text) {
+                if rev > self.rev && writer != self.writer {
+                    // Someone else saved since we last did: ask instead of overwriting.
+                    if !self.notices.iter().any(|n| matches!(n, Notice::OtherTab)) {
+                        self.notices.push(Notice::OtherTab);
+                        self.render_notices();
+                    }
+                    return;
+                }
+            }
+        }
+        self.write_save();
+    }
+
+    fn write_save(&mut self) {
+        let text = save_text(&self.a, self.rev + 1, &self.writer, &now_iso());
+        match self.store.write(&text) {
+            Ok(()) => {
+                self.rev += 1;
+                self.save_due = false;
+                self.notices
+                    .retain(|n| !matches!(n, Notice::Text(Ui::StorageFull, _)));
+            }
+            Err(SaveError::Full) => {
+                if !self
+                    .notices
+                    .iter()
+                    .any(|n| matches!(n, Notice::Text(Ui::StorageFull, _)))
+                {
+                    self.notices.push(Notice::Text(Ui::StorageFull, Vec::new()));
+                    self.render_notices();
+                }
+            }
+            Err(SaveError::Unavailable) => {}
+        }
+    }
+
+    // ---------- actions ----------
+
+    fn download(&self, name: &str, mime: &str, text: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let a = self.dom.el("a", "");
+        attrs(&a, &[("href", &url), ("download", name)]);
+        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
+            h.click();
+        }
+        // Revoking at once can cancel the download in some browsers; the URL dies with the page.
+        let _ = url;
+    }
+
+    fn file_name(&self, ext: &str) -> String {
+        let slug = |s: &str| {
+            s.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect::<String>()
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join("-")
+        };
+        let r = &self.a.region;
+        let mut parts = vec![self.set().id.clone()];
+        for p in [slug(&r.name), slug(&r.period)] {
+            if !p.is_empty() {
+                parts.push(p);
+            }
+        }
+        format!("{}.{ext}", parts.join("-"))
+    }
+
+    fn export(&mut self, csv: bool) -> Emits {
+        self.save_now();
+        let (name, mime, text) = if csv {
+            let report = self.scorer.score(&self.a);
+            (
+                self.file_name("csv"),
+                "text/csv;charset=utf-8",
+                crate::report_csv(self.set(), &self.a, &report, self.lang),
+            )
+        } else {
+            let Ok(text) = export_text(&self.scorer, &self.a, &now_iso()) else {
+                return Vec::new();
+            };
+            (self.file_name("json"), "application/json", text)
+        };
+        self.download(&name, mime, &text);
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &detail,
+            &"format".into(),
+            &(if csv { "csv" } else { "json" }).into(),
+        );
+        let _ = js_sys::Reflect::set(&detail, &"filename".into(), &name.into());
+        let _ = js_sys::Reflect::set(&detail, &"text".into(), &text.into());
+        vec![("export", detail.into())]
+    }
+
+    fn opened(&mut self, text: &str, as_previous: bool) -> Emits {
+        let f = open_file(text);
+        let mut problems = f.problems;
+        let Some(mut a) = f.assessment else {
+            self.notices
+                .push(Notice::Problems(problems, f.integrity, false));
+            self.render_notices();
+            return Vec::new();
+        };
+        if a.set_id != self.set().id {
+            problems.extend(
+                crate::validate_assessment(self.set(), &a)
+                    .into_iter()
+                    .filter(|p| p.path == "setId"),
+            );
+            self.notices
+                .push(Notice::Problems(problems, f.integrity, false));
+            self.render_notices();
+            return Vec::new();
+        }
+        problems.extend(crate::validate_assessment(self.set(), &a));
+        if as_previous {
+            self.previous = Some(a);
+            self.notices
+                .push(Notice::Problems(problems, f.integrity, false));
+            self.render_notices();
+            self.render_compare();
+            return Vec::new();
+        }
+        a.set_version = self.set().version.clone();
+        self.pending = Some(Pending { assessment: a });
+        self.notices
+            .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+        self.notices
+            .push(Notice::Problems(problems, f.integrity, true));
+        self.render_notices();
+        if let Ok(Some(b)) = self.frame.query_selector("[data-act=import-confirm]") {
+            focus(&b);
+        }
+        Vec::new()
+    }
+
+    fn replace(&mut self, a: Assessment) -> Emits {
+        if let Some(old) = self.store.read() {
+            self.store.backup("backup", &old);
+        }
+        self.a = a;
+        self.save_due = true;
+        self.write_save();
+        self.full_refresh()
+    }
+}
+
+fn integrity_name(i: Integrity) -> &'static str {
+    match i {
+        Integrity::Intact => "intact",
+        Integrity::Mismatch => "mismatch",
+        Integrity::Unchecked => "unchecked",
+    }
+}
+
+/// The `change` event's detail: `{ indicator, answer }`.
+fn serde_json_like<'a>(id: &'a str, answer: &'a Answer) -> impl serde::Serialize + 'a {
+    #[derive(serde::Serialize)]
+    struct Change<'a> {
+        indicator: &'a str,
+        answer: &'a Answer,
+    }
+    Change {
+        indicator: id,
+        answer,
+    }
+}
+
+/// Shows the error state after a panic (called from the panic hook; touches only the host).
+pub(crate) fn show_crash(host: &Element) {
+    let _ = host.set_attribute("data-state", "error");
+    let Some(root) = host.shadow_root() else {
+        return;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(div) = doc.create_element("div") {
+        div.set_class_name("swn-crash");
+        let _ = div.set_attribute("role", "alert");
+        div.set_text_content(Some(&format!(
+            "{} / {}",
+            ui(Ui::Error, Lang::Id),
+            ui(Ui::Error, Lang::En)
+        )));
+        let _ = root.prepend_with_node_1(&div);
+    }
+}
+
+// ---------- events ----------
+
+impl Inner {
+    fn listen(&mut self, weak: Weak<RefCell<Option<Inner>>>) {
+        self.self_weak = Some(weak.clone());
+        let root: EventTarget = self.root.clone().into();
+        let window: EventTarget = web_sys::window().expect("window").into();
+        let document: EventTarget = self.dom.doc.clone().into();
+        for kind in ["input", "change", "click", "keydown"] {
+            self.add_listener(&root, kind, weak.clone());
+        }
+        for kind in ["storage", "pagehide", "beforeprint"] {
+            self.add_listener(&window, kind, weak.clone());
+        }
+        self.add_listener(&document, "visibilitychange", weak.clone());
+        if let Ok(Some(link)) = self.root.query_selector("link") {
+            self.add_listener(&link.clone().into(), "load", weak.clone());
+            self.add_listener(&link.into(), "error", weak.clone());
+        } else {
+            let _ = self.host.set_attribute("data-state", "ready");
+        }
+        // Flush debounced saves and advice every 400 ms (cheap when nothing is due).
+        let w = weak.clone();
+        let tick = Closure::<dyn FnMut()>::new(move || {
+            if let Some(cell) = w.upgrade() {
+                if let Ok(mut g) = cell.try_borrow_mut() {
+                    if let Some(st) = g.as_mut() {
+                        st.save_now();
+                        if st.advice_due {
+                            st.advice_due = false;
+                            st.render_advice();
+                        }
+                    }
+                }
+            }
+        });
+        if let Some(win) = web_sys::window() {
+            if let Ok(id) = win.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                400,
+            ) {
+                self.timers.push((id, tick));
+            }
+        }
+    }
+
+    fn add_listener(
+        &mut self,
+        target: &EventTarget,
+        kind: &'static str,
+        weak: Weak<RefCell<Option<Inner>>>,
+    ) {
+        let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if let Some(cell) = weak.upgrade() {
+                dispatch(&cell, kind, &e);
+            }
+        });
+        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        self.listeners.push(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+        });
+    }
+
+    fn remove_listeners(&mut self) {
+        for l in self.listeners.drain(..) {
+            let _ = l
+                .target
+                .remove_event_listener_with_callback(l.kind, l.closure.as_ref().unchecked_ref());
+        }
+        if let Some(win) = web_sys::window() {
+            for (id, _) in self.timers.drain(..) {
+                win.clear_interval_with_handle(id);
+            }
+        }
+    }
+
+    fn handle(&mut self, kind: &str, e: &Event) -> Emits {
+        let Some(target) = e.target() else {
+            return Vec::new();
+        };
+        match kind {
+            "load" | "error" => {
+                let _ = self.host.set_attribute("data-state", "ready");
+                Vec::new()
+            }
+            "pagehide" => {
+                self.save_now();
+                Vec::new()
+            }
+            "visibilitychange" => {
+                if self.dom.doc.hidden() {
+                    self.save_now();
+                }
+                Vec::new()
+            }
+            "beforeprint" => {
+                self.render_print();
+                Vec::new()
+            }
+            "storage" => {
+                let se: &web_sys::StorageEvent = e.unchecked_ref();
+                if se.key().as_deref() == Some(self.store.key.as_str()) {
+                    let theirs = se.new_value().map(|t| restore(&t));
+                    if let Some(Restored::Saved { writer, rev, .. }) = theirs {
+                        if writer != self.writer
+                            && rev > self.rev
+                            && !self.notices.iter().any(|n| matches!(n, Notice::OtherTab))
+                        {
+                            self.notices.push(Notice::OtherTab);
+                            self.render_notices();
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            "input" => {
+                let Some(el) = closest_with(&target, "data-f")
+                    .or_else(|| closest_with(&target, "data-region"))
+                else {
+                    return Vec::new();
+                };
+                if let Some(key) = el.get_attribute("data-region") {
+                    return self.on_region(&key, value_of(&el));
+                }
+                let i = index_of(&el);
+                match (i, el.get_attribute("data-f").as_deref()) {
+                    (Some(i), Some("num")) => self.on_number(i, &el),
+                    (Some(i), Some(f @ ("notes" | "links"))) => {
+                        self.on_evidence(i, f, value_of(&el))
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            "change" => {
+                if let Some(el) = closest_with(&target, "data-act") {
+                    let act = el.get_attribute("data-act").unwrap_or_default();
+                    if act == "import" || act == "import-prev" {
+                        return self.read_file(&el, act == "import-prev");
+                    }
+                }
+                let Some(el) = closest_with(&target, "data-f") else {
+                    return Vec::new();
+                };
+                match (index_of(&el), el.get_attribute("data-f").as_deref()) {
+                    (Some(i), Some("pick")) => self.on_pick(i, &value_of(&el)),
+                    _ => Vec::new(),
+                }
+            }
+            "click" => self.click(&target),
+            "keydown" => {
+                let ke: &KeyboardEvent = e.unchecked_ref();
+                let Some(tab) = closest_with(&target, "data-tab") else {
+                    return Vec::new();
+                };
+                let k = index_of_attr(&tab, "data-tab").unwrap_or(0);
+                let n = self.set().groups.len();
+                let to = match ke.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => (k + 1) % n,
+                    "ArrowLeft" | "ArrowUp" => (k + n - 1) % n,
+                    "Home" => 0,
+                    "End" => n - 1,
+                    _ => return Vec::new(),
+                };
+                e.prevent_default();
+                self.select_tab(to, true);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Advice costs two what-ifs per indicator: immediate for ordinary sets, debounced to the
+    /// next tick for very large ones.
+    fn schedule_advice(&mut self) {
+        if self.scorer.indicator_count() <= 500 {
+            self.render_advice();
+        } else {
+            self.advice_due = true;
+        }
+    }
+
+    fn read_file(&mut self, el: &Element, as_previous: bool) -> Emits {
+        let Some(input) = el.dyn_ref::<HtmlInputElement>() else {
+            return Vec::new();
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return Vec::new();
+        };
+        input.set_value("");
+        let promise = file.text();
+        let weak = self.self_weak.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                return;
+            };
+            let text = text.as_string().unwrap_or_default();
+            if let Some(cell) = weak.and_then(|w| w.upgrade()) {
+                let emits = match cell.borrow_mut().as_mut() {
+                    Some(st) => st.opened(&text, as_previous),
+                    None => Vec::new(),
+                };
+                emit(&cell, emits);
+            }
+        });
+        Vec::new()
+    }
+
+    fn click(&mut self, target: &EventTarget) -> Emits {
+        if let Some(tab) = closest_with(target, "data-tab") {
+            let k = index_of_attr(&tab, "data-tab").unwrap_or(0);
+            self.select_tab(k, false);
+            return Vec::new();
+        }
+        let Some(el) = closest_with(target, "data-act") else {
+            return Vec::new();
+        };
+        let act = el.get_attribute("data-act").unwrap_or_default();
+        match act.as_str() {
+            "lang" => {
+                self.lang = if self.lang == Lang::Id {
+                    Lang::En
+                } else {
+                    Lang::Id
+                };
+                let _ = self.host.set_attribute("lang", self.lang.tag());
+                self.render_all();
+                if let Ok(Some(b)) = self.frame.query_selector("[data-act=lang]") {
+                    focus(&b);
+                }
+                vec![]
+            }
+            "export-json" => self.export(false),
+            "export-csv" => self.export(true),
+            "print" => {
+                self.render_print();
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+                vec![]
+            }
+            "reset" => {
+                let ok = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(self.t(Ui::ResetConfirm)).ok())
+                    .unwrap_or(false);
+                if !ok {
+                    return vec![];
+                }
+                self.reset_backup = Some(self.a.clone());
+                let mut fresh = Assessment::new(&self.set().id, &self.set().version);
+                fresh.region = self.a.region.clone();
+                let emits = self.replace(fresh);
+                self.notices.push(Notice::ResetDone);
+                self.render_notices();
+                emits
+            }
+            "undo-reset" => match self.reset_backup.take() {
+                Some(a) => {
+                    self.notices.retain(|n| !matches!(n, Notice::ResetDone));
+                    self.replace(a)
+                }
+                None => vec![],
+            },
+            "clear" => index_of(&el)
+                .map(|i| self.clear_answer(i))
+                .unwrap_or_default(),
+            "goto" => {
+                if let Some(i) = index_of(&el) {
+                    self.goto(i);
+                }
+                vec![]
+            }
+            "dismiss" => {
+                if let Some(n) = index_of_attr(&el, "data-n") {
+                    if n < self.notices.len() {
+                        self.notices.remove(n);
+                    }
+                }
+                self.render_notices();
+                vec![]
+            }
+            "import-confirm" => {
+                self.notices
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+                match self.pending.take() {
+                    Some(p) => {
+                        let emits = self.replace(p.assessment);
+                        self.notices.push(Notice::Text(Ui::ImportDone, Vec::new()));
+                        self.render_notices();
+                        emits
+                    }
+                    None => vec![],
+                }
+            }
+            "import-cancel" => {
+                self.pending = None;
+                self.notices
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+                self.render_notices();
+                vec![]
+            }
+            "other-load" => {
+                self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+                match self.store.read().map(|t| restore(&t)) {
+                    Some(Restored::Saved {
+                        assessment, rev, ..
+                    }) => {
+                        self.rev = rev;
+                        self.a = assessment;
+                        self.save_due = false;
+                        self.full_refresh()
+                    }
+                    _ => {
+                        self.render_notices();
+                        vec![]
+                    }
+                }
+            }
+            "other-keep" => {
+                self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+                if let Some(Restored::Saved { rev, .. }) = self.store.read().map(|t| restore(&t)) {
+                    self.rev = rev;
+                }
+                self.save_due = true;
+                self.write_save();
+                self.render_notices();
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+
+    fn goto(&mut self, i: usize) {
+        let mut first = 0;
+        for k in 0..self.set().groups.len() {
+            let n = self.scorer.top_group_indicator_count(k);
+            if i < first + n {
+                if k != self.tab {
+                    self.select_tab(k, false);
+                }
+                break;
+            }
+            first += n;
+        }
+        if let Ok(Some(card)) = self.frame.query_selector(&format!("#swn-i-{i}")) {
+            card.scroll_into_view();
+            if let Ok(Some(input)) = card.query_selector("input, select") {
+                focus(&input);
+            }
+        }
+    }
+}
+
+fn index_of(el: &Element) -> Option<usize> {
+    index_of_attr(el, "data-i")
+}
+
+fn index_of_attr(el: &Element, attr: &str) -> Option<usize> {
+    el.get_attribute(attr)?.parse().ok()
+}
+
+fn dispatch(cell: &Rc<RefCell<Option<Inner>>>, kind: &str, e: &Event) {
+    let emits = {
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            return; // re-entered from a callback: ignore rather than panic
+        };
+        let Some(st) = guard.as_mut() else {
+            return;
+        };
+        let emits = st.handle(kind, e);
+        if !emits.is_empty() && kind != "click" {
+            st.schedule_advice();
+        } else if kind == "click" && !emits.is_empty() {
+            st.render_advice();
+        }
+        emits
+    };
+    emit(cell, emits);
+}
+
+/// Calls `on()` callbacks and dispatches DOM events on the host, with the state released.
+fn emit(cell: &Rc<RefCell<Option<Inner>>>, emits: Emits) {
+    if emits.is_empty() {
+        return;
+    }
+    let (host, handlers) = match cell.try_borrow() {
+        Ok(g) => match g.as_ref() {
+            Some(st) => (st.host.clone(), st.handlers.clone()),
+            None => return,
+        },
+        Err(_) => return,
+    };
+    for (name, detail) in emits {
+        for (ev, f) in &handlers {
+            if ev == name {
+                if let Err(err) = f.call1(&JsValue::NULL, &detail) {
+                    web_sys::console::error_2(&"swanilai: an event handler threw".into(), &err);
+                }
+            }
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&ev);
+        }
+    }
+}
+
+// ---------- the widget's JS methods ----------
+
+#[wasm_bindgen]
+impl Widget {
+    fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> Result<R, JsValue> {
+        let mut g = self.inner.try_borrow_mut().map_err(|_| {
+            to_js_error("the widget is busy (called from inside one of its own events)")
+        })?;
+        let st = g
+            .as_mut()
+            .ok_or_else(|| to_js_error("the widget was destroyed"))?;
+        Ok(f(st))
+    }
+
+    /// The current assessment (answers, evidence, region) as a plain object.
+    pub fn assessment(&self) -> Result<JsValue, JsValue> {
+        self.with(|st| to_js(&st.a))?
+    }
+
+    /// Replaces the assessment (the previous one is kept as a backup in storage). Returns the
+    /// problems found in it; answers with problems are kept but not scored.
+    #[wasm_bindgen(js_name = setAssessment)]
+    pub fn set_assessment(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
+        let (problems, emits) = self.with(|st| {
+            let parsed = read_assessment(&assessment);
+            let mut problems = parsed.problems;
+            match parsed.value {
+                Some(a) => {
+                    problems.extend(crate::validate_assessment(st.set(), &a));
+                    let emits = st.replace(a);
+                    (problems, emits)
+                }
+                None => (problems, Vec::new()),
+            }
+        })?;
+        emit(&self.inner, emits);
+        to_js(&problems)
+    }
+
+    /// The full report of the current assessment.
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        self.with(|st| to_js(&st.scorer.score(&st.a)))?
+    }
+
+    /// Advice for the current assessment.
+    pub fn advice(&self, limit: Option<usize>) -> Result<JsValue, JsValue> {
+        self.with(|st| to_js(&crate::advise_with(&st.scorer, &st.a, limit)))?
+    }
+
+    /// Switches the language: `"id"` or `"en"`.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, lang: String) -> Result<(), JsValue> {
+        self.with(|st| {
+            let lang = Lang::from_tag(&lang);
+            if st.lang != lang {
+                st.lang = lang;
+                st.render_all();
+            }
+        })
+    }
+
+    /// Sets last year's assessment for the comparison panel (`null` clears it).
+    #[wasm_bindgen(js_name = setPrevious)]
+    pub fn set_previous(&self, previous: JsValue) -> Result<(), JsValue> {
+        self.with(|st| {
+            st.previous = if previous.is_object() || previous.is_string() {
+                read_assessment(&previous).value
+            } else {
+                None
+            };
+            st.render_compare();
+        })
+    }
+
+    /// The JSON export text (assessment + report + SHA-256).
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> Result<String, JsValue> {
+        self.with(|st| export_text(&st.scorer, &st.a, &now_iso()))?
+    }
+
+    /// The CSV export text.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> Result<String, JsValue> {
+        self.with(|st| crate::report_csv(st.set(), &st.a, &st.scorer.score(&st.a), st.lang))
+    }
+
+    /// Registers a callback for `change`, `score` or `export`; the same events are also
+    /// dispatched on the host element as DOM `CustomEvent`s.
+    pub fn on(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+        if !matches!(event.as_str(), "change" | "score" | "export") {
+            return Err(to_js_error(format!(
+                "unknown event `{event}`: use change, score or export"
+            )));
+        }
+        self.with(|st| st.handlers.push((event, callback)))
+    }
+
+    /// Removes a callback registered with `on`.
+    pub fn off(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+        self.with(|st| {
+            st.handlers
+                .retain(|(e, f)| !(e == &event && f == &callback))
+        })
+    }
+
+    /// Saves, removes every listener, timer and callback, and empties the host.
+    pub fn destroy(&self) -> Result<(), JsValue> {
+        let mut g = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| to_js_error("the widget is busy"))?;
+        if let Some(mut st) = g.take() {
+            st.save_now();
+            st.remove_listeners();
+            st.handlers.clear();
+            let root: &web_sys::Node = st.root.as_ref();
+            while let Some(c) = root.first_child() {
+                let _ = root.remove_child(&c);
+            }
+            let _ = st.host.remove_attribute("data-state");
+            unregister_host(&st.host);
+        }
+        Ok(())
+    }
+
+    /// How many listeners the widget holds (for leak tests; 0 after `destroy`).
+    #[wasm_bindgen(getter, js_name = listenerCount)]
+    pub fn listener_count(&self) -> usize {
+        self.inner
+            .try_borrow()
+            .ok()
+            .and_then(|g| g.as_ref().map(|st| st.listeners.len() + st.timers.len()))
+            .unwrap_or(0)
+    }
+}
