@@ -124,7 +124,8 @@ pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
             max,
             ..
         } => {
-            let clamp = |v: f64| v.clamp(min.unwrap_or(f64::MIN), max.unwrap_or(f64::MAX));
+            // Not `f64::clamp`, which panics when an unchecked set has min above max.
+            let clamp = |v: f64| v.max(min.unwrap_or(f64::MIN)).min(max.unwrap_or(f64::MAX));
             match mapping {
                 NumberMapping::Bands(bands) => bands
                     .iter()

@@ -373,9 +373,9 @@ impl IndicatorSet {
 }
 
 impl Scale {
-    /// Clamps a value into the scale.
+    /// Clamps a value into the scale. Never panics, even for an invalid scale (min above max).
     pub fn clamp(&self, v: f64) -> f64 {
-        v.clamp(self.min, self.max)
+        v.max(self.min).min(self.max)
     }
 }
 
