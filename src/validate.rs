@@ -542,7 +542,8 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
                 NumberMapping::Linear { from, to } => {
                     let t = ((v - from) / (to - from)).clamp(0.0, 1.0);
                     let t = if *better == Better::Lower { 1.0 - t } else { t };
-                    scale.min + t * span
+                    // Clamped: `min + 1.0 * span` can land a rounding error above the max.
+                    scale.clamp(scale.min + t * span)
                 }
                 NumberMapping::Bands(bands) => bands
                     .iter()
@@ -560,7 +561,7 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
             }
             let t = v / 100.0;
             let t = if *better == Better::Lower { 1.0 - t } else { t };
-            Ok(scale.min + t * span)
+            Ok(scale.clamp(scale.min + t * span))
         }
         (AnswerKind::Score, Value::Number(v)) => {
             if !(scale.min..=scale.max).contains(v) {
