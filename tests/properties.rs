@@ -5,6 +5,9 @@
 //! Deterministic: a fixed RNG seed (set `PROPTEST_RNG_SEED` to explore others) and no
 //! failure files; a failure prints its minimal input.
 
+// Native only: serde_json and proptest are not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::HashMap;
 
 use proptest::prelude::*;

@@ -25,6 +25,9 @@
 //! engine's output; review the diff (and rerun `python3 tests/vectors/oracle.py`) before
 //! committing it.
 
+// Native only: serde_json and proptest are not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
