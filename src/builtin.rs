@@ -17,12 +17,12 @@ pub struct BuiltinInfo {
     pub title_en: &'static str,
 }
 
-/// Every built-in set, in the order they are offered.
+/// Every built-in set, in the order they are offered. The titles are the sets' own (a test checks).
 pub const BUILTINS: [BuiltinInfo; 3] = [
     BuiltinInfo {
         id: "gm100sc-kesiapan",
-        title_id: "Kesiapan Gerakan Menuju 100 Smart City",
-        title_en: "Readiness for the Movement Towards 100 Smart Cities",
+        title_id: "Cek Kesiapan Gerakan Menuju 100 Smart City",
+        title_en: "Gerakan Menuju 100 Smart City Readiness Check",
     },
     BuiltinInfo {
         id: "smart-city-evaluasi",
@@ -32,7 +32,7 @@ pub const BUILTINS: [BuiltinInfo; 3] = [
     BuiltinInfo {
         id: "spbe-2020",
         title_id: "Evaluasi SPBE (PermenPANRB 59/2020)",
-        title_en: "SPBE E-Government Evaluation (PermenPANRB 59/2020)",
+        title_en: "SPBE evaluation (PermenPANRB 59/2020)",
     },
 ];
 
