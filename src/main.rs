@@ -274,10 +274,15 @@ mod cli {
             }
             Command::Rank { set, files, top } => rank(set.as_deref(), &files, top),
             Command::Schema { kind } => {
+                // Documents as the engine writes them: a field skipped when empty (a group's
+                // `children`, an answer's `notes`) is optional, so the built-in sets conform.
+                let generator = schemars::generate::SchemaSettings::draft2020_12()
+                    .for_serialize()
+                    .into_generator();
                 let schema = match kind {
-                    SchemaKind::Set => schemars::schema_for!(IndicatorSet),
-                    SchemaKind::Assessment => schemars::schema_for!(Assessment),
-                    SchemaKind::Report => schemars::schema_for!(Report),
+                    SchemaKind::Set => generator.into_root_schema_for::<IndicatorSet>(),
+                    SchemaKind::Assessment => generator.into_root_schema_for::<Assessment>(),
+                    SchemaKind::Report => generator.into_root_schema_for::<Report>(),
                 };
                 print_json(&schema);
                 Ok(0)
