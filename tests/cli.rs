@@ -1,0 +1,319 @@
+//! The `swanilai` command line, run as a user runs it: exit codes (0 ok, 1 invalid input,
+//! 2 usage), JSON on stdout, problems with their paths and codes on stderr.
+
+// Native only: the CLI is not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{Value as J, json};
+use swanilai::{IndicatorSet, builtin};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_swanilai"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
+}
+
+fn json_out(o: &Output) -> J {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("stdout is not JSON: {e}"))
+}
+
+/// A fresh directory for one test under cargo's per-target temporary directory.
+fn temp_dir(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn write(dir: &Path, name: &str, v: &J) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_string_pretty(v).expect("JSON")).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+fn example(id: &str) -> J {
+    let file = format!("{}/tests/builtin/{id}.example.json", env!("CARGO_MANIFEST_DIR"));
+    let v: J = serde_json::from_str(&std::fs::read_to_string(file).expect("example")).unwrap();
+    v["assessment"].clone()
+}
+
+/// An SPBE 2020 assessment with every indicator at `level`.
+fn spbe_all(name: &str, level: u8) -> J {
+    let answers: serde_json::Map<String, J> = (1..=47)
+        .map(|n| {
+            (
+                format!("spbe-{n:02}"),
+                json!({ "value": level, "notes": "bukti" }),
+            )
+        })
+        .collect();
+    json!({
+        "setId": "spbe-2020",
+        "setVersion": "2020.1",
+        "region": { "name": name, "code": "63", "period": "2026" },
+        "answers": answers,
+    })
+}
+
+#[test]
+fn sets_lists_the_builtin_sets() {
+    let o = run(&["sets"]);
+    assert_eq!(o.status.code(), Some(0));
+    let ids: Vec<String> = json_out(&o)
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(ids, ["gm100sc-kesiapan", "smart-city-evaluasi", "spbe-2020"]);
+}
+
+#[test]
+fn show_prints_a_set_that_reads_back() {
+    let o = run(&["show", "spbe-2020"]);
+    assert_eq!(o.status.code(), Some(0));
+    let parsed = IndicatorSet::from_json_str(&stdout(&o));
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.value, builtin::get("spbe-2020"));
+}
+
+#[test]
+fn validate_accepts_a_good_set() {
+    let dir = temp_dir("validate-good");
+    let set: J = serde_json::from_str(builtin::json("smart-city-evaluasi").unwrap()).unwrap();
+    let file = write(&dir, "set.json", &set);
+    let o = run(&["validate", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_out(&o), json!([]));
+}
+
+#[test]
+fn validate_lists_path_and_code_of_every_problem_in_a_broken_set() {
+    let dir = temp_dir("validate-broken");
+    let mut set: J = serde_json::from_str(builtin::json("spbe-2020").unwrap()).unwrap();
+    set["groups"][1]["children"][0]["indicators"][2]["weight"] = json!(-1);
+    set["predicates"][2]["min"] = json!(2.7);
+    let file = write(&dir, "set.json", &set);
+    let o = run(&["validate", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("groups[1].children[0].indicators[2].weight")
+            && err.contains("[weight-not-positive]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("predicates[2].min") && err.contains("[predicates-gap]"),
+        "{err}"
+    );
+    // The same problems as JSON on stdout.
+    let problems: Vec<(String, String)> = json_out(&o)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["path"].as_str().unwrap().into(), p["code"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("predicates[2].min".to_string(), "predicates-gap".to_string()),
+            (
+                "groups[1].children[0].indicators[2].weight".to_string(),
+                "weight-not-positive".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn validate_rejects_an_assessment_with_errors() {
+    let dir = temp_dir("validate-assessment");
+    let mut a = example("spbe-2020");
+    a["answers"]["spbe-01"]["value"] = json!(9);
+    a["answers"]["spbe-02"] = json!({ "value": "tiga" });
+    let file = write(&dir, "a.json", &a);
+    let o = run(&["validate", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("answers.spbe-01.value") && err.contains("[value-out-of-range]"), "{err}");
+    assert!(err.contains("answers.spbe-02.value") && err.contains("[value-wrong-type]"), "{err}");
+    // Warnings alone (evidence missing) do not fail validation.
+    let ok = write(&dir, "ok.json", &example("spbe-2020"));
+    let o = run(&["validate", &ok]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning"), "the example has evidence warnings");
+}
+
+#[test]
+fn score_prints_json_text_and_csv() {
+    let dir = temp_dir("score");
+    let file = write(&dir, "a.json", &example("spbe-2020"));
+
+    let o = run(&["score", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let report = json_out(&o);
+    assert_eq!(report["overall"]["shown"], json!(2.6));
+    assert_eq!(report["overall"]["predicate"]["label"]["id"], json!("Baik"));
+
+    let o = run(&["score", &file, "--format", "json"]);
+    assert_eq!(json_out(&o), report);
+
+    let o = run(&["score", &file, "--format", "text"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.contains("Nilai keseluruhan") && text.contains("2,60") && text.contains("Baik"), "{text}");
+    let o = run(&["score", &file, "--format", "text", "--lang", "en"]);
+    let text = stdout(&o);
+    assert!(text.contains("Overall") && text.contains("2.60") && text.contains("Good"), "{text}");
+
+    let o = run(&["score", &file, "--format", "csv", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 47, "a header and one row per indicator");
+    assert!(lines[0].trim_start_matches('\u{feff}').starts_with("Group,Indicator id,"));
+    assert!(lines[1].contains("spbe-01"));
+    assert!(lines[47].contains("spbe-47"));
+}
+
+#[test]
+fn score_with_an_explicit_set_file() {
+    let dir = temp_dir("score-set-file");
+    let set: J = serde_json::from_str(builtin::json("gm100sc-kesiapan").unwrap()).unwrap();
+    let set_file = write(&dir, "set.json", &set);
+    let file = write(&dir, "a.json", &example("gm100sc-kesiapan"));
+    let o = run(&["score", "--set", &set_file, &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json_out(&o)["overall"]["shown"], json!(0.89));
+}
+
+#[test]
+fn advise_limits_its_recommendations() {
+    let dir = temp_dir("advise");
+    let file = write(&dir, "a.json", &example("spbe-2020"));
+    let o = run(&["advise", &file, "--limit", "3"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let advice = json_out(&o);
+    assert_eq!(advice["recommendations"].as_array().unwrap().len(), 3);
+    assert_eq!(advice["plan"]["target"]["label"]["id"], json!("Sangat Baik"));
+}
+
+#[test]
+fn compare_prints_the_overall_change() {
+    let dir = temp_dir("compare");
+    let old = write(&dir, "2025.json", &spbe_all("Kota Lama", 2));
+    let mut now = spbe_all("Kota Lama", 2);
+    now["answers"]["spbe-42"]["value"] = json!(5); // weight 3: +0.09
+    let new = write(&dir, "2026.json", &now);
+    let o = run(&["compare", &old, &new]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let c = json_out(&o);
+    assert_eq!(c["overall"], json!({ "previous": 2.0, "current": 2.09, "change": 0.09 }));
+}
+
+#[test]
+fn rank_orders_by_score_with_shared_ranks_for_ties() {
+    let dir = temp_dir("rank");
+    let files: Vec<String> = [
+        ("Kota Dua", 2),
+        ("Kota Empat A", 4),
+        ("Kota Tiga", 3),
+        ("Kota Empat B", 4),
+        ("Kota Satu", 1),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (name, level))| {
+        let sub = dir.join(format!("region-{i}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        write(&sub, "assessment.json", &spbe_all(name, *level))
+    })
+    .collect();
+    let args: Vec<&str> = std::iter::once("rank")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = json_out(&o);
+    let got: Vec<(u64, &str, f64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["rank"].as_u64().unwrap(),
+                r["region"]["name"].as_str().unwrap(),
+                r["score"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Kota Empat A", 4.0),
+            (1, "Kota Empat B", 4.0),
+            (3, "Kota Tiga", 3.0),
+            (4, "Kota Dua", 2.0),
+            (5, "Kota Satu", 1.0),
+        ]
+    );
+
+    let mut args = args.clone();
+    args.extend(["--top", "2"]);
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0));
+    let names: Vec<String> = json_out(&o)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["region"]["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Kota Empat A", "Kota Empat B"]);
+}
+
+#[test]
+fn rank_leaves_out_an_unreadable_file_and_says_so() {
+    let dir = temp_dir("rank-bad");
+    let good = write(&dir, "good.json", &spbe_all("Kota Baik", 3));
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let o = run(&["rank", &good, bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("left out of the ranking"), "{}", stderr(&o));
+    assert_eq!(json_out(&o).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = run(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("frobnicate"), "{}", stderr(&o));
+
+    let o = run(&["show", "no-such-set"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-set"));
+
+    let dir = temp_dir("usage");
+    let file = write(&dir, "a.json", &example("spbe-2020"));
+    let o = run(&["score", "--set", "no-such-set", &file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("neither a built-in set"), "{}", stderr(&o));
+
+    let o = run(&["score", &file, "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2), "no subcommand is a usage error");
+}
