@@ -1,124 +1,171 @@
-// The swanilai API. JSON shapes (IndicatorSet, Assessment, Report, ...) are generated from
-// the Rust types into types.d.ts.
-import type { IndicatorSet, Assessment, Report, Problem, Score, Answer } from './types.js';
+// The swanilai API. The JSON shapes (IndicatorSet, Assessment, Report, Advice, Comparison and
+// everything in them) are generated from the Rust types into types.d.ts; this file types the
+// functions and the few shapes that exist only at the JavaScript boundary.
+import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Report, Score } from './types.js';
 export type * from './types.js';
 
+/** A language of the interface and of exports. */
 export type Lang = 'id' | 'en';
 
-/** A problem list is returned (never thrown) when a document has errors. */
+/** What `init()` accepts: where the .wasm file is, or its bytes or compiled module. */
+export type WasmSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+
+/** A list of problems, returned (never thrown) when a document has errors. */
 export type Problems = Problem[];
 
+/** An assessment as an object or as JSON text. */
+export type AssessmentInput = Assessment | string;
+
+/** A built-in indicator set. */
 export interface BuiltinInfo {
+  /** The set id, e.g. `spbe-2020`; `getSet(id)` loads it. */
   id: string;
+  /** The title in Indonesian. */
   titleId: string;
+  /** The title in English. */
   titleEn: string;
 }
 
-export interface AnswerGain { value: number | boolean | string; score: number; gain: number }
-export interface Recommendation {
-  indicator: string;
-  group: string;
-  current?: number | boolean | string;
-  currentScore: number | null;
-  next: AnswerGain;
-  best: AnswerGain;
-}
-export interface PlanStep { indicator: string; from?: number | boolean | string; to: number | boolean | string; score: number; gain: number }
-export interface Plan {
-  target: { index: number; label: { id: string; en?: string } };
-  targetScore: number;
-  reached: boolean;
-  scoreAfter: Score;
-  steps: PlanStep[];
-}
-export interface Advice { overall: Score; recommendations: Recommendation[]; plan?: Plan }
-
-export interface Delta { previous: number | null; current: number | null; change: number | null }
-export interface Change extends Delta { id: string; previousValue?: number | boolean | string; currentValue?: number | boolean | string }
-export interface Comparison {
-  overall: Delta;
-  previous: Score;
-  current: Score;
-  groups: Change[];
-  tags: Change[];
-  indicators: Change[];
-  problems: Problem[];
-}
-
+/** What an opened export file holds. */
 export interface OpenedFile {
+  /** `intact`: the SHA-256 matches; `mismatch`: the file was changed; `unchecked`: it carries none. */
   integrity: 'intact' | 'mismatch' | 'unchecked';
+  /** The assessment, or null when none could be read. */
   assessment: Assessment | null;
+  /** Problems with the file and the assessment. */
   problems: Problem[];
 }
 
-/** A validated, compiled indicator set. */
+/** The Error `getSet()` and `mount()` reject with when a set has errors. */
+export interface ProblemsError extends Error {
+  problems: Problem[];
+}
+
+/** A validated, compiled indicator set. Its methods never throw for bad assessments: problems are data. */
 export declare class SetHandle {
   private constructor();
+  /** The set id. */
   readonly id: string;
+  /** The set version. */
   readonly version: string;
   /** Warnings found while loading (the set is usable). */
   readonly warnings: Problem[];
+  /** The set as a plain object (as the engine writes it back). */
   toJSON(): IndicatorSet;
+  /** An empty assessment of this set. */
   newAssessment(): Assessment;
-  validate(assessment: Assessment | string): Problem[];
-  score(assessment: Assessment | string): Report;
-  advise(assessment: Assessment | string, options?: { limit?: number }): Advice;
-  compare(previous: Assessment | string, current: Assessment | string): Comparison;
-  csv(assessment: Assessment | string, lang?: Lang): string;
-  exportJson(assessment: Assessment | string, exportedAt: string): string;
+  /** Every problem of an assessment (its shape and its answers); empty when it is valid. */
+  validate(assessment: unknown): Problem[];
+  /** The report. Invalid answers are not scored and are listed in `report.problems`. */
+  score(assessment: AssessmentInput): Report;
+  /** Improvements ranked by gain, and the plan to the next predicate; `limit` caps the list. */
+  advise(assessment: AssessmentInput, options?: { limit?: number }): Advice;
+  /** What changed between two assessments of this set. */
+  compare(previous: AssessmentInput, current: AssessmentInput): Comparison;
+  /** The CSV export, one row per indicator (labels in `lang`, default `id`). */
+  csv(assessment: AssessmentInput, lang?: Lang): string;
+  /** The JSON export text: assessment and report with a SHA-256 of the content. */
+  exportJson(assessment: AssessmentInput, exportedAt: string): string;
+  /** Frees the Rust memory now instead of when the handle is garbage-collected. */
   free(): void;
 }
 
-export interface ChangeDetail { indicator: string; answer: Answer }
-export interface ScoreDetail { overall: Score; answered: number; total: number }
-export interface ExportDetail { format: 'json' | 'csv'; filename: string; text: string }
-export interface WidgetEvents { change: ChangeDetail; score: ScoreDetail; export: ExportDetail }
+/** `change`: one answer changed (the answer as it is now). */
+export interface ChangeDetail {
+  indicator: string;
+  answer: Answer;
+}
+/** `score`: the overall score after a change. */
+export interface ScoreDetail {
+  overall: Score;
+  /** Indicators with a valid answer. */
+  answered: number;
+  /** Indicators in all. */
+  total: number;
+}
+/** `export`: a file was exported (and offered as a download). */
+export interface ExportDetail {
+  format: 'json' | 'csv';
+  filename: string;
+  text: string;
+}
+/** The widget's events and their details (`on()` callbacks and the host's DOM `CustomEvent`s). */
+export interface WidgetEvents {
+  change: ChangeDetail;
+  score: ScoreDetail;
+  export: ExportDetail;
+}
+/** A widget event's name. */
+export type WidgetEvent = keyof WidgetEvents;
 
-/** A mounted widget. */
+/** A mounted widget. Its methods throw an Error after `destroy()`. */
 export declare class Widget {
   private constructor();
+  /** The current assessment (answers, evidence, region). */
   assessment(): Assessment;
   /** Replaces the answers (the old ones are kept as a backup in storage); returns the problems found. */
-  setAssessment(assessment: Assessment | string): Problem[];
+  setAssessment(assessment: AssessmentInput): Problem[];
+  /** The report of the current assessment. */
   report(): Report;
+  /** Advice for the current assessment; `limit` caps the recommendations. */
   advice(limit?: number): Advice;
+  /** Switches the interface language. */
   setLocale(lang: Lang): void;
-  setPrevious(previous: Assessment | string | null): void;
+  /** Sets last period's assessment for the comparison panel (`null` clears it). */
+  setPrevious(previous: AssessmentInput | null): void;
+  /** The JSON export text (assessment + report + SHA-256). */
   exportJson(): string;
+  /** The CSV export text. */
   exportCsv(): string;
-  on<K extends keyof WidgetEvents>(event: K, callback: (detail: WidgetEvents[K]) => void): void;
-  off<K extends keyof WidgetEvents>(event: K, callback: (detail: WidgetEvents[K]) => void): void;
-  /** Removes every listener, timer and callback and empties the host element. */
+  /** Calls `callback` on every `event`; the same events are dispatched on the host element. */
+  on<K extends WidgetEvent>(event: K, callback: (detail: WidgetEvents[K]) => void): void;
+  /** Removes a callback registered with `on()`. */
+  off<K extends WidgetEvent>(event: K, callback: (detail: WidgetEvents[K]) => void): void;
+  /** Saves, removes every listener, timer and callback, and empties the host element. */
   destroy(): void;
+  /** Listeners and timers the widget holds (0 after `destroy()`). */
   readonly listenerCount: number;
   free(): void;
 }
 
+/** Options of `mount()`. */
 export interface MountOptions {
-  /** A built-in id (default `gm100sc-kesiapan`), a loaded set, or a set object / JSON text. */
+  /** A built-in id (default `gm100sc-kesiapan`), a loaded set, or a set object or JSON text. */
   set?: string | SetHandle | IndicatorSet;
+  /** The interface language (default `id`). */
   lang?: Lang;
   /** Part of the localStorage key (with the set id); default `default`. */
   storageKey?: string;
   /** Prefills the region form. */
   region?: { name?: string; code?: string; period?: string; assessor?: string };
   /** Starting answers, used when nothing is saved in this browser yet. */
-  assessment?: Assessment | string;
-  /** Last year's assessment, for the comparison panel. */
-  previous?: Assessment | string;
+  assessment?: AssessmentInput;
+  /** Last period's assessment, for the comparison panel. */
+  previous?: AssessmentInput;
   /** The stylesheet URL (default: swanilai.css beside the package). */
   stylesheet?: string;
-  /** Where the .wasm file is (default: beside the package). */
-  wasmUrl?: string | URL;
+  /** Where the .wasm file is (default: beside the package); used by the first `init()` only. */
+  wasmUrl?: WasmSource;
 }
 
-/** Loads the WebAssembly module; safe to call more than once. */
-export default function init(wasmUrl?: string | URL | BufferSource | WebAssembly.Module): Promise<unknown>;
+/**
+ * Loads the WebAssembly module (by default from `new URL('swanilai_bg.wasm', import.meta.url)`).
+ * Safe to call more than once: every call returns the same promise, the first `wasmUrl` wins,
+ * and a failed load is retried by the next call.
+ */
+export default function init(wasmUrl?: WasmSource | { module_or_path: WasmSource }): Promise<void>;
 export { init };
+/** The package version. */
 export declare function version(): string;
+/** The built-in sets. */
 export declare function builtinSets(): BuiltinInfo[];
+/** Loads a set from an object or JSON text: a handle, or the problems when it has errors. */
 export declare function loadSet(set: IndicatorSet | string | object): SetHandle | Problems;
+/** Loads a built-in set from the package's `sets/` folder (or from `options.base`). */
 export declare function getSet(id: string, options?: { base?: string | URL }): Promise<SetHandle>;
+/** Opens an exported file's text, checking its SHA-256. */
 export declare function openExport(text: string): OpenedFile;
+/** Mounts the widget into `element` (it gets a shadow root). Loads the module first. */
 export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;
+/** The URL of the widget's stylesheet in the package. */
 export declare const stylesheetUrl: string;

@@ -5,12 +5,26 @@ import initWasm, * as wasm from './swanilai.js';
 let ready = null;
 
 /**
- * Loads the WebAssembly module. Safe to call any number of times.
- * @param {string | URL | Request | Response | BufferSource | WebAssembly.Module} [wasmUrl]
+ * Loads the WebAssembly module. Safe to call any number of times, also concurrently: every
+ * call returns the same promise, and the first call's `wasmUrl` wins. After a failure (say, the
+ * .wasm could not be fetched) the next call tries again.
+ * @param {string | URL | Request | Response | BufferSource | WebAssembly.Module | { module_or_path: unknown }} [wasmUrl]
  *   where the .wasm file is; by default next to this file (`new URL(..., import.meta.url)`).
  */
 export default function init(wasmUrl) {
-  ready ??= initWasm(wasmUrl === undefined ? undefined : { module_or_path: wasmUrl });
+  if (ready === null) {
+    const arg =
+      wasmUrl === undefined || (wasmUrl !== null && Object.getPrototypeOf(wasmUrl) === Object.prototype)
+        ? wasmUrl // nothing, or wasm-bindgen's own `{ module_or_path }`
+        : { module_or_path: wasmUrl };
+    ready = initWasm(arg).then(
+      () => undefined,
+      (err) => {
+        ready = null;
+        throw err;
+      },
+    );
+  }
   return ready;
 }
 export { init };

@@ -114,6 +114,8 @@ mod cli {
         Set,
         Assessment,
         Report,
+        Advice,
+        Comparison,
     }
 
     /// A failure: what to print and with which exit code.
@@ -283,6 +285,10 @@ mod cli {
                     SchemaKind::Set => generator.into_root_schema_for::<IndicatorSet>(),
                     SchemaKind::Assessment => generator.into_root_schema_for::<Assessment>(),
                     SchemaKind::Report => generator.into_root_schema_for::<Report>(),
+                    SchemaKind::Advice => generator.into_root_schema_for::<swanilai::Advice>(),
+                    SchemaKind::Comparison => {
+                        generator.into_root_schema_for::<swanilai::Comparison>()
+                    }
                 };
                 print_json(&schema);
                 Ok(0)

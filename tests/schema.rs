@@ -17,7 +17,7 @@ use std::process::Command;
 
 use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 use serde_json::Value as J;
-use swanilai::{Assessment, IndicatorSet, Report, Scorer, builtin};
+use swanilai::{Advice, Assessment, Comparison, IndicatorSet, Report, Scorer, builtin};
 
 /// The schemas describe documents as the engine writes them: a field skipped when empty
 /// (a group's `children`, an answer's `notes`) is optional. `swanilai schema` uses the same.
@@ -28,11 +28,13 @@ fn schema_of<T: JsonSchema>() -> Schema {
         .into_root_schema_for::<T>()
 }
 
-fn schemas() -> [(&'static str, &'static str, Schema); 3] {
+fn schemas() -> [(&'static str, &'static str, Schema); 5] {
     [
         ("indicator-set", "set", schema_of::<IndicatorSet>()),
         ("assessment", "assessment", schema_of::<Assessment>()),
         ("report", "report", schema_of::<Report>()),
+        ("advice", "advice", schema_of::<Advice>()),
+        ("comparison", "comparison", schema_of::<Comparison>()),
     ]
 }
 
@@ -212,7 +214,10 @@ fn conforms(schema: &Schema, doc: &J) -> Vec<String> {
 }
 
 fn example(id: &str) -> J {
-    let file = format!("{}/tests/builtin/{id}.example.json", env!("CARGO_MANIFEST_DIR"));
+    let file = format!(
+        "{}/tests/builtin/{id}.example.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let v: J = serde_json::from_str(&std::fs::read_to_string(file).expect("example exists"))
         .expect("JSON");
     v["assessment"].clone()
@@ -244,8 +249,33 @@ fn example_assessments_and_their_reports_conform() {
             .value
             .expect("readable");
         let report = Scorer::new(&set).score(&a);
-        let errors = conforms(&r_schema, &serde_json::to_value(&report).expect("serializes"));
+        let errors = conforms(
+            &r_schema,
+            &serde_json::to_value(&report).expect("serializes"),
+        );
         assert!(errors.is_empty(), "{} report: {errors:#?}", info.id);
+    }
+}
+
+#[test]
+fn example_advice_and_comparisons_conform() {
+    let (adv_schema, cmp_schema) = (schema_of::<Advice>(), schema_of::<Comparison>());
+    for info in builtin::BUILTINS {
+        let set = builtin::get(info.id).expect("valid");
+        let a = Assessment::from_json_str(&example(info.id).to_string())
+            .value
+            .expect("readable");
+        let advice = swanilai::advise(&set, &a, Some(5));
+        let errors = conforms(
+            &adv_schema,
+            &serde_json::to_value(&advice).expect("serializes"),
+        );
+        assert!(errors.is_empty(), "{} advice: {errors:#?}", info.id);
+        // Against an empty assessment: every answer is new, every change is from nothing.
+        let empty = Assessment::new(&set.id, &set.version);
+        let c = swanilai::compare(&set, &empty, &a);
+        let errors = conforms(&cmp_schema, &serde_json::to_value(&c).expect("serializes"));
+        assert!(errors.is_empty(), "{} comparison: {errors:#?}", info.id);
     }
 }
 
