@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the release wasm package into pkg/ with wasm-pack, finishes the npm package with
+# scripts/package.mjs (when present), copies it to www/pkg/ for the demo, and prints the
+# sizes of the .wasm and .js files, raw and gzipped.
+#
+# Tools come from PATH (scripts/env.sh): wasm-bindgen from ~/.cargo/bin at exactly the
+# library's version, wasm-opt from the npm package binaryen. With both present wasm-pack
+# has nothing to download; this script checks that before and after the build.
+# Run scripts/bootstrap.sh first (scripts/demo.sh and scripts/test.sh do).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+die() { printf 'build: error: %s\n' "$*" >&2; exit 1; }
+
+# Preconditions that keep wasm-pack from fetching prebuilt binaries.
+want_wb="$(awk '
+  /^\[\[package\]\]/ { name = "" }
+  /^name = / { name = $3; gsub(/"/, "", name) }
+  /^version = / && name == "wasm-bindgen" { v = $3; gsub(/"/, "", v); print v; exit }
+' Cargo.lock)"
+have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+[ "$have_wb" = "$want_wb" ] ||
+  die "wasm-bindgen on PATH is '${have_wb:-missing}', Cargo.lock wants $want_wb: run scripts/bootstrap.sh"
+[ "$(command -v wasm-opt || true)" = "$SWANILAI_ROOT/node_modules/.bin/wasm-opt" ] ||
+  die "wasm-opt is not the npm binaryen one in node_modules/.bin: run scripts/bootstrap.sh"
+echo "build: wasm-bindgen $have_wb ($(command -v wasm-bindgen)), $(wasm-opt --version | awk '{print "wasm-opt " $3}') ($(command -v wasm-opt))"
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+t0=$SECONDS
+wasm-pack build --target web --release --out-dir pkg --out-name swanilai 2>&1 | tee "$log"
+echo "build: wasm-pack build took $((SECONDS - t0))s"
+
+# wasm-pack prints "Installing <tool>..." just before it would download a prebuilt tool,
+# "found wasm-opt at <path>" and "Optimizing wasm binaries with `wasm-opt`..." when it runs
+# wasm-opt. (A "failed to get wasm-pack version" warning is its once-a-day query of the
+# crates.io web API for a newer wasm-pack, which this network does not serve: harmless.)
+if grep -qE 'Installing (wasm-bindgen|wasm-opt|chromedriver|geckodriver|safaridriver)|could not download' "$log"; then
+  die "wasm-pack tried to download a tool (see above); PATH should provide wasm-bindgen and wasm-opt"
+fi
+if ! grep -qF "found wasm-opt at \"$SWANILAI_ROOT/node_modules/.bin/wasm-opt\"" "$log" ||
+  ! grep -qF 'Optimizing wasm binaries with' "$log"; then
+  die "wasm-opt from node_modules/.bin did not run (see wasm-pack's output above)"
+fi
+echo "build: wasm-opt (npm binaryen) ran; nothing was downloaded"
+
+if [ -f scripts/package.mjs ]; then
+  echo "build: node scripts/package.mjs"
+  node scripts/package.mjs
+fi
+
+mkdir -p www
+rm -rf www/pkg
+cp -R pkg www/pkg
+echo "build: copied pkg/ to www/pkg/"
+
+echo "build: sizes (bytes)"
+printf '  %-34s %10s %10s\n' file raw gzip-9
+shopt -s nullglob
+for f in pkg/*.wasm pkg/*.js; do
+  printf '  %-34s %10d %10d\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
+done
