@@ -196,5 +196,6 @@ impl Assessment {
     }
 }
 
+/// The WebAssembly binding (the npm package's API) and the widget; wasm32 only.
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -8,6 +8,9 @@ mod dom;
 mod store;
 mod widget;
 
+pub use api::{SetHandle, builtin_sets, load_set, open_export_js, version};
+pub use widget::{Widget, mount_widget};
+
 use std::cell::RefCell;
 use std::fmt::Display;
 
