@@ -14,6 +14,7 @@ pub use widget::{Widget, mount_widget};
 use std::cell::RefCell;
 use std::fmt::Display;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 /// The one way errors leave for JavaScript.
@@ -21,25 +22,106 @@ pub(crate) fn to_js_error(err: impl Display) -> JsValue {
     js_sys::Error::new(&err.to_string()).into()
 }
 
-/// Rust values become plain JS objects (maps as objects, not `Map`s).
+/// Rust values become plain JS objects, through [`crate::json::to_json`]: one serializer for
+/// every type keeps the module small (serde-wasm-bindgen would monomorphize a second one).
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    crate::json::to_json(v)
+        .map(|j| json_to_js(&j))
         .map_err(to_js_error)
 }
 
-/// A JS value becomes a [`crate::Json`] (strings are parsed as JSON text).
+fn json_to_js(v: &crate::Json) -> JsValue {
+    use crate::Json;
+    match v {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => JsValue::from_f64(*n),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items
+            .iter()
+            .map(json_to_js)
+            .collect::<js_sys::Array>()
+            .into(),
+        Json::Object(pairs) => {
+            let o = js_sys::Object::new();
+            for (k, v) in pairs {
+                let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &json_to_js(v));
+            }
+            o.into()
+        }
+    }
+}
+
+/// A JS value becomes a [`crate::Json`]; strings are parsed as JSON text. Functions, symbols
+/// and nesting deeper than [`crate::json::MAX_DEPTH`] are refused with a problem.
 pub(crate) fn from_js(v: &JsValue) -> Result<crate::Json, crate::Problem> {
     if let Some(text) = v.as_string() {
         return crate::Json::parse(&text).map_err(|e| crate::syntax_problem(&e));
     }
-    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| {
-        crate::Problem::new(
-            "",
-            crate::Code::WrongType,
-            format!("nilai JavaScript tidak dapat dibaca sebagai JSON: {e}"),
-            format!("the JavaScript value cannot be read as JSON: {e}"),
+    js_to_json(v, 0, "")
+}
+
+fn js_to_json(v: &JsValue, depth: usize, path: &str) -> Result<crate::Json, crate::Problem> {
+    use crate::{Code, Json, Problem};
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Json::Number(n));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::String(s));
+    }
+    let deep = || {
+        Problem::new(
+            path,
+            Code::TooDeep,
+            format!(
+                "susunan bersarang lebih dari {} tingkat",
+                crate::json::MAX_DEPTH
+            ),
+            format!("nesting deeper than {} levels", crate::json::MAX_DEPTH),
         )
-    })
+    };
+    if js_sys::Array::is_array(v) {
+        if depth >= crate::json::MAX_DEPTH {
+            return Err(deep());
+        }
+        let arr: &js_sys::Array = v.unchecked_ref();
+        return arr
+            .iter()
+            .enumerate()
+            .map(|(i, item)| js_to_json(&item, depth + 1, &format!("{path}[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Json::Array);
+    }
+    if v.is_object() && !v.is_function() {
+        if depth >= crate::json::MAX_DEPTH {
+            return Err(deep());
+        }
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        let mut pairs = Vec::with_capacity(entries.length() as usize);
+        for e in entries.iter() {
+            let e: js_sys::Array = e.unchecked_into();
+            let k = e.get(0).as_string().unwrap_or_default();
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            pairs.push((k, js_to_json(&e.get(1), depth + 1, &child)?));
+        }
+        return Ok(Json::Object(pairs));
+    }
+    Err(Problem::new(
+        path,
+        Code::WrongType,
+        "nilai JavaScript ini (fungsi, simbol atau bigint) tidak dapat dibaca sebagai JSON".into(),
+        "this JavaScript value (a function, symbol or bigint) cannot be read as JSON".into(),
+    ))
 }
 
 thread_local! {
