@@ -21,7 +21,7 @@ pub const SAVE_FORMAT: &str = "swanilai-save/1";
 /// let text = save_text(&a, 3, "tab-a", "2026-11-27T10:00:00Z");
 /// match restore(&text) {
 ///     Restored::Saved { assessment, rev, writer, .. } => {
-///         assert_eq!(assessment, a);
+///         assert_eq!(*assessment, a);
 ///         assert_eq!((rev, writer.as_str()), (3, "tab-a"));
 ///     }
 ///     other => panic!("{other:?}"),
@@ -45,7 +45,7 @@ pub enum Restored {
     /// A saved assessment.
     Saved {
         /// The assessment (answers to unknown indicators included).
-        assessment: Assessment,
+        assessment: Box<Assessment>,
         /// The save counter.
         rev: u64,
         /// Who saved it.
@@ -92,7 +92,7 @@ pub fn restore(text: &str) -> Restored {
     let parsed = Assessment::from_json(&body);
     match parsed.value {
         Some(assessment) => Restored::Saved {
-            assessment,
+            assessment: Box::new(assessment),
             rev,
             writer,
             problems: parsed.problems,

@@ -164,7 +164,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
                 }
-                a = assessment;
+                a = *assessment;
                 a.set_id = s.id.clone();
                 a.set_version = s.version.clone();
             }
@@ -1792,7 +1792,7 @@ impl Inner {
                         assessment, rev, ..
                     }) => {
                         self.rev = rev;
-                        self.a = assessment;
+                        self.a = *assessment;
                         self.save_due = false;
                         self.full_refresh()
                     }
