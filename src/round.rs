@@ -22,6 +22,34 @@ pub fn round_half_away(x: f64, decimals: u8) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return if x.is_finite() { 0.0 } else { x };
     }
+    // Fast path, same result: unless the scaled value lies within a hair of a half, reading
+    // it to 15 significant digits (an error below 1e-14 of it) cannot change which way it
+    // rounds; and an integer below 2^53 divided by an exact power of ten is the double
+    // nearest the decimal result, which is what parsing that decimal gives. Values this
+    // close to a half, and large ones, take the decimal path below.
+    if let Some(&p) = POW10.get(usize::from(decimals)) {
+        let s = x.abs() * p;
+        let whole = s.floor();
+        let frac = s - whole;
+        if s < 1e13 && (frac - 0.5).abs() > s * 1e-13 + f64::EPSILON {
+            let int = if frac > 0.5 { whole + 1.0 } else { whole };
+            if int == 0.0 {
+                return 0.0;
+            }
+            let v = int / p;
+            return if x < 0.0 { -v } else { v };
+        }
+    }
+    round_decimal(x, decimals)
+}
+
+/// Exact powers of ten as doubles.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// [`round_half_away`] the slow, obvious way: through the 15-significant-digit decimal text.
+fn round_decimal(x: f64, decimals: u8) -> f64 {
     // "d.dddddddddddddde±X": 15 significant digits.
     let s = format!("{:.14e}", x.abs());
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
@@ -128,6 +156,48 @@ mod tests {
             (0.49999999999999994, 0, 1.0), // 15 digits: 0.500000000000000
         ] {
             assert_eq!(round_half_away(x, d), want, "{x} at {d}");
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_decimal_path() {
+        // Values of every magnitude, and values a few ulps either side of a half.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200_000 {
+            let r = next();
+            let d = (r % 7) as u8;
+            let mag = 10f64.powi((r >> 8) as i32 % 18 - 6);
+            let unit = (next() >> 11) as f64 / (1u64 << 53) as f64;
+            let sign = if r & 1 == 0 { 1.0 } else { -1.0 };
+            let x = sign * unit * mag;
+            assert_eq!(
+                round_half_away(x, d).to_bits(),
+                round_decimal(x, d).to_bits(),
+                "{x} at {d}"
+            );
+            // Near a half: (k + 0.5) / 10^d, nudged by up to 3 ulps.
+            let k = (next() % 1_000_000) as f64;
+            let half = (k + 0.5) / 10f64.powi(i32::from(d));
+            let mut y = half;
+            for _ in 0..(next() % 4) {
+                // One ulp up or down (`half` is positive; `next_up` needs Rust 1.86).
+                y = f64::from_bits(if r & 2 == 0 {
+                    y.to_bits() + 1
+                } else {
+                    y.to_bits() - 1
+                });
+            }
+            assert_eq!(
+                round_half_away(y, d).to_bits(),
+                round_decimal(y, d).to_bits(),
+                "{y} at {d}"
+            );
         }
     }
 

@@ -623,10 +623,11 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
     }
     let by_id: HashMap<&str, &Indicator> = set.indicators().map(|i| (i.id.as_str(), i)).collect();
     for (id, answer) in &a.answers {
-        let path = key_path("answers", id);
+        // Built only for a problem: most answers have none, and scoring validates every time.
+        let path = || key_path("answers", id);
         let Some(ind) = by_id.get(id.as_str()) else {
             out.push(Problem::new(
-                path,
+                path(),
                 Code::UnknownIndicator,
                 format!(
                     "set tidak punya indikator `{id}`; jawabannya disimpan tetapi tidak dinilai"
@@ -637,10 +638,10 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
         };
         let Some(value) = &answer.value else { continue };
         if let Err(e) = answer_score(&ind.answer, &set.scale, value) {
-            out.push(Problem::new(join(&path, "value"), e.code, e.id, e.en));
+            out.push(Problem::new(join(&path(), "value"), e.code, e.id, e.en));
         } else if ind.evidence == Evidence::Required && !answer.has_evidence() {
             out.push(Problem::new(
-                path,
+                path(),
                 Code::EvidenceMissing,
                 format!("indikator `{id}` wajib disertai bukti (catatan atau tautan)"),
                 format!("indicator `{id}` requires evidence (notes or links)"),
