@@ -8,8 +8,7 @@
 use std::collections::BTreeMap;
 
 use swanilai::{
-    AnswerKind, Assessment, Group, IndicatorSet, Scorer, UnansweredPolicy, builtin,
-    round_half_away,
+    AnswerKind, Assessment, Group, IndicatorSet, Scorer, UnansweredPolicy, builtin, round_half_away,
 };
 
 fn set(id: &str) -> IndicatorSet {
@@ -64,8 +63,11 @@ fn builtin_sets_round_trip_through_their_json() {
 
 // ------------------------------------------------------------------ SPBE 2020
 
-/// Reference, section 5: (domain weight, [(aspect, first indicator, last indicator, weight each)]).
-const SPBE: [(f64, &[(usize, usize, f64)]); 4] = [
+/// An aspect: its first and last indicator number and the weight of each indicator.
+type Aspect = (usize, usize, f64);
+
+/// Reference, section 5: each domain's weight and aspects.
+const SPBE: [(f64, &[Aspect]); 4] = [
     (13.0, &[(1, 10, 1.3)]),
     (25.0, &[(11, 14, 2.5), (15, 18, 2.5), (19, 20, 2.5)]),
     (16.5, &[(21, 28, 1.5), (29, 31, 1.5)]),
@@ -141,7 +143,11 @@ fn spbe_2020_structure_follows_the_regulation() {
             let ids: Vec<&str> = aspect.indicators.iter().map(|i| i.id.as_str()).collect();
             let want: Vec<String> = (first..=last).map(|n| format!("spbe-{n:02}")).collect();
             assert_eq!(ids, want, "aspect {}", aspect.id);
-            assert!(aspect.indicators.iter().all(|i| i.weight == w), "{}", aspect.id);
+            assert!(
+                aspect.indicators.iter().all(|i| i.weight == w),
+                "{}",
+                aspect.id
+            );
             // An aspect weighs the sum of its indicators, so the tree's weighted means
             // equal the regulation's flat index sum(weight x level) / 100.
             let sum: f64 = aspect.indicators.iter().map(|i| i.weight).sum();
@@ -149,7 +155,10 @@ fn spbe_2020_structure_follows_the_regulation() {
         }
     }
     let total: f64 = s.indicators().map(|i| i.weight).sum();
-    assert!((total - 100.0).abs() < 1e-9, "weights sum to 100, got {total}");
+    assert!(
+        (total - 100.0).abs() < 1e-9,
+        "weights sum to 100, got {total}"
+    );
     let eff = Scorer::new(&s).effective_weights().to_vec();
     for (ind, e) in s.indicators().zip(eff) {
         assert!((e - ind.weight / 100.0).abs() < 1e-12, "{}", ind.id);
@@ -159,7 +168,13 @@ fn spbe_2020_structure_follows_the_regulation() {
 #[test]
 fn spbe_2020_indicators_are_five_named_levels() {
     let s = set("spbe-2020");
-    let levels = ["Rintisan", "Terkelola", "Terdefinisi", "Terpadu dan Terukur", "Optimum"];
+    let levels = [
+        "Rintisan",
+        "Terkelola",
+        "Terdefinisi",
+        "Terpadu dan Terukur",
+        "Optimum",
+    ];
     for (ind, name) in s.indicators().zip(SPBE_NAMES) {
         assert_eq!(ind.title.id, format!("Tingkat Kematangan {name}"));
         let AnswerKind::Level { levels: ls } = &ind.answer else {
@@ -168,7 +183,11 @@ fn spbe_2020_indicators_are_five_named_levels() {
         let labels: Vec<&str> = ls.iter().map(|l| l.label.id.as_str()).collect();
         assert_eq!(labels, levels, "{}", ind.id);
         // Level n scores n: the regulation multiplies weight by level.
-        assert!(ls.iter().enumerate().all(|(n, l)| l.score.is_none_or(|s| s == (n + 1) as f64)));
+        assert!(
+            ls.iter()
+                .enumerate()
+                .all(|(n, l)| l.score.is_none_or(|s| s == (n + 1) as f64))
+        );
     }
 }
 
@@ -267,7 +286,10 @@ fn gm100sc_readiness_is_nine_by_three_with_equal_weights() {
     // No official weights were published: all equal by default.
     assert!(all_groups(&s.groups).iter().all(|g| g.weight == 1.0));
     assert!(s.indicators().all(|i| i.weight == 1.0));
-    assert!(s.source.contains("equal"), "the source says weights are equal by default");
+    assert!(
+        s.source.contains("equal"),
+        "the source says weights are equal by default"
+    );
 }
 
 // ------------------------------------------------------------------ hand-computed examples
@@ -281,7 +303,10 @@ struct Expected {
 }
 
 fn example(id: &str) -> (Assessment, Expected) {
-    let path = format!("{}/tests/builtin/{id}.example.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/builtin/{id}.example.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).expect("example exists");
     let v: serde_json::Value = serde_json::from_str(&text).expect("example is JSON");
     let parsed = Assessment::from_json_str(&v["assessment"].to_string());

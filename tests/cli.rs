@@ -31,7 +31,9 @@ fn json_out(o: &Output) -> J {
 
 /// A fresh directory for one test under cargo's per-target temporary directory.
 fn temp_dir(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(test);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(test);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir
@@ -44,7 +46,10 @@ fn write(dir: &Path, name: &str, v: &J) -> String {
 }
 
 fn example(id: &str) -> J {
-    let file = format!("{}/tests/builtin/{id}.example.json", env!("CARGO_MANIFEST_DIR"));
+    let file = format!(
+        "{}/tests/builtin/{id}.example.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let v: J = serde_json::from_str(&std::fs::read_to_string(file).expect("example")).unwrap();
     v["assessment"].clone()
 }
@@ -77,7 +82,10 @@ fn sets_lists_the_builtin_sets() {
         .iter()
         .map(|s| s["id"].as_str().expect("id").to_string())
         .collect();
-    assert_eq!(ids, ["gm100sc-kesiapan", "smart-city-evaluasi", "spbe-2020"]);
+    assert_eq!(
+        ids,
+        ["gm100sc-kesiapan", "smart-city-evaluasi", "spbe-2020"]
+    );
 }
 
 #[test]
@@ -123,12 +131,20 @@ fn validate_lists_path_and_code_of_every_problem_in_a_broken_set() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["path"].as_str().unwrap().into(), p["code"].as_str().unwrap().into()))
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().into(),
+                p["code"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     assert_eq!(
         problems,
         [
-            ("predicates[2].min".to_string(), "predicates-gap".to_string()),
+            (
+                "predicates[2].min".to_string(),
+                "predicates-gap".to_string()
+            ),
             (
                 "groups[1].children[0].indicators[2].weight".to_string(),
                 "weight-not-positive".to_string()
@@ -147,13 +163,22 @@ fn validate_rejects_an_assessment_with_errors() {
     let o = run(&["validate", &file]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("answers.spbe-01.value") && err.contains("[value-out-of-range]"), "{err}");
-    assert!(err.contains("answers.spbe-02.value") && err.contains("[value-wrong-type]"), "{err}");
+    assert!(
+        err.contains("answers.spbe-01.value") && err.contains("[value-out-of-range]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("answers.spbe-02.value") && err.contains("[value-wrong-type]"),
+        "{err}"
+    );
     // Warnings alone (evidence missing) do not fail validation.
     let ok = write(&dir, "ok.json", &example("spbe-2020"));
     let o = run(&["validate", &ok]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("warning"), "the example has evidence warnings");
+    assert!(
+        stderr(&o).contains("warning"),
+        "the example has evidence warnings"
+    );
 }
 
 #[test]
@@ -173,17 +198,27 @@ fn score_prints_json_text_and_csv() {
     let o = run(&["score", &file, "--format", "text"]);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
-    assert!(text.contains("Nilai keseluruhan") && text.contains("2,60") && text.contains("Baik"), "{text}");
+    assert!(
+        text.contains("Nilai keseluruhan") && text.contains("2,60") && text.contains("Baik"),
+        "{text}"
+    );
     let o = run(&["score", &file, "--format", "text", "--lang", "en"]);
     let text = stdout(&o);
-    assert!(text.contains("Overall") && text.contains("2.60") && text.contains("Good"), "{text}");
+    assert!(
+        text.contains("Overall") && text.contains("2.60") && text.contains("Good"),
+        "{text}"
+    );
 
     let o = run(&["score", &file, "--format", "csv", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0));
     let csv = stdout(&o);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 1 + 47, "a header and one row per indicator");
-    assert!(lines[0].trim_start_matches('\u{feff}').starts_with("Group,Indicator id,"));
+    assert!(
+        lines[0]
+            .trim_start_matches('\u{feff}')
+            .starts_with("Group,Indicator id,")
+    );
     assert!(lines[1].contains("spbe-01"));
     assert!(lines[47].contains("spbe-47"));
 }
@@ -207,7 +242,10 @@ fn advise_limits_its_recommendations() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let advice = json_out(&o);
     assert_eq!(advice["recommendations"].as_array().unwrap().len(), 3);
-    assert_eq!(advice["plan"]["target"]["label"]["id"], json!("Sangat Baik"));
+    assert_eq!(
+        advice["plan"]["target"]["label"]["id"],
+        json!("Sangat Baik")
+    );
 }
 
 #[test]
@@ -220,7 +258,10 @@ fn compare_prints_the_overall_change() {
     let o = run(&["compare", &old, &new]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let c = json_out(&o);
-    assert_eq!(c["overall"], json!({ "previous": 2.0, "current": 2.09, "change": 0.09 }));
+    assert_eq!(
+        c["overall"],
+        json!({ "previous": 2.0, "current": 2.09, "change": 0.09 })
+    );
 }
 
 #[test]
@@ -291,7 +332,11 @@ fn rank_leaves_out_an_unreadable_file_and_says_so() {
     std::fs::write(&bad, "{ not json").unwrap();
     let o = run(&["rank", &good, bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("left out of the ranking"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("left out of the ranking"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(json_out(&o).as_array().unwrap().len(), 1);
 }
 
@@ -309,7 +354,11 @@ fn usage_errors_exit_2() {
     let file = write(&dir, "a.json", &example("spbe-2020"));
     let o = run(&["score", "--set", "no-such-set", &file]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("neither a built-in set"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("neither a built-in set"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = run(&["score", &file, "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
