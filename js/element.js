@@ -9,6 +9,14 @@ export class SwanilaiAssessment extends HTMLElement {
 
   #widget = null;
   #generation = 0;
+  // Mounts run one at a time: a superseded mount that finished after a newer one would
+  // otherwise destroy() it (both draw into the same shadow root) — this once emptied a
+  // 1,000-indicator form right after it appeared (bench/run.mjs found it).
+  #queue = Promise.resolve();
+  // Upgrading a parsed element calls attributeChangedCallback for each attribute before
+  // connectedCallback (while isConnected is already true): without this, every page load
+  // fetched, parsed and rendered the set once per attribute, then threw all but one away.
+  #connected = false;
 
   /** The mounted widget (null until ready): `assessment()`, `report()`, `setLocale()`, ... */
   get widget() {
@@ -16,17 +24,19 @@ export class SwanilaiAssessment extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#connected = true;
     this.#remount();
   }
 
   disconnectedCallback() {
+    this.#connected = false;
     this.#generation++;
     this.#widget?.destroy();
     this.#widget = null;
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (!this.isConnected || oldValue === value) return;
+    if (!this.#connected || oldValue === value) return;
     if (name === 'lang') {
       // The widget may be mid-event (its own language button sets this attribute): defer.
       queueMicrotask(() => this.#widget?.setLocale(value || 'id'));
@@ -35,8 +45,13 @@ export class SwanilaiAssessment extends HTMLElement {
     this.#remount();
   }
 
-  async #remount() {
+  #remount() {
     const generation = ++this.#generation;
+    this.#queue = this.#queue.then(() => this.#mount(generation)).catch((err) => console.error(err));
+  }
+
+  async #mount(generation) {
+    if (generation !== this.#generation) return; // superseded before it started
     this.#widget?.destroy();
     this.#widget = null;
     this.setAttribute('data-state', 'loading');
