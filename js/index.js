@@ -40,21 +40,30 @@ export const openExport = (text) => wasm.openExport(text);
 export const SetHandle = wasm.SetHandle;
 export const Widget = wasm.Widget;
 
+// Every file the package loads is named by a static `new URL('./literal', import.meta.url)`:
+// the one form bundlers (Vite, webpack, Parcel) recognise, so they copy the file into the
+// build and rewrite the URL. (A computed path such as `./sets/${id}.json` would be left
+// pointing beside the bundle, where nothing is.) scripts/package.mjs checks the list.
+
 /** The widget's stylesheet, next to this file. */
 export const stylesheetUrl = new URL('./swanilai.css', import.meta.url).href;
-const setsBase = new URL('./sets/', import.meta.url);
+const SET_URLS = {
+  'gm100sc-kesiapan': new URL('./sets/gm100sc-kesiapan.json', import.meta.url),
+  'smart-city-evaluasi': new URL('./sets/smart-city-evaluasi.json', import.meta.url),
+  'spbe-2020': new URL('./sets/spbe-2020.json', import.meta.url),
+};
 
 /**
  * Loads a built-in set by id (its JSON ships in the package's `sets/` folder).
  * @param {string} id
  * @param {{ base?: string | URL }} [options] where the `sets/` files are, if not beside this file
  */
-export async function getSet(id, { base = setsBase } = {}) {
+export async function getSet(id, { base } = {}) {
   await init();
-  if (!wasm.builtinSets().some((s) => s.id === id)) {
+  if (!wasm.builtinSets().some((s) => s.id === id) || !Object.hasOwn(SET_URLS, id)) {
     throw new Error(`swanilai: unknown built-in set "${id}"`);
   }
-  const url = new URL(`${id}.json`, base);
+  const url = base === undefined ? SET_URLS[id] : new URL(`${id}.json`, base);
   const res = await fetch(url);
   if (!res.ok) throw new Error(`swanilai: cannot load ${url}: HTTP ${res.status}`);
   const handle = wasm.loadSet(await res.text());

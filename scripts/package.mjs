@@ -19,7 +19,13 @@ for (const f of ['index.js', 'element.js', 'swanilai.css', 'index.d.ts', 'elemen
   copyFileSync(join(root, 'js', f), join(pkg, f));
 }
 mkdirSync(join(pkg, 'sets'), { recursive: true });
+const entry = readFileSync(join(root, 'js', 'index.js'), 'utf8');
 for (const f of readdirSync(join(root, 'sets')).filter((f) => f.endsWith('.json'))) {
+  // getSet() names each set's file statically, so bundlers copy it (see js/index.js).
+  if (!entry.includes(`new URL('./sets/${f}', import.meta.url)`)) {
+    console.error(`package: js/index.js does not name sets/${f} in SET_URLS`);
+    process.exit(1);
+  }
   const set = JSON.parse(readFileSync(join(root, 'sets', f), 'utf8'));
   writeFileSync(join(pkg, 'sets', f), JSON.stringify(set));
 }
@@ -50,10 +56,11 @@ const manifest = {
     './sets/*': './sets/*',
     './package.json': './package.json',
   },
+  // wasm-bindgen's own swanilai.d.ts and swanilai_bg.wasm.d.ts stay out: index.d.ts is the
+  // typed API, and `exports` offers no way to import the glue directly.
   files: [
     'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'types.d.ts',
-    'swanilai.js', 'swanilai.d.ts', 'swanilai_bg.wasm', 'swanilai_bg.wasm.d.ts',
-    'swanilai.css', 'sets/', 'README.md',
+    'swanilai.js', 'swanilai_bg.wasm', 'swanilai.css', 'sets/', 'README.md',
   ],
   sideEffects: ['./element.js'],
 };

@@ -1,0 +1,62 @@
+// (c) The custom element: one <script type="module"> for the package's element.js and one
+// <swanilai-assessment> tag, under the strict CSP a portal would send
+// (script-src 'self' 'wasm-unsafe-eval'; style-src 'self'). The widget renders, answering
+// one indicator fires `score` (on the element's widget and as a DOM CustomEvent), theming
+// through --swn-* custom properties reaches into the shadow root, `lang` switches the
+// language, removing the element destroys the widget, and nothing leaves the origin.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertClean, launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
+import { answerOneAndExpectScore, assertNoCspReports, fetchedUrls, stageSite, waitForWidget } from './embed-helpers.mjs';
+
+const HOST = 'swanilai-assessment';
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('<swanilai-assessment> renders under a strict CSP and fires score on an answer', { timeout: 90_000 }, async (t) => {
+  const root = await stageSite(t, 'element');
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const { page, record, response, close } = await openPage(browser, `${server.url}index.html`);
+  try {
+    assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
+    await waitForWidget(page, record, HOST);
+    const detail = await answerOneAndExpectScore(page, HOST);
+    t.diagnostic(`score event: ${JSON.stringify(detail)}`);
+
+    // The portal's theme reaches the shadow root: the checked option is outlined in its accent.
+    const outline = await page
+      .locator(`${HOST} .swn-opt:has(input:checked)`)
+      .first()
+      .evaluate((el) => getComputedStyle(el).outlineColor);
+    assert.equal(outline, 'rgb(0, 87, 61)', 'the --swn-accent set by the page');
+
+    // Attributes: the region prefills the form; lang switches the language in place.
+    assert.equal(await page.locator(`${HOST} input[data-region="name"]`).inputValue(), 'Kabupaten Banjar');
+    await page.locator(HOST).evaluate((el) => el.setAttribute('lang', 'en'));
+    await page.locator(`${HOST} .swn[lang="en"]`).waitFor({ state: 'attached', timeout: 5_000 });
+
+    const urls = await fetchedUrls(page);
+    assert.ok(urls.includes(`${server.origin}/swanilai/swanilai_bg.wasm`), `the .wasm beside the package:\n${urls.join('\n')}`);
+
+    // Removing the element destroys its widget: no listener or timer is left behind.
+    const left = await page.locator(HOST).evaluate((el) => {
+      const w = el.widget;
+      el.remove();
+      return w.listenerCount;
+    });
+    assert.equal(left, 0, 'listeners left after the element was removed');
+
+    await assertNoCspReports(server, page);
+    assertClean(record);
+  } finally {
+    await screenshot(page, 'embed-element.png').catch(() => {});
+    await close();
+  }
+});
