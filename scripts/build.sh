@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release wasm package into pkg/ with wasm-pack, finishes the npm package with
 # scripts/package.mjs (when present), copies it to www/pkg/ for the demo, and prints the
-# sizes of the .wasm and .js files, raw and gzipped.
+# package's sizes, raw and gzipped (scripts/size.mjs).
 #
 # Tools come from PATH (scripts/env.sh): wasm-bindgen from ~/.cargo/bin at exactly the
 # library's version, wasm-opt from the npm package binaryen. With both present wasm-pack
@@ -57,9 +57,5 @@ rm -rf www/pkg
 cp -R pkg www/pkg
 echo "build: copied pkg/ to www/pkg/"
 
-echo "build: sizes (bytes)"
-printf '  %-34s %10s %10s\n' file raw gzip-9
-shopt -s nullglob
-for f in pkg/*.wasm pkg/*.js; do
-  printf '  %-34s %10d %10d\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)"
-done
+# The sizes were printed by scripts/package.mjs above, with scripts/size.mjs: the one measure
+# of the package's size (the benchmark reuses it; `node scripts/size.mjs` prints it again).
