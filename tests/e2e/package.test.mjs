@@ -1,11 +1,12 @@
 // The npm package as `npm pack pkg/` makes it: only the intended files, a manifest a
-// bundler and a registry understand, and types that check a strict consumer
-// (tests/embed/consumer.ts, which uses every export) with `tsc --noEmit`.
+// bundler and a registry understand, and types that check (`tsc --noEmit`, strict) both a
+// consumer using every export (tests/embed/consumer.ts) and the engine's real outputs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { REPO_ROOT } from './helpers.mjs';
 import { BIN, EMBED_DIR, PKG_DIR, assertBuilt, packPackage, packedFiles, run, tempDir } from './embed-helpers.mjs';
 
 const INTENDED = [
@@ -64,13 +65,40 @@ test('package.json: type module, exports with types, files, sideEffects, license
   }
 });
 
-test('tsc --noEmit passes on a strict consumer of the packed package', { timeout: 180_000 }, async (t) => {
+/**
+ * TypeScript declaring the engine's real outputs with the package's types: the hand-computed
+ * examples (tests/builtin/<set>.example.json) and the native build's report, advice and
+ * comparison for them (<set>.outputs.json, which tests/web.rs shows the wasm build returns
+ * exactly). As object literals they get excess-property checks too: a field the engine
+ * writes but the types lack fails, as does a null or a missing field the types do not allow.
+ */
+async function outputsAsTypeScript() {
+  const dir = path.join(REPO_ROOT, 'tests', 'builtin');
+  let ts = "import type { Advice, Assessment, Comparison, Report } from 'swanilai';\n";
+  for (const f of (await readdir(dir)).filter((f) => f.endsWith('.example.json')).sort()) {
+    const id = f.replace('.example.json', '').replace(/[^A-Za-z0-9]/g, '_');
+    const example = JSON.parse(await readFile(path.join(dir, f), 'utf8'));
+    const outputs = JSON.parse(await readFile(path.join(dir, f.replace('.example.', '.outputs.')), 'utf8'));
+    ts += `export const ${id}_assessment: Assessment = ${JSON.stringify(example.assessment)};\n`;
+    ts += `export const ${id}_report: Report = ${JSON.stringify(outputs.report)};\n`;
+    ts += `export const ${id}_advice: Advice = ${JSON.stringify(outputs.advice)};\n`;
+    ts += `export const ${id}_comparison: Comparison = ${JSON.stringify(outputs.comparison)};\n`;
+  }
+  return ts;
+}
+
+test('tsc --noEmit passes on a strict consumer of the packed package and on real outputs', { timeout: 180_000 }, async (t) => {
   const dir = await tempDir(t, 'types');
   const tarball = await packPackage(dir);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir });
   for (const f of ['consumer.ts', 'tsconfig.json']) await copyFile(path.join(EMBED_DIR, f), path.join(dir, f));
-  const out = await run(path.join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.json', '--listFiles'], { cwd: dir });
+  await writeFile(path.join(dir, 'outputs.ts'), await outputsAsTypeScript());
+  await writeFile(
+    path.join(dir, 'tsconfig.all.json'),
+    JSON.stringify({ extends: './tsconfig.json', files: ['consumer.ts', 'outputs.ts'] }),
+  );
+  const out = await run(path.join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.all.json', '--listFiles'], { cwd: dir });
   // The types came from the installed package (through its `exports`), not from anywhere else.
   const ours = out.split('\n').filter((l) => l.includes('node_modules/swanilai/')).map((l) => path.basename(l));
   assert.deepEqual(ours.sort(), ['element.d.ts', 'index.d.ts', 'types.d.ts']);
