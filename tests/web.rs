@@ -1,9 +1,11 @@
-#![cfg(target_arch = "wasm32")]
 //! The JavaScript API in headless Chromium, called the way a page calls it: through the
 //! objects and camelCase methods wasm-bindgen generates (`handle.score(a)`, not the Rust
 //! functions behind them).
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome`.
+
+// Browser only: a native build of this file is empty.
+#![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, JSON, Object, Reflect};
 use wasm_bindgen::JsCast;
