@@ -176,6 +176,7 @@ export function toSurveyJS(set, { lang = 'id' } = {}) {
       name: `skor_${k}`,
       title: lang === 'en' ? 'Overall score' : 'Nilai keseluruhan',
       expression: '{overall}',
+      hideNumber: true,
       displayStyle: 'decimal',
       minimumFractionDigits: scale.decimals,
       maximumFractionDigits: scale.decimals,
