@@ -245,19 +245,38 @@ impl Parser<'_> {
         Ok(Json::Number(n))
     }
 
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let h = self
-            .s
-            .get(self.i..self.i + 4)
+    /// The four hex digits at `at`, if they are four hex digits (`from_str_radix` alone would
+    /// also take a sign: `\u+041`).
+    fn hex_at(&self, at: usize) -> Option<u32> {
+        self.s
+            .get(at..at + 4)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
             .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u32::from_str_radix(h, 16).ok());
-        match h {
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        match self.hex_at(self.i) {
             Some(v) => {
                 self.i += 4;
                 Ok(v)
             }
             None => Err(self.error("malformed \\u escape", "escape \\u tidak sah")),
         }
+    }
+
+    /// After a high surrogate `hi`, consumes a following `\uDC00`-`\uDFFF` escape and returns
+    /// it. Anything else is left for the next round: `"\ud800\u0041"` is U+FFFD then `A`
+    /// (the `A` was once swallowed with the lone surrogate).
+    fn low_surrogate_after(&mut self, hi: u32) -> Option<u32> {
+        if !(0xD800..0xDC00).contains(&hi) || !self.s[self.i..].starts_with(b"\\u") {
+            return None;
+        }
+        let lo = self
+            .hex_at(self.i + 2)
+            .filter(|lo| (0xDC00..0xE000).contains(lo))?;
+        self.i += 6;
+        Some(lo)
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {
@@ -292,18 +311,10 @@ impl Parser<'_> {
                         Some(b'u') => {
                             self.i += 1;
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi)
-                                && self.s[self.i..].starts_with(b"\\u")
-                            {
-                                self.i += 2;
-                                let lo = self.hex4()?;
-                                if (0xDC00..0xE000).contains(&lo) {
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                                } else {
-                                    0xFFFD
-                                }
-                            } else {
-                                hi
+                            let lo = self.low_surrogate_after(hi);
+                            let code = match lo {
+                                Some(lo) => 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                None => hi,
                             };
                             // Lone surrogates become U+FFFD rather than failing the whole file.
                             out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
@@ -525,6 +536,20 @@ mod tests {
                 ("a".into(), Json::Number(2.0))
             ])
         );
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters_and_lose_nothing() {
+        let s = |t: &str| Json::parse(t).unwrap().as_str().map(String::from);
+        assert_eq!(s(r#""\ud800\u0041""#).as_deref(), Some("\u{FFFD}A"));
+        assert_eq!(
+            s(r#""\ud800\ud800\udc00""#).as_deref(),
+            Some("\u{FFFD}\u{10000}")
+        );
+        assert_eq!(s(r#""\udc00x""#).as_deref(), Some("\u{FFFD}x"));
+        assert_eq!(s(r#""\ud83d\ude00""#).as_deref(), Some("😀"));
+        assert!(Json::parse(r#""\u+041""#).is_err());
+        assert!(Json::parse(r#""\ud800\u+041""#).is_err());
     }
 
     #[test]
