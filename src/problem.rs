@@ -50,6 +50,9 @@ pub enum Code {
     EmptyText,
     /// A weight is zero or negative.
     WeightNotPositive,
+    /// Weights a computer cannot score with: siblings' weights summing to infinity, or a
+    /// weight so small next to its siblings that its share of the set underflows to 0.
+    WeightOutOfRange,
     /// The scale's minimum is not below its maximum.
     ScaleInvalid,
     /// Decimals shown are outside 0-6.
@@ -115,6 +118,7 @@ impl Code {
             DuplicateId => "duplicate-id",
             EmptyText => "empty-text",
             WeightNotPositive => "weight-not-positive",
+            WeightOutOfRange => "weight-out-of-range",
             ScaleInvalid => "scale-invalid",
             DecimalsOutOfRange => "decimals-out-of-range",
             PredicatesEmpty => "predicates-empty",
@@ -202,6 +206,24 @@ impl fmt::Display for Problem {
 /// Whether any of the problems is an error.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(Problem::is_error)
+}
+
+/// A number for a message: plain when ordinary, in exponent form when huge or tiny, so that
+/// 1e308 is not spelled out in 309 digits.
+///
+/// ```
+/// use swanilai::problem::short_number;
+/// assert_eq!(short_number(2.5), "2.5");
+/// assert_eq!(short_number(1e308), "1e308");
+/// assert_eq!(short_number(-1.5e-300), "-1.5e-300");
+/// ```
+pub fn short_number(n: f64) -> String {
+    let a = n.abs();
+    if a != 0.0 && !(1e-6..1e15).contains(&a) {
+        format!("{n:e}")
+    } else {
+        format!("{n}")
+    }
 }
 
 /// Joins a path and a key: `join("groups[0]", "weight")` is `groups[0].weight`.

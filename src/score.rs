@@ -225,15 +225,22 @@ impl<'s> Scorer<'s> {
             let gi = s.add_group(g, vec![k], None, 1, share(g.weight, total));
             s.top.push(Member::Group(gi));
         }
+        // Tags in order of first appearance, found through an index: a linear search per tag
+        // took seconds for a set with 40,000 distinct tags.
         let mut tags: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut tag_index: HashMap<&str, usize> = HashMap::new();
         for (i, ind) in set.indicators().enumerate() {
             for t in &ind.tags {
-                match tags.iter_mut().find(|(name, _)| name == t) {
-                    Some((_, list)) => list.push(i),
-                    None => tags.push((t.clone(), vec![i])),
+                match tag_index.get(t.as_str()) {
+                    Some(&k) => tags[k].1.push(i),
+                    None => {
+                        tag_index.insert(t, tags.len());
+                        tags.push((t.clone(), vec![i]));
+                    }
                 }
             }
         }
+        drop(tag_index);
         s.tags = tags;
         s.set = set;
         s

@@ -10,7 +10,7 @@ use crate::model::{
     AnswerKind, Better, Evidence, Group, Indicator, IndicatorSet, MAX_GROUP_DEPTH, NumberMapping,
     Scale,
 };
-use crate::problem::{Code, Problem, index, join};
+use crate::problem::{Code, Problem, index, join, short_number as num};
 use crate::read::key_path;
 
 /// The most indicators a set may hold.
@@ -18,6 +18,12 @@ pub const MAX_INDICATORS: usize = 20_000;
 
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
+
+/// The largest magnitude of a scale bound: scores, sums and gains stay far from overflow.
+pub const MAX_SCALE: f64 = 1e9;
+
+/// The smallest weight accepted: a weight times a score stays a normal (full-precision) number.
+pub const MIN_WEIGHT: f64 = 1e-300;
 
 /// Whether `id` is a valid identifier: 1-64 characters of `a-z A-Z 0-9 - _ .`.
 ///
@@ -177,6 +183,8 @@ impl<'a> Checker<'a> {
                     empty(self, "pilihan", "options");
                 }
                 let opath = join(&apath, "options");
+                // A set, not a pairwise scan: 100,000 options once took minutes.
+                let mut seen = std::collections::HashSet::new();
                 for (i, o) in options.iter().enumerate() {
                     let op = index(&opath, i);
                     if !is_valid_id(&o.id) {
@@ -186,7 +194,7 @@ impl<'a> Checker<'a> {
                             format!("id pilihan `{}` tidak sah", o.id),
                             format!("option id `{}` is not valid", o.id),
                         );
-                    } else if options[..i].iter().any(|p| p.id == o.id) {
+                    } else if !seen.insert(o.id.as_str()) {
                         self.push(
                             &join(&op, "id"),
                             Code::DuplicateId,
@@ -230,6 +238,22 @@ impl<'a> Checker<'a> {
                         Code::MappingInvalid,
                         format!("`from` ({from}) harus lebih kecil dari `to` ({to})"),
                         format!("`from` ({from}) must be less than `to` ({to})"),
+                    );
+                } else if !(to - from).is_finite() {
+                    // `(v - from) / (to - from)` would be 0 or NaN for every answer.
+                    self.push(
+                        &join(path, "linear"),
+                        Code::MappingInvalid,
+                        format!(
+                            "rentang `from` {} sampai `to` {} terlalu lebar untuk dihitung",
+                            num(*from),
+                            num(*to)
+                        ),
+                        format!(
+                            "the range from {} to {} is too wide to compute with",
+                            num(*from),
+                            num(*to)
+                        ),
                     );
                 }
             }
@@ -329,9 +353,20 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
             ),
             format!("scale min {} must be less than max {}", s.min, s.max),
         );
+    } else if s.min.abs() > MAX_SCALE || s.max.abs() > MAX_SCALE {
+        let (min, max) = (num(s.min), num(s.max));
+        c.push(
+            "scale",
+            Code::ScaleInvalid,
+            format!("batas skala {min} dan {max} harus di antara -{MAX_SCALE:e} dan {MAX_SCALE:e}"),
+            format!(
+                "scale bounds {min} and {max} must lie between -{MAX_SCALE:e} and {MAX_SCALE:e}"
+            ),
+        );
     } else {
         check_predicates(&mut c, set);
     }
+    let scale_ok = c.problems.iter().all(|p| p.code != Code::ScaleInvalid);
     if set.groups.is_empty() {
         c.push(
             "groups",
@@ -342,6 +377,11 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
     }
     for (i, g) in set.groups.iter().enumerate() {
         c.group(g, &index("groups", i), 1);
+    }
+    // Shares are only meaningful when every weight is positive (reported above otherwise).
+    if scale_ok && !c.problems.iter().any(|p| p.code == Code::WeightNotPositive) {
+        let bound = s.min.abs().max(s.max.abs()).max(1.0);
+        check_shares(&mut c, &set.groups, &[], "", 1.0, bound);
     }
     if c.indicators > MAX_INDICATORS {
         c.push(
@@ -355,6 +395,92 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
         );
     }
     c.problems
+}
+
+/// Checks that scoring one sibling list (the members of a group, or the top-level groups at
+/// `path` "") can neither overflow nor lose a member: the weights must sum to a number that
+/// times the largest score is still finite, and every member's share of the whole set (its
+/// effective weight, `eff` times its share among siblings, as [`crate::Scorer`] computes it)
+/// must stay a normal positive number. Two weights of 1e308 once summed to infinity and scored
+/// every answer 0; a weight of 1e-300 four levels down made its indicator count for nothing.
+fn check_shares(
+    c: &mut Checker<'_>,
+    groups: &[Group],
+    indicators: &[Indicator],
+    path: &str,
+    eff: f64,
+    bound: f64,
+) {
+    let total: f64 = indicators.iter().map(|i| i.weight).sum::<f64>()
+        + groups.iter().map(|g| g.weight).sum::<f64>();
+    if !(total * bound * 2.0).is_finite() {
+        let n = indicators.len() + groups.len();
+        c.push(
+            if path.is_empty() { "groups" } else { path },
+            Code::WeightOutOfRange,
+            format!(
+                "bobot {n} butir di sini berjumlah {}, terlalu besar untuk dihitung",
+                num(total)
+            ),
+            format!(
+                "the weights of the {n} items here add up to {}, too large to compute with",
+                num(total)
+            ),
+        );
+        return;
+    }
+    let small = |c: &mut Checker<'_>, w: f64, at: &str| {
+        let share = eff * (w / total);
+        if w < MIN_WEIGHT {
+            // Products of such a weight and a score lose their precision (subnormal numbers).
+            c.push(
+                &join(at, "weight"),
+                Code::WeightOutOfRange,
+                format!(
+                    "bobot {} terlalu kecil untuk dihitung (paling kecil {MIN_WEIGHT:e})",
+                    num(w)
+                ),
+                format!(
+                    "weight {} is too small to compute with (the smallest is {MIN_WEIGHT:e})",
+                    num(w)
+                ),
+            );
+            None
+        } else if share < f64::MIN_POSITIVE {
+            c.push(
+                &join(at, "weight"),
+                Code::WeightOutOfRange,
+                format!(
+                    "bobot {} terlalu kecil dibanding jumlah bobot di sekitarnya ({}): bagiannya dari seluruh set menjadi 0",
+                    num(w),
+                    num(total)
+                ),
+                format!(
+                    "weight {} is too small next to its siblings' total ({}): its share of the whole set underflows to 0",
+                    num(w),
+                    num(total)
+                ),
+            );
+            None
+        } else {
+            Some(share)
+        }
+    };
+    let ipath = join(path, "indicators");
+    for (i, ind) in indicators.iter().enumerate() {
+        small(c, ind.weight, &index(&ipath, i));
+    }
+    let gpath = if path.is_empty() {
+        "groups".to_string()
+    } else {
+        join(path, "children")
+    };
+    for (k, g) in groups.iter().enumerate() {
+        let at = index(&gpath, k);
+        if let Some(share) = small(c, g.weight, &at) {
+            check_shares(c, &g.children, &g.indicators, &at, share, bound);
+        }
+    }
 }
 
 fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
