@@ -13,6 +13,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::problem::Code;
+
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
 
@@ -47,6 +49,9 @@ pub struct SyntaxError {
     pub reason: String,
     /// The same in Indonesian.
     pub reason_id: String,
+    /// `json-syntax`, or `too-large` / `too-deep` when the text broke a limit
+    /// ([`MAX_BYTES`], [`MAX_DEPTH`]) rather than the grammar.
+    pub code: Code,
 }
 
 impl fmt::Display for SyntaxError {
@@ -84,7 +89,8 @@ impl Json {
             text,
         };
         if text.len() > MAX_BYTES {
-            return Err(p.error(
+            return Err(p.limit_error(
+                Code::TooLarge,
                 &format!(
                     "the text is {} bytes, more than the limit of {MAX_BYTES}",
                     text.len()
@@ -160,6 +166,14 @@ impl Parser<'_> {
             column,
             reason: en.to_string(),
             reason_id: id.to_string(),
+            code: Code::JsonSyntax,
+        }
+    }
+
+    fn limit_error(&self, code: Code, en: &str, id: &str) -> SyntaxError {
+        SyntaxError {
+            code,
+            ..self.error(en, id)
         }
     }
 
@@ -172,7 +186,8 @@ impl Parser<'_> {
     fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
         match self.s.get(self.i) {
             None => Err(self.error("unexpected end of text", "teks berakhir sebelum waktunya")),
-            Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => Err(self.error(
+            Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => Err(self.limit_error(
+                Code::TooDeep,
                 &format!("nesting deeper than {MAX_DEPTH} levels"),
                 &format!("susunan bersarang lebih dari {MAX_DEPTH} tingkat"),
             )),
@@ -565,7 +580,11 @@ mod tests {
     #[test]
     fn refuses_deep_nesting_and_huge_numbers() {
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert!(Json::parse(&deep).unwrap_err().reason.contains("nesting"));
+        let e = Json::parse(&deep).unwrap_err();
+        assert!(e.reason.contains("nesting"));
+        assert_eq!((e.code, e.column), (Code::TooDeep, MAX_DEPTH + 1));
+        let big = format!("\"{}\"", " ".repeat(MAX_BYTES));
+        assert_eq!(Json::parse(&big).unwrap_err().code, Code::TooLarge);
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(Json::parse(&ok).is_ok());
         assert!(

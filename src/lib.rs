@@ -83,23 +83,30 @@ pub struct Parsed<T> {
 }
 
 pub(crate) fn syntax_problem(e: &SyntaxError) -> Problem {
-    Problem::new(
-        format!("line {} column {}", e.line, e.column),
-        Code::JsonSyntax,
-        format!(
-            "JSON tidak sah di baris {} kolom {}: {}",
-            e.line, e.column, e.reason_id
-        ),
-        format!(
-            "invalid JSON at line {} column {}: {}",
-            e.line, e.column, e.reason
-        ),
-    )
+    let at = format!("line {} column {}", e.line, e.column);
+    let (id, en) = if e.code == Code::JsonSyntax {
+        (
+            format!(
+                "JSON tidak sah di baris {} kolom {}: {}",
+                e.line, e.column, e.reason_id
+            ),
+            format!("invalid JSON at {at}: {}", e.reason),
+        )
+    } else {
+        // A limit, not a grammar mistake: the text may be perfectly good JSON.
+        (
+            format!("{} (baris {} kolom {})", e.reason_id, e.line, e.column),
+            format!("{} ({at})", e.reason),
+        )
+    };
+    Problem::new(at, e.code, id, en)
 }
 
-fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {
-    if problems.len() > MAX_PROBLEMS {
-        let more = problems.len() - (MAX_PROBLEMS - 1);
+/// Keeps the first [`MAX_PROBLEMS`] - 1 problems and a last one saying how many more there
+/// were (those left out plus `unlisted`, found but never built).
+pub(crate) fn cap(mut problems: Vec<Problem>, unlisted: usize) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS || unlisted > 0 {
+        let more = problems.len().saturating_sub(MAX_PROBLEMS - 1) + unlisted;
         problems.truncate(MAX_PROBLEMS - 1);
         problems.push(Problem::new(
             "",
@@ -138,7 +145,7 @@ impl IndicatorSet {
         let ok = !has_errors(&problems);
         Parsed {
             value: set.filter(|_| ok),
-            problems: cap(problems),
+            problems: cap(problems, 0),
         }
     }
 
@@ -169,7 +176,7 @@ impl Assessment {
         let value = r.assessment(v);
         Parsed {
             value,
-            problems: cap(r.problems),
+            problems: cap(r.problems, 0),
         }
     }
 

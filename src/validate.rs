@@ -702,7 +702,8 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
 /// Checks an assessment against a set and returns every problem.
 ///
 /// Answers to indicators the set does not know and a different set version are
-/// warnings: the answers are kept and the rest is scored.
+/// warnings: the answers are kept and the rest is scored. At most [`crate::MAX_PROBLEMS`]
+/// problems are listed; the last then says how many more there were.
 ///
 /// # Example
 /// ```
@@ -748,33 +749,49 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
         ));
     }
     let by_id: HashMap<&str, &Indicator> = set.indicators().map(|i| (i.id.as_str(), i)).collect();
+    // Past the limit, problems are only counted: a hostile file with 500,000 unknown answers
+    // would otherwise build half a million messages on every rescoring.
+    let mut unlisted = 0;
+    let mut report = |out: &mut Vec<Problem>, p: &dyn Fn() -> Problem| {
+        if out.len() > crate::MAX_PROBLEMS {
+            unlisted += 1;
+        } else {
+            out.push(p());
+        }
+    };
     for (id, answer) in &a.answers {
         // Built only for a problem: most answers have none, and scoring validates every time.
         let path = || key_path("answers", id);
         let Some(ind) = by_id.get(id.as_str()) else {
-            out.push(Problem::new(
-                path(),
-                Code::UnknownIndicator,
-                format!(
-                    "set tidak punya indikator `{id}`; jawabannya disimpan tetapi tidak dinilai"
-                ),
-                format!("the set has no indicator `{id}`; the answer is kept but not scored"),
-            ));
+            report(&mut out, &|| {
+                Problem::new(
+                    path(),
+                    Code::UnknownIndicator,
+                    format!(
+                        "set tidak punya indikator `{id}`; jawabannya disimpan tetapi tidak dinilai"
+                    ),
+                    format!("the set has no indicator `{id}`; the answer is kept but not scored"),
+                )
+            });
             continue;
         };
         let Some(value) = &answer.value else { continue };
         if let Err(e) = answer_score(&ind.answer, &set.scale, value) {
-            out.push(Problem::new(join(&path(), "value"), e.code, e.id, e.en));
+            report(&mut out, &|| {
+                Problem::new(join(&path(), "value"), e.code, e.id.clone(), e.en.clone())
+            });
         } else if ind.evidence == Evidence::Required && !answer.has_evidence() {
-            out.push(Problem::new(
-                path(),
-                Code::EvidenceMissing,
-                format!("indikator `{id}` wajib disertai bukti (catatan atau tautan)"),
-                format!("indicator `{id}` requires evidence (notes or links)"),
-            ));
+            report(&mut out, &|| {
+                Problem::new(
+                    path(),
+                    Code::EvidenceMissing,
+                    format!("indikator `{id}` wajib disertai bukti (catatan atau tautan)"),
+                    format!("indicator `{id}` requires evidence (notes or links)"),
+                )
+            });
         }
     }
-    out
+    crate::cap(out, unlisted)
 }
 
 /// Whether `code` looks like a BPS region code: 2, 4, 6 or 10 digits, dots allowed between.
