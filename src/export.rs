@@ -6,6 +6,7 @@
 //! arrived intact; it is **integrity, not authenticity**: anyone who edits the content can
 //! also recompute the hash.
 
+use crate::assessment::Assessment;
 use crate::json::Json;
 use crate::problem::{Code, Problem};
 
@@ -289,5 +290,56 @@ pub fn open_export(v: &Json) -> Opened {
                 "the file's content does not match its SHA-256: it was changed or damaged after export".into(),
             )
         }),
+    }
+}
+
+/// An assessment file opened for import: an export (its hash checked) or a bare assessment.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct OpenedAssessment {
+    /// Whether the content matches its recorded SHA-256 (`unchecked` without the wrapper).
+    pub integrity: Integrity,
+    /// The assessment, when the file holds one (answers with problems are kept).
+    pub assessment: Option<Assessment>,
+    /// The integrity problem, if any, then the assessment's shape problems.
+    pub problems: Vec<Problem>,
+}
+
+/// Opens an assessment file's text, as the widget's import and `openExport` do. The
+/// assessment is not checked against a set here: see [`crate::validate_assessment`].
+///
+/// ```
+/// use swanilai::export::{open_assessment, Integrity};
+/// let bare = open_assessment(r#"{"setId": "spbe-2020", "setVersion": "2020.1", "answers": {"spbe-01": 3}}"#);
+/// assert_eq!(bare.integrity, Integrity::Unchecked);
+/// assert!(bare.assessment.is_some() && bare.problems.is_empty());
+///
+/// let broken = open_assessment("{\"setId\": ");
+/// assert!(broken.assessment.is_none());
+/// assert_eq!(broken.problems[0].code.as_str(), "json-syntax");
+/// ```
+pub fn open_assessment(text: &str) -> OpenedAssessment {
+    let v = match Json::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return OpenedAssessment {
+                integrity: Integrity::Unchecked,
+                assessment: None,
+                problems: vec![crate::syntax_problem(&e)],
+            };
+        }
+    };
+    let opened = open_export(&v);
+    let body = opened
+        .content
+        .get("assessment")
+        .cloned()
+        .unwrap_or(opened.content);
+    let parsed = Assessment::from_json(&body);
+    let mut problems: Vec<Problem> = opened.problem.into_iter().collect();
+    problems.extend(parsed.problems);
+    OpenedAssessment {
+        integrity: opened.integrity,
+        assessment: parsed.value,
+        problems,
     }
 }

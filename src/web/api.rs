@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, to_js, to_js_error};
-use crate::export::{Integrity, export_document, open_export};
+use crate::export::{OpenedAssessment, export_document, open_assessment};
 use crate::json::to_json;
 use crate::{Assessment, IndicatorSet, Json, Lang, Parsed, Problem, Scorer, builtin};
 
@@ -181,40 +181,9 @@ pub(crate) fn export_text(
     Ok(export_document(content, exported_at))
 }
 
-/// What an opened file holds.
-#[derive(serde::Serialize)]
-pub(crate) struct OpenedFile {
-    pub integrity: Integrity,
-    pub assessment: Option<Assessment>,
-    pub problems: Vec<Problem>,
-}
-
 /// Opens a file's text: an export (its hash checked) or a bare assessment.
-pub(crate) fn open_file(text: &str) -> OpenedFile {
-    let v = match Json::parse(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return OpenedFile {
-                integrity: Integrity::Unchecked,
-                assessment: None,
-                problems: vec![crate::syntax_problem(&e)],
-            };
-        }
-    };
-    let opened = open_export(&v);
-    let body = opened
-        .content
-        .get("assessment")
-        .cloned()
-        .unwrap_or(opened.content.clone());
-    let parsed = Assessment::from_json(&body);
-    let mut problems: Vec<Problem> = opened.problem.into_iter().collect();
-    problems.extend(parsed.problems);
-    OpenedFile {
-        integrity: opened.integrity,
-        assessment: parsed.value,
-        problems,
-    }
+pub(crate) fn open_file(text: &str) -> OpenedAssessment {
+    open_assessment(text)
 }
 
 /// Opens an exported file's text: `{ integrity: "intact" | "mismatch" | "unchecked",
