@@ -45,7 +45,23 @@ fn json_to_js(v: &crate::Json) -> JsValue {
         Json::Object(pairs) => {
             let o = js_sys::Object::new();
             for (k, v) in pairs {
-                let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &json_to_js(v));
+                let (k, v) = (JsValue::from_str(k), json_to_js(v));
+                if k == "__proto__" {
+                    // Assigning would call the `__proto__` setter: the answer to an indicator
+                    // named `__proto__` would vanish and become the object's prototype.
+                    let desc = js_sys::Object::new();
+                    for (name, value) in [
+                        ("value", &v),
+                        ("enumerable", &JsValue::TRUE),
+                        ("writable", &JsValue::TRUE),
+                        ("configurable", &JsValue::TRUE),
+                    ] {
+                        let _ = js_sys::Reflect::set(&desc, &name.into(), value);
+                    }
+                    js_sys::Object::define_property(&o, &k, &desc);
+                } else {
+                    let _ = js_sys::Reflect::set(&o, &k, &v);
+                }
             }
             o.into()
         }
@@ -152,4 +168,12 @@ pub fn start() {
             }
         });
     }));
+}
+
+/// **Test only**: panics with a recognisable message, so that end-to-end tests can check
+/// that a panic is logged and every mounted widget shows its error state (saved answers stay
+/// in localStorage). Not part of the API and not in the package's types; never call it.
+#[wasm_bindgen(js_name = __swanilaiPanicForTests)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for tests (__swanilaiPanicForTests)");
 }
