@@ -15,22 +15,35 @@ pub(crate) enum SaveError {
 pub(crate) struct Store {
     pub key: String,
     storage: Option<Storage>,
+    /// Whether a test write succeeded when the widget started (false when the quota is used up).
+    writable: bool,
 }
 
 impl Store {
     pub fn new(key: String) -> Store {
         // Accessing localStorage throws when it is disabled (privacy settings, sandboxed frames).
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                let probe = "swanilai:probe";
-                s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
-            });
-        Store { key, storage }
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        // A full storage still reads: the saved answers must come back even when nothing more
+        // can be written (it once looked like no storage at all, and the form started empty).
+        let writable = storage.as_ref().is_some_and(|s| {
+            let probe = "swanilai:probe";
+            s.set_item(probe, "1").is_ok() && s.remove_item(probe).is_ok()
+        });
+        Store {
+            key,
+            storage,
+            writable,
+        }
     }
 
+    /// Whether localStorage can be used at all (read, at least).
     pub fn available(&self) -> bool {
         self.storage.is_some()
+    }
+
+    /// Whether the test write at start succeeded.
+    pub fn writable(&self) -> bool {
+        self.writable
     }
 
     pub fn read(&self) -> Option<String> {

@@ -155,7 +155,10 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let mut rev = 0;
     if !store.available() {
         notices.push(Notice::Text(Ui::StorageUnavailable, Vec::new()));
-    } else if let Some(text) = store.read() {
+    } else if !store.writable() {
+        notices.push(Notice::Text(Ui::StorageFull, Vec::new()));
+    }
+    if let Some(text) = store.read() {
         match restore(&text) {
             Restored::Saved {
                 assessment, rev: r, ..
@@ -1791,6 +1794,9 @@ impl Inner {
                     Some(Restored::Saved {
                         assessment, rev, ..
                     }) => {
+                        // This tab's answers give way, but are kept under a backup key.
+                        let mine = save_text(&self.a, self.rev, &self.writer, &now_iso());
+                        self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;
                         self.save_due = false;
@@ -1804,8 +1810,12 @@ impl Inner {
             }
             "other-keep" => {
                 self.notices.retain(|n| !matches!(n, Notice::OtherTab));
-                if let Some(Restored::Saved { rev, .. }) = self.store.read().map(|t| restore(&t)) {
-                    self.rev = rev;
+                if let Some(theirs) = self.store.read() {
+                    // The other tab's save is overwritten, but kept under a backup key.
+                    self.store.backup("backup", &theirs);
+                    if let Restored::Saved { rev, .. } = restore(&theirs) {
+                        self.rev = rev;
+                    }
                 }
                 self.save_due = true;
                 self.write_save();
