@@ -89,6 +89,10 @@ pub enum Ui {
     Of,
     Tabs,
     Close,
+    Actions,
+    NotANumber,
+    ShowFewerSteps,
+    TagReadiness,
 }
 
 /// The text of a UI string in a language.
@@ -138,8 +142,8 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
             "Import last year's export file to see what changed.",
         ),
         LastYear => ("Tahun lalu", "Last year"),
-        ThisYear => ("Sekarang", "Now"),
-        Change => ("Perubahan", "Change"),
+        ThisYear => ("Tahun ini", "This year"),
+        Change => ("Selisih", "Change"),
         ExportJson => ("Ekspor JSON", "Export JSON"),
         ExportCsv => ("Ekspor CSV", "Export CSV"),
         Print => ("Cetak / PDF", "Print / PDF"),
@@ -239,6 +243,51 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Of => ("dari", "of"),
         Tabs => ("Kelompok indikator", "Indicator groups"),
         Close => ("Tutup", "Close"),
+        Actions => ("Tindakan", "Actions"),
+        NotANumber => ("Bukan angka yang sah.", "Not a valid number."),
+        ShowFewerSteps => ("Tampilkan lebih sedikit langkah", "Show fewer steps"),
+        TagReadiness => ("Kesiapan", "Readiness"),
+    }
+}
+
+/// The label of the button that shows a long plan in full.
+///
+/// ```
+/// use swanilai::{view::show_all_steps, Lang};
+/// assert_eq!(show_all_steps(26, Lang::Id), "Tampilkan semua 26 langkah");
+/// assert_eq!(show_all_steps(26, Lang::En), "Show all 26 steps");
+/// ```
+pub fn show_all_steps(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Tampilkan semua {n} langkah"),
+        Lang::En => format!("Show all {n} steps"),
+    }
+}
+
+/// How many plan steps the advice panel shows before "show all".
+pub const PLAN_SHOWN: usize = 5;
+
+/// A tag as people read it. Tags are free strings in a set; the smart city pillars keep their
+/// official (English) names in both languages, the readiness tag of `gm100sc-kesiapan` is
+/// translated, and any other tag is shown as it is written.
+///
+/// ```
+/// use swanilai::{view::tag_label, Lang};
+/// assert_eq!(tag_label("governance", Lang::Id), "Smart Governance");
+/// assert_eq!(tag_label("kesiapan", Lang::En), "Readiness");
+/// assert_eq!(tag_label("kesiapan", Lang::Id), "Kesiapan");
+/// assert_eq!(tag_label("pilar-x", Lang::En), "pilar-x");
+/// ```
+pub fn tag_label(tag: &str, lang: Lang) -> &str {
+    match tag {
+        "governance" => "Smart Governance",
+        "branding" => "Smart Branding",
+        "economy" => "Smart Economy",
+        "living" => "Smart Living",
+        "society" => "Smart Society",
+        "environment" => "Smart Environment",
+        "kesiapan" => ui(Ui::TagReadiness, lang),
+        other => other,
     }
 }
 
@@ -484,13 +533,13 @@ pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> Advice
             let n = p.steps.len();
             let head = match lang {
                 Lang::Id => format!(
-                    "{} {} (≥ {}): ubah {n} indikator berikut.",
+                    "{} {} (≥\u{a0}{}): ubah {n} indikator berikut.",
                     ui(Ui::ToReach, lang),
                     p.target.label.get(lang),
                     format_number(p.target_score, d, lang)
                 ),
                 Lang::En => format!(
-                    "{} {} (≥ {}): change the following {n} indicator{}.",
+                    "{} {} (≥\u{a0}{}): change the following {n} indicator{}.",
                     ui(Ui::ToReach, lang),
                     p.target.label.get(lang),
                     format_number(p.target_score, d, lang),
@@ -658,6 +707,10 @@ mod tests {
             ImportTampered,
             OtherTab,
             Close,
+            Actions,
+            NotANumber,
+            ShowFewerSteps,
+            TagReadiness,
         ] {
             assert!(!ui(k, Lang::Id).is_empty() && !ui(k, Lang::En).is_empty());
             assert_ne!(ui(k, Lang::Id), ui(k, Lang::En), "{k:?}");

@@ -56,6 +56,8 @@ struct Inner {
     timers: Vec<(i32, Closure<dyn FnMut()>)>,
     save_due: bool,
     advice_due: bool,
+    /// Whether the advice panel shows every step of a long plan.
+    plan_open: bool,
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
@@ -213,6 +215,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         timers: Vec::new(),
         save_due: false,
         advice_due: false,
+        plan_open: false,
         notices,
         stylesheet,
         self_weak: None,
@@ -242,6 +245,8 @@ impl Inner {
     // ---------- rendering ----------
 
     fn render_all(&mut self) {
+        // Everything is redrawn: keep keyboard focus on the redrawn twin of what had it.
+        let focus_key = self.focus_key();
         let d = self.dom.clone();
         let root: &web_sys::Node = self.root.as_ref();
         while let Some(c) = root.first_child() {
@@ -259,12 +264,17 @@ impl Inner {
 
         let head = d.add(&f, "header", "swn-head", "");
         let set = self.set();
-        d.add(&head, "h2", "swn-title", set.title.get(self.lang));
+        let title = d.add(&head, "h2", "swn-title", set.title.get(self.lang));
+        // A place for focus to land when the control that had it goes away.
+        attrs(&title, &[("tabindex", "-1")]);
         if let Some(desc) = &set.description {
             d.add(&head, "p", "swn-desc", desc.get(self.lang));
         }
         let bar = d.add(&head, "div", "swn-toolbar", "");
-        attrs(&bar, &[("role", "group"), ("aria-label", "Menu")]);
+        attrs(
+            &bar,
+            &[("role", "group"), ("aria-label", self.t(Ui::Actions))],
+        );
         let button = |label: &str, act: &str| {
             let b = d.add(&bar, "button", "swn-btn", label);
             attrs(&b, &[("type", "button"), ("data-act", act)]);
@@ -297,7 +307,17 @@ impl Inner {
         attrs(&notices, &[("data-swn", "notices")]);
         self.render_notices();
 
+        // Results first (beside the form on wide screens, above it on narrow ones), then the
+        // form, then advice and comparison (below the results, or below the form).
         let body = d.add(&f, "div", "swn-body", "");
+        let results = d.add(&body, "section", "swn-results", "");
+        attrs(
+            &results,
+            &[
+                ("data-swn", "results"),
+                ("aria-labelledby", "swn-results-h"),
+            ],
+        );
         let main = d.add(&body, "div", "swn-main", "");
         let tabs = d.add(&main, "div", "swn-tabs", "");
         attrs(
@@ -323,14 +343,6 @@ impl Inner {
         let panel = d.add(&main, "section", "swn-panel", "");
         attrs(&panel, &[("id", "swn-panel"), ("role", "tabpanel")]);
         let aside = d.add(&body, "aside", "swn-side", "");
-        let results = d.add(&aside, "section", "swn-results", "");
-        attrs(
-            &results,
-            &[
-                ("data-swn", "results"),
-                ("aria-labelledby", "swn-results-h"),
-            ],
-        );
         let advice = d.add(&aside, "section", "swn-advice", "");
         attrs(
             &advice,
@@ -351,6 +363,54 @@ impl Inner {
         self.render_results(false);
         self.render_advice();
         self.render_compare();
+        if let Some(key) = focus_key {
+            self.focus_first(&[&key]);
+        }
+    }
+
+    /// A selector for the focused element of the widget that finds it again after a redraw.
+    fn focus_key(&self) -> Option<String> {
+        let el = self.root.active_element()?;
+        let attr = |name: &str| el.get_attribute(name);
+        if let Some(act) = attr("data-act") {
+            return Some(match attr("data-i") {
+                Some(i) => format!("[data-act=\"{act}\"][data-i=\"{i}\"]"),
+                None => format!("[data-act=\"{act}\"]"),
+            });
+        }
+        if let Some(key) = attr("data-region") {
+            return Some(format!("[data-region=\"{key}\"]"));
+        }
+        if let Some(k) = attr("data-tab") {
+            return Some(format!("[data-tab=\"{k}\"]"));
+        }
+        let (i, f) = (attr("data-i")?, attr("data-f")?);
+        Some(match attr("type").as_deref() {
+            // Radio values are level numbers or true/false, never quotes.
+            Some("radio") => format!(
+                "[data-i=\"{i}\"][data-f=\"{f}\"][value=\"{}\"]",
+                attr("value").unwrap_or_default()
+            ),
+            _ => format!("[data-i=\"{i}\"][data-f=\"{f}\"]"),
+        })
+    }
+
+    /// Focuses the first element matching one of `selectors`; false if none matched.
+    fn focus_first(&self, selectors: &[&str]) -> bool {
+        for sel in selectors {
+            if let Ok(Some(e)) = self.frame.query_selector(sel) {
+                focus(&e);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Says `text` through the polite status region.
+    fn announce(&self, text: &str) {
+        if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
+            status.set_text_content(Some(text));
+        }
     }
 
     fn file_button(&self, bar: &Element, label: Ui, act: &str) {
@@ -919,7 +979,7 @@ impl Inner {
             let tb = d.add(&t, "tbody", "", "");
             for tag in &tags {
                 let tr = d.add(&tb, "tr", "", "");
-                let th = d.add(&tr, "th", "", &tag.tag);
+                let th = d.add(&tr, "th", "", view::tag_label(&tag.tag, self.lang));
                 attrs(&th, &[("scope", "row")]);
                 d.add(
                     &tr,
@@ -949,7 +1009,7 @@ impl Inner {
         let v = view::advice(&self.scorer, &advice, 5, self.lang);
         let p = d.add(&sec, "p", "swn-headline", &v.headline);
         attrs(&p, &[("data-swn", "plan")]);
-        let list = |items: &[view::AdviceLine], ordered: bool| {
+        let list = |items: &[view::AdviceLine], ordered: bool| -> Element {
             let l = d.add(
                 &sec,
                 if ordered { "ol" } else { "ul" },
@@ -969,8 +1029,38 @@ impl Inner {
                 );
                 d.add(&li, "span", "swn-advice-text", &it.text);
             }
+            l
         };
-        list(&v.plan, true);
+        // A plan from an empty assessment can run to dozens of steps: show the first few,
+        // and the rest on request.
+        let long = v.plan.len() > view::PLAN_SHOWN;
+        let shown = if long && !self.plan_open {
+            view::PLAN_SHOWN
+        } else {
+            v.plan.len()
+        };
+        let ol = list(&v.plan[..shown], true);
+        if long {
+            attrs(&ol, &[("id", "swn-plan-list")]);
+            let label = if self.plan_open {
+                self.t(Ui::ShowFewerSteps).to_string()
+            } else {
+                view::show_all_steps(v.plan.len(), self.lang)
+            };
+            let b = d.add(&sec, "button", "swn-link swn-more", &label);
+            attrs(
+                &b,
+                &[
+                    ("type", "button"),
+                    ("data-act", "plan-more"),
+                    ("aria-controls", "swn-plan-list"),
+                    (
+                        "aria-expanded",
+                        if self.plan_open { "true" } else { "false" },
+                    ),
+                ],
+            );
+        }
         d.add(&sec, "h4", "", self.t(Ui::TopImprovements));
         if v.top.is_empty() {
             d.add(&sec, "p", "", self.t(Ui::NoImprovements));
@@ -1172,10 +1262,7 @@ impl Inner {
         } else {
             match view::parse_number(&raw, self.lang) {
                 None => {
-                    show(match self.lang {
-                        Lang::Id => "Bukan angka yang sah.",
-                        Lang::En => "Not a valid number.",
-                    });
+                    show(self.t(Ui::NotANumber));
                     return Vec::new(); // keep the text; the stored answer is unchanged
                 }
                 Some(n) => match answer_score(&ind.answer, &self.set().scale, &Value::Number(n)) {
@@ -1395,6 +1482,7 @@ impl Inner {
         let f = open_file(text);
         let mut problems = f.problems;
         let Some(mut a) = f.assessment else {
+            self.announce_import(problems.len(), f.integrity);
             self.notices
                 .push(Notice::Problems(problems, f.integrity, false));
             self.render_notices();
@@ -1406,6 +1494,7 @@ impl Inner {
                     .into_iter()
                     .filter(|p| p.path == "setId"),
             );
+            self.announce_import(problems.len(), f.integrity);
             self.notices
                 .push(Notice::Problems(problems, f.integrity, false));
             self.render_notices();
@@ -1414,6 +1503,7 @@ impl Inner {
         problems.extend(crate::validate_assessment(self.set(), &a));
         if as_previous {
             self.previous = Some(a);
+            self.announce_import(problems.len(), f.integrity);
             self.notices
                 .push(Notice::Problems(problems, f.integrity, false));
             self.render_notices();
@@ -1424,6 +1514,7 @@ impl Inner {
         self.pending = Some(Pending { assessment: a });
         self.notices
             .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+        self.announce_import(problems.len(), f.integrity);
         self.notices
             .push(Notice::Problems(problems, f.integrity, true));
         self.render_notices();
@@ -1433,10 +1524,25 @@ impl Inner {
         Vec::new()
     }
 
-    fn replace(&mut self, a: Assessment) -> Emits {
-        if let Some(old) = self.store.read() {
-            self.store.backup("backup", &old);
+    /// Tells screen readers what an opened file turned out to be (the notice shows it).
+    fn announce_import(&self, problems: usize, integrity: Integrity) {
+        let key = match integrity {
+            Integrity::Intact => Ui::ImportIntact,
+            Integrity::Mismatch => Ui::ImportTampered,
+            Integrity::Unchecked => Ui::ImportUnchecked,
+        };
+        let mut text = self.t(key).to_string();
+        if problems > 0 {
+            text.push_str(&format!(" {}: {problems}.", self.t(Ui::ImportProblems)));
         }
+        self.announce(&text);
+    }
+
+    fn replace(&mut self, a: Assessment) -> Emits {
+        // Back up what is on screen, edits still waiting for the debounced save included
+        // (the stored copy can be up to 400 ms older).
+        let current = save_text(&self.a, self.rev, &self.writer, &now_iso());
+        self.store.backup("backup", &current);
         self.a = a;
         self.save_due = true;
         self.write_save();
@@ -1696,6 +1802,16 @@ impl Inner {
     }
 
     fn click(&mut self, target: &EventTarget) -> Emits {
+        let had_focus = self.root.active_element().is_some();
+        let emits = self.click_action(target);
+        // A redraw can take the focused control away: never drop keyboard focus on <body>.
+        if had_focus && self.root.active_element().is_none() {
+            self.focus_first(&[".swn-title"]);
+        }
+        emits
+    }
+
+    fn click_action(&mut self, target: &EventTarget) -> Emits {
         if let Some(tab) = closest_with(target, "data-tab") {
             let k = index_of_attr(&tab, "data-tab").unwrap_or(0);
             self.select_tab(k, false);
@@ -1741,15 +1857,25 @@ impl Inner {
                 let emits = self.replace(fresh);
                 self.notices.push(Notice::ResetDone);
                 self.render_notices();
+                self.announce(self.t(Ui::ResetDone));
+                self.focus_first(&["[data-act=undo-reset]"]);
                 emits
             }
             "undo-reset" => match self.reset_backup.take() {
                 Some(a) => {
                     self.notices.retain(|n| !matches!(n, Notice::ResetDone));
-                    self.replace(a)
+                    let emits = self.replace(a);
+                    self.focus_first(&["[data-act=reset]"]);
+                    emits
                 }
                 None => vec![],
             },
+            "plan-more" => {
+                self.plan_open = !self.plan_open;
+                self.render_advice();
+                self.focus_first(&["[data-act=plan-more]"]);
+                vec![]
+            }
             "clear" => index_of(&el)
                 .map(|i| self.clear_answer(i))
                 .unwrap_or_default(),
@@ -1766,6 +1892,7 @@ impl Inner {
                     }
                 }
                 self.render_notices();
+                self.focus_first(&[".swn-title"]);
                 vec![]
             }
             "import-confirm" => {
@@ -1776,6 +1903,8 @@ impl Inner {
                         let emits = self.replace(p.assessment);
                         self.notices.push(Notice::Text(Ui::ImportDone, Vec::new()));
                         self.render_notices();
+                        self.announce(self.t(Ui::ImportDone));
+                        self.focus_first(&["[data-swn=notices] > :last-child [data-act=dismiss]"]);
                         emits
                     }
                     None => vec![],
@@ -1786,6 +1915,7 @@ impl Inner {
                 self.notices
                     .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
                 self.render_notices();
+                self.focus_first(&["input[data-act=import]"]);
                 vec![]
             }
             "other-load" => {
