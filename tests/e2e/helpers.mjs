@@ -7,7 +7,7 @@
 // (network failures and HTTP >= 400) and requests to any origin other than the page's.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -138,4 +138,552 @@ export async function screenshot(page, name) {
   const file = path.join(RESULTS_DIR, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// ---------------------------------------------------------------------------------------
+// The widget (<swanilai-assessment>) and the demo portal: shared by tests/e2e/widget-*.test.mjs.
+// Playwright's CSS selectors pierce open shadow roots, so `[data-swn="overall"]` finds the
+// widget's score; page.evaluate() code walks `host.shadowRoot` itself.
+
+/** Every page of the demo portal; `set` is the built-in set its widget shows (null: none). */
+export const DEMO_PAGES = [
+  { file: 'index.html', set: 'gm100sc-kesiapan' },
+  { file: 'gm100sc-kesiapan.html', set: 'gm100sc-kesiapan' },
+  { file: 'smart-city-evaluasi.html', set: 'smart-city-evaluasi' },
+  { file: 'spbe-2020.html', set: 'spbe-2020' },
+  { file: 'embed.html', set: null },
+];
+
+/** The WCAG 2.1 A and AA rule tags the issue asks axe-core for. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** A built-in indicator set's JSON (the source in sets/, which the build copies to www/pkg/sets/). */
+export async function readSet(id) {
+  return JSON.parse(await readFile(path.join(REPO_ROOT, 'sets', `${id}.json`), 'utf8'));
+}
+
+/**
+ * Waits until the page's widget is ready (`data-state="ready"`), failing with what the page
+ * recorded if it is not.
+ */
+export async function waitReady(page, record, timeout = 30_000) {
+  try {
+    await page.locator('swanilai-assessment[data-state="ready"]').first().waitFor({ state: 'attached', timeout });
+    await page.locator('[data-swn="overall"]').first().waitFor({ state: 'attached', timeout: 5_000 });
+  } catch (err) {
+    const state = await page
+      .locator('swanilai-assessment')
+      .first()
+      .getAttribute('data-state', { timeout: 1_000 })
+      .catch(() => 'no <swanilai-assessment> element');
+    assert.fail(
+      `widget not ready (data-state: ${state}); ${err.message.split('\n')[0]}\n  ` +
+        (problems(record).join('\n  ') || 'no console errors or failed requests recorded'),
+    );
+  }
+}
+
+/** openPage() for a page with the widget, resolved once the widget is ready. */
+export async function openWidget(browser, url, options = {}) {
+  const opened = await openPage(browser, url, options);
+  try {
+    await waitReady(opened.page, opened.record);
+  } catch (err) {
+    await opened.close().catch(() => {});
+    throw err;
+  }
+  return opened;
+}
+
+/** The localStorage key the demo pages' widgets autosave under (`region` attribute as key). */
+export function saveKey(setId, key = 'Kabupaten Banjar') {
+  return `swanilai:${setId}:${key}`;
+}
+
+/**
+ * Writes a saved assessment (format `swanilai-save/1`, src/autosave.rs) the way an earlier
+ * session would have left it, then reloads so the widget restores it.
+ */
+export async function seedSave(page, setId, assessment, key) {
+  const text = JSON.stringify({
+    format: 'swanilai-save/1',
+    rev: 1,
+    writer: 'seed',
+    savedAt: '2026-01-05T08:00:00Z',
+    assessment,
+  });
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [saveKey(setId, key), text]);
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('swanilai-assessment[data-state="ready"]').first().waitFor({ state: 'attached' });
+}
+
+// ---------- an independent scorer (docs/FORMAT.md; no code shared with the engine) ----------
+
+const textOf = (t, lang) => (typeof t === 'string' ? t : (lang === 'en' ? t.en ?? t.id : t.id));
+
+/** Every indicator of a set in document order (a group's indicators before its children). */
+export function indicatorsOf(set) {
+  const out = [];
+  const walk = (g) => {
+    for (const ind of g.indicators ?? []) out.push(ind);
+    for (const c of g.children ?? []) walk(c);
+  };
+  set.groups.forEach(walk);
+  return out;
+}
+
+/** One answer's score, or null when it does not count (invalid). */
+export function answerScore(answer, scale, v) {
+  const isNum = typeof v === 'number' && Number.isFinite(v);
+  const { min: lo, max: hi } = scale;
+  switch (answer.kind) {
+    case 'level': {
+      if (!isNum || !Number.isInteger(v) || v < 1 || v > answer.levels.length) return null;
+      return answer.levels[v - 1].score ?? v;
+    }
+    case 'yes_no':
+      if (typeof v !== 'boolean') return null;
+      return v ? answer.yes ?? hi : answer.no ?? lo;
+    case 'choice':
+      return typeof v === 'string' ? answer.options.find((o) => o.id === v)?.score ?? null : null;
+    case 'number': {
+      if (!isNum || (answer.min != null && v < answer.min) || (answer.max != null && v > answer.max)) return null;
+      const lower = answer.better === 'lower';
+      const m = answer.mapping;
+      if (m.linear) {
+        const { from: a, to: b } = m.linear;
+        let f = v <= a ? 0 : v >= b ? 1 : (v - a) / (b - a);
+        if (lower) f = 1 - f;
+        return lo + f * (hi - lo);
+      }
+      let best = null;
+      for (const band of m.bands) if (lower ? v <= band.limit : v >= band.limit) best = band.score;
+      return best ?? lo;
+    }
+    case 'percent': {
+      if (!isNum || v < 0 || v > 100) return null;
+      const f = answer.better === 'lower' ? 1 - v / 100 : v / 100;
+      return lo + f * (hi - lo);
+    }
+    case 'score':
+      return isNum && v >= lo && v <= hi ? v : null;
+    default:
+      throw new Error(`unknown answer kind ${answer.kind}`);
+  }
+}
+
+/**
+ * Rounds half away from zero on the value read to 15 significant digits, as a spreadsheet's
+ * ROUND does (FORMAT.md: 2.675 shows 2.68), with decimal string arithmetic.
+ */
+export function roundShown(x, decimals) {
+  if (x === 0) return 0;
+  const [mant, expText] = Math.abs(x).toExponential(14).split('e');
+  const digits = mant.replace('.', '');
+  const exp = Number(expText);
+  const keep = exp + 1 + decimals; // digits kept before rounding
+  let r;
+  if (keep >= digits.length) r = Math.abs(x);
+  else if (keep < 0) r = 0;
+  else {
+    let head = keep === 0 ? 0n : BigInt(digits.slice(0, keep));
+    if (digits[keep] >= '5') head += 1n;
+    r = Number(`${head}e${exp + 1 - keep}`);
+  }
+  return r === 0 ? 0 : Math.sign(x) * r;
+}
+
+/** A number as the widget shows it: `3,48` in Indonesian, `3.48` in English. */
+export function formatNumber(x, decimals, lang) {
+  const [int, frac] = Math.abs(roundShown(x, decimals)).toFixed(decimals).split('.');
+  const group = lang === 'en' ? ',' : '.';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = x < 0 && roundShown(x, decimals) !== 0 ? '-' : '';
+  return sign + grouped + (frac ? (lang === 'en' ? '.' : ',') + frac : '');
+}
+
+/**
+ * The overall score of `values` ({ indicatorId: value }) on `set`, computed from the set's
+ * JSON alone: weighted means up the groups, unanswered per the set's policy, the predicate
+ * looked up on the shown (rounded) score. Returns { value, shown, predicate: {id, en} | null,
+ * text(lang) } where text(lang) is the score as the widget prints it.
+ */
+export function expectedScore(set, values) {
+  const scale = { min: set.scale?.min ?? 0, max: set.scale?.max ?? 5, decimals: set.scale?.decimals ?? 2 };
+  const zero = (set.unanswered ?? 'zero') === 'zero';
+  const clamp = (v) => Math.min(Math.max(v, scale.min), scale.max);
+  const weighted = (pairs) => {
+    const counted = pairs.filter(([, x]) => x !== null);
+    if (counted.length === 0) return null;
+    const tw = counted.reduce((s, [w]) => s + w, 0);
+    return clamp(counted.reduce((s, [w, x]) => s + w * x, 0) / tw);
+  };
+  const indScore = (ind) => {
+    const v = values[ind.id];
+    const s = v === undefined || v === null ? null : answerScore(ind.answer, scale, v);
+    return s === null && zero ? scale.min : s;
+  };
+  const groupScore = (g) =>
+    weighted([
+      ...(g.indicators ?? []).map((i) => [i.weight ?? 1, indScore(i)]),
+      ...(g.children ?? []).map((c) => [c.weight ?? 1, groupScore(c)]),
+    ]);
+  const tops = set.groups.map((g) => groupScore(g));
+  const value = weighted(set.groups.map((g, k) => [g.weight ?? 1, tops[k]]));
+  const shown = value === null ? null : roundShown(value, scale.decimals);
+  let predicate = null;
+  if (shown !== null) {
+    const bands = set.predicates ?? [];
+    bands.forEach((p, k) => {
+      const top = k === bands.length - 1;
+      if (shown >= p.min && (shown < p.max || (top && shown <= p.max))) {
+        predicate = { id: textOf(p.label, 'id'), en: textOf(p.label, 'en') };
+      }
+    });
+  }
+  return {
+    value,
+    shown,
+    predicate,
+    text: (lang) => (shown === null ? '–' : formatNumber(shown, scale.decimals, lang)),
+    /** The top-level groups: { id, title: {id, en}, shown }. */
+    groups: set.groups.map((g, k) => ({
+      id: g.id,
+      title: { id: textOf(g.title, 'id'), en: textOf(g.title, 'en') },
+      shown: tops[k] === null ? null : roundShown(tops[k], scale.decimals),
+    })),
+  };
+}
+
+/** A change as the compare panel shows it: `+0,12`, `-0,50`, `0,00`. */
+export function formatDelta(x, decimals, lang) {
+  const r = roundShown(x, decimals);
+  return (r > 0 ? '+' : '') + formatNumber(r, decimals, lang);
+}
+
+// ---------- the UI strings (src/view.rs) ----------
+
+/**
+ * Every fixed UI string of the widget as [{ key, id, en }], read from `fn pair` in
+ * src/view.rs, plus the literal words of its Indonesian-only `format!` sentences
+ * (key `format`, `en` empty).
+ */
+export async function uiStrings() {
+  const src = await readFile(path.join(REPO_ROOT, 'src', 'view.rs'), 'utf8');
+  const body = src.slice(src.indexOf('fn pair('), src.indexOf('\n}\n', src.indexOf('fn pair(')));
+  const lit = String.raw`"((?:[^"\\]|\\.)*)"`;
+  const re = new RegExp(String.raw`(\w+)\s*=>\s*\(\s*${lit}\s*,\s*${lit}\s*,?\s*\)`, 'g');
+  // Rust string escapes as JSON ones (`\u{a0}` is Rust only).
+  const unescape = (s) => JSON.parse(`"${s.replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))}"`);
+  const out = [...body.matchAll(re)].map((m) => ({ key: m[1], id: unescape(m[2]), en: unescape(m[3]) }));
+  for (const m of src.matchAll(/Lang::Id\s*=>\s*format!\(\s*"((?:[^"\\]|\\.)*)"/g)) {
+    for (const piece of unescape(m[1]).split(/\{[^}]*\}/)) {
+      const words = piece.replace(/[():≥.]/g, ' ').trim();
+      if (words.length >= 4) out.push({ key: 'format', id: words, en: '' });
+    }
+  }
+  return out;
+}
+
+/**
+ * The text a person meets in the widget's shadow root: every non-blank text node that is
+ * rendered (closed <details> are opened first, so their help counts), every <option>, the
+ * SVG <title>, and aria-label values. Returns trimmed strings in document order.
+ */
+export async function widgetTexts(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('swanilai-assessment')?.shadowRoot;
+    if (!root) return [];
+    root.querySelectorAll('details').forEach((d) => (d.open = true));
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.textContent.replace(/\s+/g, ' ').trim();
+      const el = n.parentElement;
+      if (!t || !el || el.closest('style')) continue;
+      const shown = el.closest('option, svg') || el.checkVisibility({ visibilityProperty: true });
+      if (shown) out.push(t);
+    }
+    root.querySelectorAll('[aria-label]').forEach((e) => out.push(e.getAttribute('aria-label').trim()));
+    return out;
+  });
+}
+
+// ---------- keyboard and focus ----------
+
+/**
+ * The focused element, looking through shadow roots: { inWidget, tag, attrs, text,
+ * focusVisible, indicator (a description of its focus ring, or null), inViewport }.
+ */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const ring = (e) => {
+      const cs = getComputedStyle(e);
+      if (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) {
+        return `outline ${cs.outlineWidth} ${cs.outlineStyle} ${cs.outlineColor}`;
+      }
+      return cs.boxShadow && cs.boxShadow !== 'none' ? `box-shadow ${cs.boxShadow}` : null;
+    };
+    let indicator = ring(el);
+    // A visually hidden control (the file inputs) shows its focus on the label around it.
+    if (!indicator && parseFloat(getComputedStyle(el).opacity) === 0) {
+      const label = el.closest('label');
+      const r = label && ring(label);
+      indicator = r ? `label: ${r}` : null;
+    }
+    const box = el.getBoundingClientRect();
+    const root = el.getRootNode();
+    return {
+      inWidget: root instanceof ShadowRoot && root.host.localName === 'swanilai-assessment',
+      tag: el.tagName.toLowerCase(),
+      attrs: Object.fromEntries(el.getAttributeNames().map((n) => [n, el.getAttribute(n)])),
+      text: (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60),
+      focusVisible: el.matches(':focus-visible'),
+      indicator,
+      inViewport: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
+    };
+  });
+}
+
+/** A short description of a focused() result for messages. */
+export function describe(f) {
+  if (!f) return 'nothing (body)';
+  const a = Object.entries(f.attrs)
+    .filter(([k]) => /^(data-|role|type|id|name|value|href)/.test(k))
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ');
+  return `<${f.tag} ${a}>${f.text ? ` "${f.text}"` : ''}`;
+}
+
+/** Fails unless the focused element shows a focus ring (outline >= 2px or a box-shadow) on screen. */
+export function assertFocusVisible(f, where = '') {
+  assert.ok(f, `nothing is focused${where}`);
+  assert.ok(f.indicator, `no visible focus indicator on ${describe(f)}${where}`);
+  assert.ok(f.inViewport, `focused element is off screen: ${describe(f)}${where}`);
+}
+
+/**
+ * Presses `key` (Tab or Shift+Tab) until the focused element matches `want`
+ * (a predicate on focused()), checking on every stop that focus is visible. Returns the
+ * element reached; fails after `max` presses.
+ */
+export async function pressUntil(page, key, want, { max = 150, label = 'target' } = {}) {
+  const seen = [];
+  for (let n = 0; n < max; n++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    seen.push(describe(f));
+    assertFocusVisible(f, ` (after ${n + 1} × ${key} looking for ${label})`);
+    if (want(f)) return f;
+  }
+  assert.fail(`${label} not reached with ${max} × ${key}; focus went through:\n  ${seen.slice(-15).join('\n  ')}`);
+}
+
+/** A focused() predicate: the control with data-i=`i` and data-f=`f` (and value, if given). */
+export const control = (i, f, value) => (el) =>
+  el?.attrs['data-i'] === String(i) && el.attrs['data-f'] === f && (value === undefined || el.attrs.value === value);
+
+/** A focused() predicate: the element with attribute `name` (= `value`, if given). */
+export const withAttr = (name, value) => (el) => el?.attrs[name] !== undefined && (value === undefined || el.attrs[name] === value);
+
+// ---------- widget state ----------
+
+/** The card of indicator `id`. */
+export const card = (page, id) => page.locator(`article.swn-ind[data-ind="${id}"]`);
+
+/** Clicks tab `k` (0-based) and waits for its panel. */
+export async function openTab(page, k) {
+  const tab = page.locator(`[role="tab"][data-tab="${k}"]`);
+  await tab.click();
+  assert.equal(await tab.getAttribute('aria-selected'), 'true');
+}
+
+/**
+ * Fills the region ({ name, code, period, assessor }) and answers through the form, tab by
+ * tab. Each entry: { tab, id, pick (radio value) | select (option id) | num (text typed),
+ * notes?, links?: [] }.
+ */
+export async function enterAnswers(page, region, entries) {
+  for (const [key, text] of Object.entries(region)) await page.locator(`[data-region="${key}"]`).fill(text);
+  for (const tab of [...new Set(entries.map((e) => e.tab))]) {
+    await openTab(page, tab);
+    for (const e of entries.filter((x) => x.tab === tab)) {
+      const c = card(page, e.id);
+      if (e.pick !== undefined) await c.locator(`input[data-f="pick"][value="${e.pick}"]`).check();
+      if (e.select !== undefined) await c.locator('select[data-f="pick"]').selectOption(e.select);
+      if (e.num !== undefined) await c.locator('[data-f="num"]').fill(e.num);
+      if (e.notes !== undefined) await c.locator('[data-f="notes"]').fill(e.notes);
+      if (e.links !== undefined) await c.locator('[data-f="links"]').fill(e.links.join('\n'));
+    }
+  }
+}
+
+/** Checks that the form shows the region and every entry's answer, notes and links (see enterAnswers). */
+export async function assertAnswersShown(page, region, entries, when) {
+  for (const [key, text] of Object.entries(region)) {
+    assert.equal(await page.locator(`[data-region="${key}"]`).inputValue(), text, `${when}: region ${key}`);
+  }
+  for (const tab of [...new Set(entries.map((e) => e.tab))]) {
+    await openTab(page, tab);
+    for (const e of entries.filter((x) => x.tab === tab)) {
+      const c = card(page, e.id);
+      if (e.pick !== undefined) {
+        assert.ok(await c.locator(`input[data-f="pick"][value="${e.pick}"]`).isChecked(), `${when}: ${e.id} = ${e.pick}`);
+      }
+      if (e.select !== undefined) assert.equal(await c.locator('select[data-f="pick"]').inputValue(), e.select, `${when}: ${e.id}`);
+      if (e.num !== undefined) assert.equal(await c.locator('[data-f="num"]').inputValue(), e.num, `${when}: ${e.id}`);
+      assert.equal(await c.locator('[data-f="notes"]').inputValue(), e.notes ?? '', `${when}: ${e.id} notes`);
+      assert.equal(await c.locator('[data-f="links"]').inputValue(), (e.links ?? []).join('\n'), `${when}: ${e.id} links`);
+    }
+  }
+}
+
+/** The scorer's values ({ id: value }) of enterAnswers() entries. */
+export const entryValues = (entries) => Object.fromEntries(entries.map((e) => [e.id, e.value]));
+
+/** The text of `[data-swn=<name>]` in the widget, trimmed. */
+export async function swn(page, name) {
+  return ((await page.locator(`[data-swn="${name}"]`).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until `[data-swn=<name>]` reads `text` (a string, or a RegExp), failing with what it read. */
+export async function waitForSwn(page, name, text, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await swn(page, name);
+    if (typeof text === 'string' ? last === text : text.test(last)) return last;
+    if (Date.now() > deadline) assert.fail(`[data-swn=${name}] reads ${JSON.stringify(last)}, expected ${text}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The widget's assessment as it stands (through the element's JS API). */
+export async function widgetAssessment(page) {
+  return page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+}
+
+/** The saved (autosave) document under `key`, parsed, or null. */
+export async function savedDoc(page, key) {
+  const text = await page.evaluate((k) => localStorage.getItem(k), key);
+  return text === null ? null : JSON.parse(text);
+}
+
+/**
+ * Waits until the saved document under `key` holds `answers` (saves of typed text are
+ * debounced), failing with what it holds.
+ */
+export async function waitForSaved(page, key, answers, timeout = 3_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const saved = (await savedDoc(page, key))?.assessment?.answers;
+    try {
+      assert.deepEqual(saved, answers);
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Every localStorage key. */
+export async function storageKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage));
+}
+
+/** Clicks `locator` and returns the download it starts: { filename, text }. */
+export async function download(page, locator) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), locator.click()]);
+  const file = await dl.path();
+  return { filename: dl.suggestedFilename(), text: await readFile(file, 'utf8') };
+}
+
+/** Gives the widget's file input `act` (import | import-prev) a file with `text`. */
+export async function chooseFile(page, act, name, text) {
+  await page.locator(`input[data-act="${act}"]`).setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+}
+
+/** Parses CSV text (RFC 4180, a leading BOM dropped) into rows of cells. */
+export function parseCsv(text) {
+  const s = text.replace(/^\uFEFF/, '');
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+// ---------- axe-core ----------
+
+/**
+ * Runs axe-core with the WCAG 2.1 A/AA tags on the page (open shadow roots included) and
+ * returns its violations.
+ */
+export async function axeViolations(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations;
+}
+
+/** Violations as readable lines: rule, impact, help, and up to five offending nodes. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} [${v.nodes.length} node(s)]`,
+        ...v.nodes.slice(0, 5).map((n) => `    ${JSON.stringify(n.target)}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ').trim()}`),
+      ].join('\n'),
+    )
+    .join('\n  ');
+}
+
+/** Elements (shadow roots included) that stick out past the viewport's right edge. */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        const b = el.getBoundingClientRect();
+        if (b.width > 0 && b.right > width + 0.5 && el.checkVisibility()) {
+          out.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(b.right)}`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return { scrollWidth: document.documentElement.scrollWidth, width, offenders: out.slice(0, 10) };
+  });
 }
