@@ -1,0 +1,275 @@
+// Export and import: the JSON and CSV downloads happen and say what the screen says; last
+// year's export, imported, fills the compare panel with deltas; a file edited after export is
+// flagged; importing asks before it replaces anything.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertAnswersShown,
+  assertClean,
+  card,
+  chooseFile,
+  download,
+  enterAnswers,
+  entryValues,
+  expectedScore,
+  formatDelta,
+  formatNumber,
+  indicatorsOf,
+  launchBrowser,
+  openTab,
+  openWidget,
+  parseCsv,
+  readSet,
+  savedDoc,
+  saveKey,
+  startServer,
+  storageKeys,
+  swn,
+  waitForSaved,
+  waitForSwn,
+  widgetAssessment,
+  WWW_ROOT,
+} from './helpers.mjs';
+
+let server;
+let browser;
+let set;
+
+before(async () => {
+  server = await startServer({ root: WWW_ROOT, port: 0 });
+  browser = await launchBrowser();
+  set = await readSet('gm100sc-kesiapan');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const REGION = { name: 'Kabupaten Banjar', code: '63.03', period: '2026', assessor: 'Siti Rahmawati' };
+
+// This year's answers (helpers: enterAnswers), one of every kind the set has.
+const NOW = [
+  { tab: 0, id: 'str-sdm-01', pick: '4', value: 4, notes: 'RPJMD 2021–2026, misi ke-3', links: ['https://banjarkab.go.id/rpjmd', 'https://jdih.banjarkab.go.id/perbup-12'] },
+  { tab: 0, id: 'str-ang-01', num: '0,8', value: 0.8 },
+  { tab: 0, id: 'str-ang-04', select: 'sedang', value: 'sedang', notes: 'Peta kapasitas fiskal, "PMK 84/2023"' },
+  { tab: 0, id: 'str-tk-02', num: '3,5', value: 3.5 },
+  { tab: 1, id: 'inf-fis-03', num: '62,5', value: 62.5 },
+  { tab: 2, id: 'sup-kel-01', pick: 'true', value: true, notes: 'SK Bupati 188.45/2025' },
+  { tab: 2, id: 'sup-kel-02', pick: 'false', value: false },
+];
+
+// Last year's: the same indicators, answered lower.
+const LAST_YEAR = [
+  { tab: 0, id: 'str-sdm-01', pick: '2', value: 2 },
+  { tab: 0, id: 'str-ang-01', num: '0,3', value: 0.3 },
+  { tab: 0, id: 'str-ang-04', select: 'rendah', value: 'rendah' },
+  { tab: 0, id: 'str-tk-02', num: '1,5', value: 1.5 },
+  { tab: 1, id: 'inf-fis-03', num: '40', value: 40 },
+  { tab: 2, id: 'sup-kel-01', pick: 'false', value: false },
+  { tab: 2, id: 'sup-kel-02', pick: 'false', value: false },
+];
+
+const parseShown = (text) => Number(text.replace(/\./g, '').replace(',', '.'));
+
+test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, async () => {
+  const want = expectedScore(set, entryValues(NOW));
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
+  try {
+    await enterAnswers(page, REGION, NOW);
+    await waitForSwn(page, 'overall', want.text('id'));
+    const overall = await swn(page, 'overall');
+    const predicate = await swn(page, 'predicate');
+    const inds = indicatorsOf(set);
+
+    // What the screen says per answered indicator: its score line and its answer's label.
+    const screen = {};
+    for (const e of NOW) {
+      await openTab(page, e.tab);
+      const c = card(page, e.id);
+      const i = inds.findIndex((x) => x.id === e.id);
+      const scoreLine = (await c.locator(`[data-score="${i}"]`).innerText()).trim();
+      let answer;
+      if (e.pick !== undefined) answer = (await c.locator('label:has(input:checked) .swn-opt-title').innerText()).trim();
+      if (e.select !== undefined) answer = (await c.locator('select option:checked').innerText()).trim();
+      if (e.num !== undefined) {
+        const unit = (await c.locator('.swn-unit').innerText()).trim();
+        answer = inds[i].answer.kind === 'score' ? scoreLine.replace(/^Skor: /, '') : `${e.num}${unit === '%' || !unit ? unit : ` ${unit}`}`;
+      }
+      screen[e.id] = { i, score: scoreLine.replace(/^Skor: /, ''), answer };
+    }
+
+    // JSON: assessment + report + SHA-256.
+    const json = await download(page, page.locator('[data-act="export-json"]'));
+    assert.equal(json.filename, 'gm100sc-kesiapan-kabupaten-banjar-2026.json');
+    const doc = JSON.parse(json.text);
+    assert.equal(doc.format, 'swanilai-export/1');
+    assert.match(doc.sha256, /^[0-9a-f]{64}$/);
+    const { assessment, report } = doc.content;
+    assert.equal(formatNumber(report.overall.shown, 2, 'id'), overall, 'overall score in the JSON = on screen');
+    assert.equal(report.overall.predicate.label.id, predicate, 'predicate in the JSON = on screen');
+    assert.deepEqual(assessment.region, REGION);
+    assert.equal(assessment.setId, set.id);
+    assert.equal(assessment.setVersion, set.version);
+    for (const e of NOW) {
+      assert.deepEqual(assessment.answers[e.id].value, e.value, `${e.id} in the JSON`);
+      assert.equal(assessment.answers[e.id].notes ?? '', e.notes ?? '', `${e.id} notes in the JSON`);
+      const row = report.indicators[screen[e.id].i];
+      assert.equal(row.id, e.id);
+      assert.equal(formatNumber(row.score.shown, 2, 'id'), screen[e.id].score, `${e.id} score in the JSON = on screen`);
+    }
+
+    // CSV: a header and one row per indicator, in the set's order.
+    const csv = await download(page, page.locator('[data-act="export-csv"]'));
+    assert.equal(csv.filename, 'gm100sc-kesiapan-kabupaten-banjar-2026.csv');
+    const rows = parseCsv(csv.text);
+    assert.deepEqual(rows[0], ['Kelompok', 'Id indikator', 'Indikator', 'Jawaban', 'Skor', 'Bobot (%)', 'Catatan bukti', 'Tautan bukti']);
+    assert.equal(rows.length, 1 + inds.length, 'one row per indicator');
+    assert.deepEqual(rows.slice(1).map((r) => r[1]), inds.map((x) => x.id));
+    for (const e of NOW) {
+      const r = rows[1 + screen[e.id].i];
+      assert.equal(r[2], inds[screen[e.id].i].title.id);
+      assert.equal(r[3], screen[e.id].answer, `${e.id}: answer in the CSV = on screen`);
+      assert.equal(r[4], screen[e.id].score.replace(',', '.'), `${e.id}: score in the CSV = on screen`);
+      assert.equal(r[6], e.notes ?? '', `${e.id}: notes`);
+      assert.equal(r[7], (e.links ?? []).join(' '), `${e.id}: links`);
+    }
+    const weights = rows.slice(1).reduce((s, r) => s + Number(r[5]), 0);
+    assert.ok(Math.abs(weights - 100) < 0.5, `weights add up to 100%, got ${weights}`);
+    const unanswered = rows.slice(1).filter((r) => !NOW.some((e) => e.id === r[1]));
+    assert.ok(unanswered.every((r) => r[3] === '' && r[4] === '0.00'), 'unanswered rows: no answer, score 0.00');
+
+    // The exported file is intact when opened.
+    await chooseFile(page, 'import', json.filename, json.text);
+    await page.locator('[data-swn="import"] [data-integrity="intact"]').waitFor();
+    await page.locator('[data-act="import-cancel"]').click();
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test("importing last year's export shows the change per group and overall", { timeout: 90_000 }, async () => {
+  const last = expectedScore(set, entryValues(LAST_YEAR));
+  const now = expectedScore(set, entryValues(NOW));
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
+  try {
+    // Last year's file: answer, export, then answer this year over it.
+    await enterAnswers(page, { ...REGION, period: '2025' }, LAST_YEAR);
+    await waitForSwn(page, 'overall', last.text('id'));
+    const file = await download(page, page.locator('[data-act="export-json"]'));
+    assert.equal(file.filename, 'gm100sc-kesiapan-kabupaten-banjar-2025.json');
+    await enterAnswers(page, REGION, NOW);
+    await waitForSwn(page, 'overall', now.text('id'));
+
+    assert.match(await swn(page, 'compare'), /Impor berkas ekspor tahun lalu/, 'the panel explains itself before');
+    await chooseFile(page, 'import-prev', file.filename, file.text);
+    await page.locator('[data-swn="compare"] table').waitFor();
+    assert.equal(await page.locator('[data-swn="import"] [data-integrity="intact"]').count(), 1);
+
+    const delta = formatDelta(now.shown - last.shown, 2, 'id');
+    assert.equal(await swn(page, 'delta'), delta, 'overall change');
+    assert.ok(delta.startsWith('+'), `this year is better: ${delta}`);
+    const table = await page.locator('[data-swn="compare"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())),
+    );
+    assert.deepEqual(table[0], ['Nilai keseluruhan', last.text('id'), now.text('id'), delta]);
+    const groups = now.groups.map((g, k) => [
+      g.title.id,
+      formatNumber(last.groups[k].shown, 2, 'id'),
+      formatNumber(g.shown, 2, 'id'),
+      formatDelta(g.shown - last.groups[k].shown, 2, 'id'),
+    ]);
+    assert.deepEqual(table.slice(1), groups, 'one row per group: last year, now, change');
+    assert.ok(groups.filter((g) => g[3].startsWith('+')).length >= 3, 'several groups moved');
+
+    // Comparing replaces nothing.
+    assert.deepEqual((await widgetAssessment(page)).region, REGION);
+    assert.equal(await swn(page, 'overall'), now.text('id'));
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('a file changed after export is flagged, whether imported or compared', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
+  try {
+    await enterAnswers(page, REGION, NOW);
+    const file = await download(page, page.locator('[data-act="export-json"]'));
+    const doc = JSON.parse(file.text);
+    // Someone raises an answer in the file and leaves the hash as it was.
+    doc.content.assessment.answers['str-sdm-01'].value = 5;
+    const tampered = JSON.stringify(doc, null, 2);
+
+    await chooseFile(page, 'import-prev', 'tampered.json', tampered);
+    const flag = page.locator('[data-swn="import"] [data-integrity="mismatch"]');
+    await flag.waitFor();
+    assert.match(await flag.innerText(), /tidak cocok dengan sidik SHA-256/);
+    assert.match(await page.locator('[data-swn="import"]').innerText(), /\[integrity-mismatch\]/, 'the problem is listed');
+    await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
+
+    await chooseFile(page, 'import', 'tampered.json', tampered);
+    await flag.waitFor();
+    assert.equal(await page.locator('[data-act="import-confirm"]').count(), 1, 'still asks, with the warning');
+    await page.locator('[data-act="import-cancel"]').click();
+    assert.equal((await widgetAssessment(page)).answers['str-sdm-01'].value, 4, 'nothing replaced');
+
+    // The untouched file is intact (the verdict is about the edit, not the re-serialisation).
+    await chooseFile(page, 'import', 'asli.json', JSON.stringify(JSON.parse(file.text), null, 2));
+    await page.locator('[data-swn="import"] [data-integrity="intact"]').waitFor();
+    await page.locator('[data-act="import-cancel"]').click();
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('import asks first: cancel replaces nothing, confirm replaces and keeps a backup', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
+  const key = saveKey(set.id);
+  try {
+    await enterAnswers(page, { ...REGION, period: '2025' }, LAST_YEAR);
+    const file = await download(page, page.locator('[data-act="export-json"]'));
+    await enterAnswers(page, REGION, NOW);
+    const now = expectedScore(set, entryValues(NOW));
+    await waitForSwn(page, 'overall', now.text('id'));
+    const mine = await widgetAssessment(page);
+
+    // A file that is not JSON: its problem is listed, nothing is offered, nothing replaced.
+    await chooseFile(page, 'import', 'rusak.json', '{"format": "swanilai-export/1", ');
+    await page.locator('[data-swn="import"]').waitFor();
+    assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
+    assert.match(await page.locator('[data-swn="import"]').innerText(), /Masalah pada berkas/);
+    await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
+
+    // Cancel.
+    await chooseFile(page, 'import', file.filename, file.text);
+    await page.locator('[data-act="import-confirm"]').waitFor();
+    assert.deepEqual(await widgetAssessment(page), mine, 'nothing replaced while the question is open');
+    await waitForSaved(page, key, mine.answers);
+    await page.locator('[data-act="import-cancel"]').click();
+    assert.equal(await page.locator('[data-swn="import"]').count(), 0, 'the question goes');
+    assert.deepEqual(await widgetAssessment(page), mine, 'cancel replaces nothing');
+    assert.equal(await swn(page, 'overall'), now.text('id'));
+
+    // Confirm.
+    await chooseFile(page, 'import', file.filename, file.text);
+    await page.locator('[data-act="import-confirm"]').click();
+    const last = expectedScore(set, entryValues(LAST_YEAR));
+    await waitForSwn(page, 'overall', last.text('id'));
+    const imported = await widgetAssessment(page);
+    assert.deepEqual(imported.region, { ...REGION, period: '2025' });
+    assert.deepEqual(imported.answers, JSON.parse(file.text).content.assessment.answers);
+    await assertAnswersShown(page, { ...REGION, period: '2025' }, LAST_YEAR, 'after import');
+    assert.match(await page.locator('[data-swn="notices"]').innerText(), /Berkas diimpor\./);
+    assert.deepEqual((await savedDoc(page, key)).assessment.answers, imported.answers, 'the import is saved');
+    const backups = (await storageKeys(page)).filter((k) => k.startsWith(`${key}:backup:`));
+    assert.equal(backups.length, 1);
+    assert.deepEqual((await savedDoc(page, backups[0])).assessment.answers, mine.answers, 'the replaced answers are backed up');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
