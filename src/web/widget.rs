@@ -67,7 +67,9 @@ struct Inner {
 #[derive(Clone)]
 enum Notice {
     Text(Ui, Vec<String>),
-    Problems(Vec<Problem>, Integrity, bool),
+    /// An opened file: its problems, integrity, whether it waits for confirmation, and
+    /// which button opened which file (shown as "Impor tahun lalu: <file name>").
+    Problems(Vec<Problem>, Integrity, bool, (Ui, String)),
     OtherTab,
     ResetDone,
 }
@@ -483,8 +485,14 @@ impl Inner {
                     }
                     close(&div);
                 }
-                Notice::Problems(problems, integrity, pending) => {
+                Notice::Problems(problems, integrity, pending, (how, name)) => {
                     attrs(&div, &[("data-swn", "import")]);
+                    d.add(
+                        &div,
+                        "p",
+                        "swn-notice-head",
+                        &format!("{}: {name}", self.t(*how)),
+                    );
                     let (cls, key) = match integrity {
                         Integrity::Intact => ("swn-ok", Ui::ImportIntact),
                         Integrity::Mismatch => ("swn-warn", Ui::ImportTampered),
@@ -1478,13 +1486,21 @@ impl Inner {
         vec![("export", detail.into())]
     }
 
-    fn opened(&mut self, text: &str, as_previous: bool) -> Emits {
+    fn opened(&mut self, text: &str, name: &str, as_previous: bool) -> Emits {
         let f = open_file(text);
+        let how = (
+            if as_previous {
+                Ui::ImportPrevious
+            } else {
+                Ui::Import
+            },
+            name.to_string(),
+        );
         let mut problems = f.problems;
         let Some(mut a) = f.assessment else {
             self.announce_import(problems.len(), f.integrity);
             self.notices
-                .push(Notice::Problems(problems, f.integrity, false));
+                .push(Notice::Problems(problems, f.integrity, false, how));
             self.render_notices();
             return Vec::new();
         };
@@ -1496,7 +1512,7 @@ impl Inner {
             );
             self.announce_import(problems.len(), f.integrity);
             self.notices
-                .push(Notice::Problems(problems, f.integrity, false));
+                .push(Notice::Problems(problems, f.integrity, false, how));
             self.render_notices();
             return Vec::new();
         }
@@ -1505,7 +1521,7 @@ impl Inner {
             self.previous = Some(a);
             self.announce_import(problems.len(), f.integrity);
             self.notices
-                .push(Notice::Problems(problems, f.integrity, false));
+                .push(Notice::Problems(problems, f.integrity, false, how));
             self.render_notices();
             self.render_compare();
             return Vec::new();
@@ -1513,10 +1529,10 @@ impl Inner {
         a.set_version = self.set().version.clone();
         self.pending = Some(Pending { assessment: a });
         self.notices
-            .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+            .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
         self.announce_import(problems.len(), f.integrity);
         self.notices
-            .push(Notice::Problems(problems, f.integrity, true));
+            .push(Notice::Problems(problems, f.integrity, true, how));
         self.render_notices();
         if let Ok(Some(b)) = self.frame.query_selector("[data-act=import-confirm]") {
             focus(&b);
@@ -1783,6 +1799,7 @@ impl Inner {
             return Vec::new();
         };
         input.set_value("");
+        let name = file.name();
         let promise = file.text();
         let weak = self.self_weak.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -1792,7 +1809,7 @@ impl Inner {
             let text = text.as_string().unwrap_or_default();
             if let Some(cell) = weak.and_then(|w| w.upgrade()) {
                 let emits = match cell.borrow_mut().as_mut() {
-                    Some(st) => st.opened(&text, as_previous),
+                    Some(st) => st.opened(&text, &name, as_previous),
                     None => Vec::new(),
                 };
                 emit(&cell, emits);
@@ -1897,7 +1914,7 @@ impl Inner {
             }
             "import-confirm" => {
                 self.notices
-                    .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
                 match self.pending.take() {
                     Some(p) => {
                         let emits = self.replace(p.assessment);
@@ -1913,7 +1930,7 @@ impl Inner {
             "import-cancel" => {
                 self.pending = None;
                 self.notices
-                    .retain(|n| !matches!(n, Notice::Problems(_, _, true)));
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
                 self.render_notices();
                 self.focus_first(&["input[data-act=import]"]);
                 vec![]

@@ -167,6 +167,11 @@ test("importing last year's export shows the change per group and overall", { ti
     await chooseFile(page, 'import-prev', file.filename, file.text);
     await page.locator('[data-swn="compare"] table').waitFor();
     assert.equal(await page.locator('[data-swn="import"] [data-integrity="intact"]').count(), 1);
+    assert.equal(
+      await page.locator('[data-swn="import"] .swn-notice-head').innerText(),
+      'Impor tahun lalu: gm100sc-kesiapan-kabupaten-banjar-2025.json',
+      'the notice names the file and what it was opened for',
+    );
 
     const delta = formatDelta(now.shown - last.shown, 2, 'id');
     assert.equal(await swn(page, 'delta'), delta, 'overall change');
