@@ -7,17 +7,28 @@
 
 use swanilai::{Code, IndicatorSet, Json, MAX_PROBLEMS, json::MAX_BYTES, validate::MAX_INDICATORS};
 
-/// A set text whose one group holds `n` indicators, each with weight `weight`.
+/// A set text with `n` indicators of weight `weight`, 500 to a group (well inside any
+/// per-group limit, so each test meets only the limit it is about).
 fn set_text(n: usize, weight: &str) -> String {
     let inds: Vec<String> = (0..n)
         .map(|i| {
             format!(r#"{{"id":"i{i}","title":"I","weight":{weight},"answer":{{"kind":"score"}}}}"#)
         })
         .collect();
+    let groups: Vec<String> = inds
+        .chunks(500)
+        .enumerate()
+        .map(|(g, chunk)| {
+            format!(
+                r#"{{"id":"g{g}","title":"G","indicators":[{}]}}"#,
+                chunk.join(",")
+            )
+        })
+        .collect();
     format!(
         r#"{{"id":"v","version":"1","title":"V","predicates":[{{"min":0,"max":5,"label":"A"}}],
-            "groups":[{{"id":"g","title":"G","indicators":[{}]}}]}}"#,
-        inds.join(",")
+            "groups":[{}]}}"#,
+        groups.join(",")
     )
 }
 
