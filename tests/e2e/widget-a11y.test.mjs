@@ -20,7 +20,7 @@ import {
   focused,
   formatViolations,
   horizontalOverflow,
-  axeViolations,
+  axeCheck,
   launchBrowser,
   openPage,
   openTab,
@@ -47,9 +47,10 @@ after(async () => {
 const WIDTHS = [1280, 360];
 const viewport = (width) => ({ viewport: { width, height: 900 } });
 
-async function assertAccessible(page, where) {
-  const violations = await axeViolations(page);
+async function assertAccessible(page, where, { widget = true } = {}) {
+  const { violations, shadowChecked } = await axeCheck(page);
   assert.equal(violations.length, 0, `axe-core, ${where}:\n  ${formatViolations(violations)}`);
+  if (widget) assert.ok(shadowChecked > 200, `axe-core looked into the widget's shadow root (${shadowChecked} checks), ${where}`);
 }
 
 async function assertNoSideways(page, where) {
@@ -73,7 +74,7 @@ for (const { file, set } of DEMO_PAGES) {
           await waitReady(page, record);
           assert.equal(await page.locator(`swanilai-assessment[set="${set}"]`).count(), 1);
         }
-        await assertAccessible(page, `${file} at ${width} px, Bahasa Indonesia`);
+        await assertAccessible(page, `${file} at ${width} px, Bahasa Indonesia`, { widget: Boolean(set) });
         if (width < 400) await assertNoSideways(page, `${file}, Bahasa Indonesia`);
         const shot = await screenshot(page, `${file.replace(/\.html$/, '')}-${width}.png`);
         t.diagnostic(`screenshot: ${shot}`);
