@@ -1,7 +1,7 @@
 // The swanilai API. The JSON shapes (IndicatorSet, Assessment, Report, Advice, Comparison and
 // everything in them) are generated from the Rust types into types.d.ts; this file types the
 // functions and the few shapes that exist only at the JavaScript boundary.
-import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Report, Score } from './types.js';
+import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Region, Report, Score } from './types.js';
 export type * from './types.js';
 
 /** A language of the interface and of exports. */
@@ -70,11 +70,11 @@ export declare class SetHandle {
   free(): void;
 }
 
-/** `change`: one answer changed (the answer as it is now). */
-export interface ChangeDetail {
-  indicator: string;
-  answer: Answer;
-}
+/** `change`: one answer (value, notes or links) changed, with the answer as it is now; or the
+ * region form changed, with the region as it is now. */
+export type ChangeDetail =
+  | { indicator: string; answer: Answer; region?: never }
+  | { region: Region; indicator?: never; answer?: never };
 /** `score`: the overall score after a change. */
 export interface ScoreDetail {
   overall: Score;

@@ -1196,20 +1196,22 @@ impl Inner {
         let score = value.and_then(|v| answer_score(&ind.answer, &self.set().scale, v).ok());
         self.answered[i] = score.is_some();
         let s = self.scorer.unanswered(score);
-        let mut tally = self.tally.clone();
-        self.scorer.update(&mut tally, i, s);
-        self.tally = tally;
+        self.scorer.update(&mut self.tally, i, s);
         self.update_card(i);
         self.update_tab_counts();
         self.render_results(true);
         self.schedule_save(false);
-        let answer = self.a.answers.get(&id).cloned().unwrap_or_default();
-        let mut out = Vec::new();
-        if let Ok(detail) = to_js(&serde_json_like(&id, &answer)) {
-            out.push(("change", detail));
-        }
+        let mut out = self.change_detail(&id);
         out.push(("score", self.score_detail()));
         out
+    }
+
+    /// The `change` event for one indicator's answer (value or evidence).
+    fn change_detail(&self, id: &str) -> Emits {
+        let answer = self.a.answers.get(id).cloned().unwrap_or_default();
+        to_js(&serde_json_like(id, &answer))
+            .map(|detail| vec![("change", detail)])
+            .unwrap_or_default()
     }
 
     fn score_detail(&self) -> JsValue {
@@ -1306,7 +1308,8 @@ impl Inner {
         self.touch();
         self.update_card(i);
         self.schedule_save(true);
-        Vec::new()
+        let id = self.scorer.indicator(i).id.clone();
+        self.change_detail(&id)
     }
 
     fn on_region(&mut self, key: &str, text: String) -> Emits {
@@ -1319,7 +1322,15 @@ impl Inner {
         }
         self.touch();
         self.schedule_save(true);
-        Vec::new()
+        #[derive(serde::Serialize)]
+        struct RegionChange<'a> {
+            region: &'a crate::Region,
+        }
+        to_js(&RegionChange {
+            region: &self.a.region,
+        })
+        .map(|detail| vec![("change", detail)])
+        .unwrap_or_default()
     }
 
     fn clear_answer(&mut self, i: usize) -> Emits {
@@ -2011,9 +2022,11 @@ fn dispatch(cell: &Rc<RefCell<Option<Inner>>>, kind: &str, e: &Event) {
             return;
         };
         let emits = st.handle(kind, e);
-        if !emits.is_empty() && kind != "click" {
+        // Advice depends on scores only: redo it when a rescoring happened.
+        let rescored = emits.iter().any(|(name, _)| *name == "score");
+        if rescored && kind != "click" {
             st.schedule_advice();
-        } else if kind == "click" && !emits.is_empty() {
+        } else if rescored {
             st.render_advice();
         }
         emits
