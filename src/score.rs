@@ -432,17 +432,19 @@ impl<'s> Scorer<'s> {
     /// Scores an assessment.
     pub fn score(&self, a: &Assessment) -> Report {
         let problems = validate_assessment(self.set(), a);
-        let answered: Vec<bool> = self
+        // One lookup and one scoring per answer: whether it counts as answered follows.
+        let raw: Vec<Option<f64>> = self
             .set
             .indicators()
             .map(|ind| {
                 a.answers
                     .get(&ind.id)
                     .and_then(|ans| ans.value.as_ref())
-                    .is_some_and(|v| answer_score(&ind.answer, &self.set.scale, v).is_ok())
+                    .and_then(|v| answer_score(&ind.answer, &self.set.scale, v).ok())
             })
             .collect();
-        let t = self.tally(self.indicator_scores(a));
+        let answered: Vec<bool> = raw.iter().map(Option::is_some).collect();
+        let t = self.tally(raw.into_iter().map(|s| self.unanswered(s)).collect());
         self.report(a, &t, &answered, problems)
     }
 
