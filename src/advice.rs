@@ -4,6 +4,8 @@
 //! from the next better answer and from the best one, ranked; and the fewest
 //! indicator changes that lift the shown score into the next predicate band.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Value};
@@ -114,9 +116,7 @@ pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
             .map(|n| Value::Number(n as f64))
             .collect(),
         AnswerKind::YesNo { .. } => vec![Value::Bool(false), Value::Bool(true)],
-        AnswerKind::Choice { options } => {
-            options.iter().map(|o| Value::Text(o.id.clone())).collect()
-        }
+        AnswerKind::Choice { .. } => Vec::new(), // scored below, straight from the options
         AnswerKind::Number {
             mapping,
             better,
@@ -146,10 +146,25 @@ pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
         },
         AnswerKind::Score => grid(&|t| scale.min + t * (scale.max - scale.min)),
     };
-    let mut out: Vec<(Value, f64)> = values
-        .into_iter()
-        .filter_map(|v| answer_score(kind, scale, &v).ok().map(|s| (v, s)))
-        .collect();
+    let mut out: Vec<(Value, f64)> = match kind {
+        // Scored straight from the options: `answer_score` looks each id up among all the
+        // options, which made 50,000 options take 2.5 billion comparisons. Duplicate ids (only
+        // in an unchecked set) score as the first, as `answer_score` scores them.
+        AnswerKind::Choice { options } => {
+            let mut first: HashMap<&str, f64> = HashMap::with_capacity(options.len());
+            for o in options {
+                first.entry(o.id.as_str()).or_insert(o.score);
+            }
+            options
+                .iter()
+                .map(|o| (Value::Text(o.id.clone()), first[o.id.as_str()]))
+                .collect()
+        }
+        _ => values
+            .into_iter()
+            .filter_map(|v| answer_score(kind, scale, &v).ok().map(|s| (v, s)))
+            .collect(),
+    };
     out.sort_by(|a, b| a.1.total_cmp(&b.1));
     out
 }

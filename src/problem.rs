@@ -28,7 +28,8 @@ pub enum Code {
     TooLarge,
     /// Groups nest deeper than allowed.
     TooDeep,
-    /// More indicators than the engine accepts.
+    /// More indicators, or more members in one group, than the engine accepts; also the last
+    /// problem of a capped list, saying how many more were not listed.
     TooMany,
     /// A value has the wrong JSON type.
     WrongType,

@@ -16,6 +16,11 @@ use crate::read::key_path;
 /// The most indicators a set may hold.
 pub const MAX_INDICATORS: usize = 20_000;
 
+/// The most members (indicators and sub-groups) one group may hold, and the most top-level
+/// groups. Advice asks "what if this answer changed?" for every answer, and each question
+/// recomputes the changed indicator's groups: one flat group of 20,000 indicators took minutes.
+pub const MAX_GROUP_MEMBERS: usize = 1000;
+
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 
@@ -118,6 +123,21 @@ impl<'a> Checker<'a> {
                 Code::TooDeep,
                 format!("kelompok bersarang lebih dari {MAX_GROUP_DEPTH} tingkat"),
                 format!("groups nest deeper than {MAX_GROUP_DEPTH} levels"),
+            );
+        }
+        let members = g.children.len() + g.indicators.len();
+        if members > MAX_GROUP_MEMBERS {
+            self.push(
+                path,
+                Code::TooMany,
+                format!(
+                    "kelompok `{}` berisi {members} butir, melebihi batas {MAX_GROUP_MEMBERS}",
+                    g.id
+                ),
+                format!(
+                    "group `{}` holds {members} items, more than the limit of {MAX_GROUP_MEMBERS}",
+                    g.id
+                ),
             );
         }
         if g.children.is_empty() && g.indicators.is_empty() {
@@ -373,6 +393,20 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
             Code::SetEmpty,
             "set tidak berisi kelompok".into(),
             "the set holds no groups".into(),
+        );
+    }
+    if set.groups.len() > MAX_GROUP_MEMBERS {
+        c.push(
+            "groups",
+            Code::TooMany,
+            format!(
+                "{} kelompok teratas melebihi batas {MAX_GROUP_MEMBERS}",
+                set.groups.len()
+            ),
+            format!(
+                "{} top-level groups exceed the limit of {MAX_GROUP_MEMBERS}",
+                set.groups.len()
+            ),
         );
     }
     for (i, g) in set.groups.iter().enumerate() {
