@@ -96,8 +96,7 @@ fetch(src)
  * build lock (others rebuild it concurrently). Returns per-set info: indicator count and the
  * index of the first level indicator on the first page (the one the rescoring loop clicks).
  */
-export function buildSite(dir, names) {
-  const pkg = path.join(REPO, 'pkg');
+export function buildSite(dir, names, { pkg = path.join(REPO, 'pkg') } = {}) {
   mkdirSync(path.join(dir, 'swanilai', 'data'), { recursive: true });
   mkdirSync(path.join(dir, 'surveyjs', 'data'), { recursive: true });
   mkdirSync(path.join(dir, 'surveyjs', 'lib'), { recursive: true });
