@@ -338,6 +338,8 @@ pub struct ResultsView {
     pub radar: String,
     /// A polite sentence for screen readers.
     pub announcement: String,
+    /// `"12/79"`: indicators answered of all.
+    pub answered_of_total: String,
 }
 
 /// Radar chart geometry: the SVG `points` of `values` (0-1 each) on a chart of `radius`,
@@ -468,6 +470,7 @@ pub fn results(scorer: &Scorer<'_>, tally: &Tally, answered: &[bool], lang: Lang
         bars,
         radar: radar_points(&fractions, 100.0),
         announcement,
+        answered_of_total: format!("{n}/{}", answered.len()),
     }
 }
 

@@ -321,6 +321,12 @@ impl Inner {
             ],
         );
         let main = d.add(&body, "div", "swn-main", "");
+        // On wide screens the form scrolls far below the results: a compact copy of the overall
+        // score stays in view above the tabs (hidden from assistive technology, which hears
+        // every change through the status region).
+        let sticky = d.add(&main, "div", "swn-sticky", "");
+        let mini = d.add(&sticky, "p", "swn-mini", "");
+        attrs(&mini, &[("aria-hidden", "true"), ("data-mini", "")]);
         let tabs = d.add(&main, "div", "swn-tabs", "");
         attrs(
             &tabs,
@@ -872,6 +878,15 @@ impl Inner {
         clear(&sec);
         let d = &self.dom;
         let v = view::results(&self.scorer, &self.tally, &self.answered, self.lang);
+        if let Ok(Some(mini)) = self.frame.query_selector("[data-mini]") {
+            mini.set_text_content(Some(&format!(
+                "{}: {} {} · {}",
+                self.t(Ui::Overall),
+                v.overall,
+                v.predicate,
+                v.answered_of_total
+            )));
+        }
         let h = d.add(&sec, "h3", "", self.t(Ui::Results));
         attrs(&h, &[("id", "swn-results-h")]);
         let big = d.add(&sec, "p", "swn-overall", "");

@@ -178,7 +178,11 @@ async function useTheWidget(host: HTMLElement): Promise<Widget> {
 
   const onScore = (d: ScoreDetail): void => console.log(`${shown(d.overall)} (${d.answered}/${d.total})`);
   widget.on('score', onScore);
-  widget.on('change', (d: ChangeDetail) => console.log(d.indicator, d.answer.value ?? null, d.answer.notes ?? ''));
+  widget.on('change', (d: ChangeDetail) => {
+    // Either one answer changed, or the region form did.
+    if (d.answer) console.log(d.indicator, d.answer.value ?? null, d.answer.notes ?? '');
+    else console.log(d.region.name, d.region.code, d.region.period, d.region.assessor);
+  });
   widget.on('export', (d: ExportDetail) => console.log(d.format, d.filename, d.text.length));
   widget.off('score', onScore);
   host.addEventListener('score', (e) => console.log((e as CustomEvent<WidgetEvents['score']>).detail.overall));
