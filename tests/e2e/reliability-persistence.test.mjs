@@ -1,0 +1,235 @@
+// No lost work when storage misbehaves, in Chromium on the demo's SPBE page:
+//   - corrupted saved data: the widget starts, explains, and keeps the text under a backup key;
+//   - storage full (setItem throws QuotaExceededError): saved answers still load, it warns,
+//     keeps working in memory, and export still works;
+//   - storage disabled (the localStorage getter throws): it warns, works, exports;
+//   - a set version changed since the save: answers carried over by id, orphaned answers
+//     listed and still in widget.assessment() and in the next save;
+//   - two tabs editing one assessment: the later save does not silently erase the other's
+//     answers; the widget asks, and both choices work (the discarded side kept as a backup).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, startServer, WWW_ROOT } from './helpers.mjs';
+import {
+  assertNotice,
+  assessment,
+  downloadJson,
+  open,
+  pick,
+  picked,
+  ready,
+  saveText,
+  SPBE_KEY,
+  SPBE_PAGE,
+  stored,
+} from './reliability-helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: WWW_ROOT, port: 0 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Breaks localStorage.setItem the way a full quota does (every key, every time). */
+const STORAGE_FULL = () => {
+  Storage.prototype.setItem = function setItem() {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+};
+
+/** Disables localStorage the way privacy settings and sandboxed frames do. */
+const STORAGE_DISABLED = () => {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    },
+  });
+};
+
+const SPBE_VERSION = '2020.1';
+
+test('corrupted saved data: the widget starts, explains, and keeps the text under a backup key', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    const corrupt = '{"format":"swanilai-save/1","rev":3,"assessment":{"setId":"spbe-2020","answers":{"spbe-01":{"value":3,';
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [SPBE_KEY, corrupt]);
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    await assertNotice(page, 'Data tersimpan rusak', 'after a corrupted save');
+    const backups = await stored(page, `${SPBE_KEY}:corrupt:`);
+    assert.deepEqual(Object.values(backups), [corrupt], `the corrupted text under ${SPBE_KEY}:corrupt:<ms>`);
+
+    // It works: an answer scores and is saved over the broken text (which stays in the backup).
+    await pick(page, 0, 3);
+    const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(saved.assessment.answers['spbe-01'].value, 3);
+    assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:corrupt:`)), [corrupt]);
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+test('storage full: saved answers load, the widget warns, works in memory and exports', { timeout: 90_000 }, async () => {
+  const { page, context, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    const earlier = { setId: 'spbe-2020', setVersion: SPBE_VERSION, answers: { 'spbe-01': { value: 4, notes: 'Perbup 12/2024' } } };
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [SPBE_KEY, saveText(earlier)]);
+    await context.addInitScript(STORAGE_FULL);
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+
+    assert.ok(await picked(page, 0, 4), 'the answer saved before the storage filled up is restored');
+    await assertNotice(page, 'Penyimpanan peramban penuh', 'with a full storage');
+
+    await pick(page, 1, 2);
+    const a = await assessment(page);
+    assert.equal(a.answers['spbe-01'].value, 4);
+    assert.equal(a.answers['spbe-02'].value, 2, 'the new answer is kept in memory');
+    // Nothing could be written: the earlier save is untouched.
+    const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
+    assert.deepEqual(Object.keys(saved.assessment.answers), ['spbe-01']);
+
+    const file = JSON.parse(await downloadJson(page));
+    assert.equal(file.content.assessment.answers['spbe-02'].value, 2, 'the export holds the unsaved answer');
+    assert.equal(file.content.assessment.answers['spbe-01'].notes, 'Perbup 12/2024');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+test('storage disabled: the widget warns, works in memory and exports', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE, { init: [STORAGE_DISABLED] });
+  try {
+    await ready(page);
+    await assertNotice(page, 'Penyimpanan peramban tidak tersedia', 'with storage disabled');
+    await pick(page, 0, 5);
+    await pick(page, 1, 3);
+    const a = await assessment(page);
+    assert.equal(a.answers['spbe-01'].value, 5);
+    const file = JSON.parse(await downloadJson(page));
+    assert.equal(file.content.assessment.answers['spbe-02'].value, 3);
+    assert.equal(typeof file.sha256, 'string');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+test('a set version changed since the save: answers carried over by id, orphans listed and kept', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    const old = {
+      setId: 'spbe-2020',
+      setVersion: '2019.9',
+      answers: {
+        'spbe-01': { value: 3, notes: 'SK 2019' },
+        'spbe-02': 5,
+        'spbe-99-dihapus': { value: 2, notes: 'indikator lama', links: ['https://contoh.go.id/lama'] },
+      },
+    };
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [SPBE_KEY, saveText(old)]);
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+
+    await assertNotice(page, 'versi set lain', 'after a save of another version');
+    await assertNotice(page, 'spbe-99-dihapus', 'the orphaned answer is listed');
+    assert.ok(await picked(page, 0, 3), 'spbe-01 carried over by id');
+    assert.ok(await picked(page, 1, 5), 'spbe-02 carried over by id');
+    let a = await assessment(page);
+    assert.equal(a.setVersion, SPBE_VERSION);
+    assert.deepEqual(a.answers['spbe-99-dihapus'], old.answers['spbe-99-dihapus'], 'the orphan is in widget.assessment()');
+
+    // The next save keeps it too.
+    await pick(page, 2, 4);
+    const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(saved.assessment.answers['spbe-03'].value, 4);
+    assert.deepEqual(saved.assessment.answers['spbe-99-dihapus'], old.answers['spbe-99-dihapus']);
+    a = await assessment(page);
+    assert.ok('spbe-99-dihapus' in a.answers);
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+/** Two pages of one context (two tabs) on the SPBE page, both with an empty assessment. */
+async function twoTabs() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const a = await open(browser, server.url, SPBE_PAGE, { context });
+  await ready(a.page);
+  const b = await open(browser, server.url, SPBE_PAGE, { context });
+  await ready(b.page);
+  return { context, a, b };
+}
+
+const otherTab = (page) => page.locator('[data-swn="other-tab"]').first();
+
+test('two tabs: the later save asks instead of erasing; "load that version" works', { timeout: 120_000 }, async () => {
+  const { context, a, b } = await twoTabs();
+  try {
+    await pick(a.page, 0, 3); // tab A saves first
+    await otherTab(b.page).waitFor({ timeout: 10_000 }); // tab B hears of it at once
+    await pick(b.page, 1, 4); // tab B edits anyway: its save must not erase A's answer
+    let saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(saved.assessment.answers['spbe-01']?.value, 3, "A's answer is still saved");
+    assert.equal(saved.assessment.answers['spbe-02'], undefined, 'B did not overwrite silently');
+
+    await b.page.locator('[data-act="other-load"]').first().click();
+    await b.page.waitForFunction(() => !document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="other-tab"]'));
+    assert.ok(await picked(b.page, 0, 3), "B now shows A's answer");
+    const mine = await assessment(b.page);
+    assert.equal(mine.answers['spbe-01'].value, 3);
+    // B's own edit was not thrown away: it is kept under a backup key.
+    const backups = Object.values(await stored(b.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
+    assert.ok(
+      backups.some((d) => d.assessment?.answers?.['spbe-02']?.value === 4),
+      `B's discarded answer kept as a backup: ${JSON.stringify(backups)}`,
+    );
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs: "keep this version" saves mine, keeps theirs as a backup, and the other tab is asked', { timeout: 120_000 }, async () => {
+  const { context, a, b } = await twoTabs();
+  try {
+    await pick(a.page, 0, 2);
+    await otherTab(b.page).waitFor({ timeout: 10_000 });
+    await pick(b.page, 1, 5);
+    await b.page.locator('[data-act="other-keep"]').first().click();
+
+    const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(saved.assessment.answers['spbe-02']?.value, 5, "B's version is saved");
+    const backups = Object.values(await stored(b.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
+    assert.ok(
+      backups.some((d) => d.assessment?.answers?.['spbe-01']?.value === 2),
+      `A's overwritten answer kept as a backup: ${JSON.stringify(backups)}`,
+    );
+    // Now A is the one behind: it is asked in turn before its next save.
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await pick(a.page, 2, 1);
+    const still = JSON.parse((await stored(a.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(still.assessment.answers['spbe-03'], undefined, "A did not overwrite B's save silently");
+    await a.page.locator('[data-act="other-keep"]').first().click();
+    const last = JSON.parse((await stored(a.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(last.assessment.answers['spbe-03']?.value, 1);
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
