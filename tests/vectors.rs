@@ -21,6 +21,9 @@
 //! JSON object cannot hold (syntax errors, duplicate keys).
 //!
 //! `VECTOR=part-of-a-name` runs only the files whose name contains it.
+//! `VECTORS_DUMP=file.json` also writes every vector's output, as computed here, to that file
+//! (`{ "<vector file name>": output }`): tests/e2e/reliability-determinism.test.mjs compares
+//! the WebAssembly build's outputs with it, value for value.
 //! `REPLACE=1 cargo test --test vectors` rewrites `expected` in every file from the
 //! engine's output; review the diff (and rerun `python3 tests/vectors/oracle.py`) before
 //! committing it.
@@ -308,6 +311,19 @@ fn vectors() {
         })
         .collect();
     assert!(!files.is_empty(), "no vectors found in tests/vectors");
+    if let Some(dump) = std::env::var_os("VECTORS_DUMP") {
+        let mut out = Map::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("a readable vector");
+            let case: Map<String, J> = serde_json::from_str(&text).expect("a JSON object");
+            if let Ok(got) = actual(&case) {
+                let name = file.file_name().unwrap_or_default().to_string_lossy();
+                out.insert(name.into_owned(), got);
+            }
+        }
+        let text = serde_json::to_string(&out).expect("outputs serialize");
+        std::fs::write(&dump, text).expect("VECTORS_DUMP is writable");
+    }
     let mut failures = String::new();
     for file in &files {
         if let Err(e) = run(file, replace) {
