@@ -385,3 +385,17 @@ fn case_names_are_unique_kebab_case_behaviours() {
         seen.push(name);
     }
 }
+
+#[test]
+fn the_readme_promises_integrity_not_authenticity() {
+    // An export's SHA-256 tells a damaged or edited file from an intact one (the corpus's
+    // `import-tampered-export`); it proves nothing about who wrote it, and the README says so.
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("## Limits and guarantees")
+        .nth(1)
+        .expect("a Limits and guarantees section");
+    assert!(section.contains("**Integrity, not authenticity**"));
+    assert!(section.contains("it is not a signature"));
+}
