@@ -500,3 +500,53 @@ fn every_hostile_case_returns_the_same_problems_in_webassembly() {
         failures.join("\n")
     );
 }
+
+/// JavaScript values JSON text cannot hold: NaN, Infinity, functions, nesting built in code.
+#[wasm_bindgen(inline_js = r#"
+export function hostileObjects(baseText) {
+  const nan = JSON.parse(baseText);
+  nan.groups[0].weight = NaN;
+  nan.scale.max = Infinity;
+  nan.groups[1].weight = -Infinity;
+  const fn = JSON.parse(baseText);
+  fn.title = () => 'x';
+  let deep = [];
+  const root = JSON.parse(baseText);
+  root.description = deep;
+  for (let k = 0; k < 1000; k++) { const next = []; deep.push(next); deep = next; }
+  return { nan, fn, deep: root };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = hostileObjects)]
+    fn hostile_objects(base_text: &str) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+fn javascript_values_json_cannot_hold_are_problems_not_panics() {
+    let objects = hostile_objects(&file("base-set.json"));
+    let problems = |key: &str| {
+        let r = load_set(get(&objects, key)).expect("loadSet does not throw");
+        assert!(Array::is_array(&r), "{key}: the set is refused");
+        pairs(&r)
+    };
+    let nan = problems("nan");
+    for (path, code) in [
+        ("groups[0].weight", "not-finite"),
+        ("groups[1].weight", "not-finite"),
+        ("scale.max", "not-finite"),
+    ] {
+        assert!(
+            nan.contains(&(path.to_string(), code.to_string())),
+            "{path} {code} in {nan:?}"
+        );
+    }
+    assert_eq!(
+        problems("fn"),
+        vec![("title".to_string(), "wrong-type".to_string())]
+    );
+    let deep = problems("deep");
+    assert_eq!(deep.len(), 1, "{deep:?}");
+    assert_eq!(deep[0].1, "too-deep");
+    assert!(deep[0].0.starts_with("description[0][0]"), "{deep:?}");
+}
