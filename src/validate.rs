@@ -435,8 +435,9 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
 /// `path` "") can neither overflow nor lose a member: the weights must sum to a number that
 /// times the largest score is still finite, and every member's share of the whole set (its
 /// effective weight, `eff` times its share among siblings, as [`crate::Scorer`] computes it)
-/// must stay a normal positive number. Two weights of 1e308 once summed to infinity and scored
-/// every answer 0; a weight of 1e-300 four levels down made its indicator count for nothing.
+/// must stay a normal positive number, and no weight may be below [`MIN_WEIGHT`]. Two weights
+/// of 1e308 once summed to infinity and scored every answer 0; a weight of 1e-200 under another
+/// of 1e-200 made its indicator count for nothing.
 fn check_shares(
     c: &mut Checker<'_>,
     groups: &[Group],
