@@ -56,11 +56,16 @@ struct Inner {
     timers: Vec<(i32, Closure<dyn FnMut()>)>,
     save_due: bool,
     advice_due: bool,
+    results_due: bool,
     /// Whether the advice panel shows every step of a long plan.
     plan_open: bool,
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
+    /// Runs deferred work (saving, advice) right after the event that asked for it, so the
+    /// score on screen updates first; `soon_pending` is its timeout while one is queued.
+    soon: Option<Closure<dyn FnMut()>>,
+    soon_pending: Option<i32>,
 }
 
 /// A message above the form; some carry buttons.
@@ -217,10 +222,13 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         timers: Vec::new(),
         save_due: false,
         advice_due: false,
+        results_due: false,
         plan_open: false,
         notices,
         stylesheet,
         self_weak: None,
+        soon: None,
+        soon_pending: None,
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -878,15 +886,6 @@ impl Inner {
         clear(&sec);
         let d = &self.dom;
         let v = view::results(&self.scorer, &self.tally, &self.answered, self.lang);
-        if let Ok(Some(mini)) = self.frame.query_selector("[data-mini]") {
-            mini.set_text_content(Some(&format!(
-                "{}: {} {} · {}",
-                self.t(Ui::Overall),
-                v.overall,
-                v.predicate,
-                v.answered_of_total
-            )));
-        }
         let h = d.add(&sec, "h3", "", self.t(Ui::Results));
         attrs(&h, &[("id", "swn-results-h")]);
         let big = d.add(&sec, "p", "swn-overall", "");
@@ -1018,6 +1017,34 @@ impl Inner {
                 status.set_text_content(Some(&v.announcement));
             }
         }
+        self.update_summary_mini(&v);
+    }
+
+    fn update_summary_mini(&self, v: &view::ResultsView) {
+        if let Ok(Some(mini)) = self.frame.query_selector("[data-mini]") {
+            mini.set_text_content(Some(&format!(
+                "{}: {} {} · {}",
+                self.t(Ui::Overall),
+                v.overall,
+                v.predicate,
+                v.answered_of_total
+            )));
+        }
+    }
+
+    /// Updates the overall score, predicate, completeness and the status announcement in place.
+    fn update_summary(&self) {
+        let v = view::results(&self.scorer, &self.tally, &self.answered, self.lang);
+        let set = |sel: &str, text: &str| {
+            if let Ok(Some(e)) = self.frame.query_selector(sel) {
+                e.set_text_content(Some(text));
+            }
+        };
+        set("[data-swn=overall]", &v.overall);
+        set("[data-swn=predicate]", &v.predicate);
+        set("[data-swn=completeness]", &v.completeness);
+        set("[data-swn=status]", &v.announcement);
+        self.update_summary_mini(&v);
     }
 
     fn render_advice(&self) {
@@ -1214,7 +1241,10 @@ impl Inner {
         self.scorer.update(&mut self.tally, i, s);
         self.update_card(i);
         self.update_tab_counts();
-        self.render_results(true);
+        // The score texts now; the chart and tables right after this event (see `defer`).
+        self.update_summary();
+        self.results_due = true;
+        self.defer();
         self.schedule_save(false);
         let mut out = self.change_detail(&id);
         out.push(("score", self.score_detail()));
@@ -1390,10 +1420,41 @@ impl Inner {
     fn schedule_save(&mut self, debounce: bool) {
         self.save_due = true;
         if !debounce {
-            self.save_now();
+            self.defer();
         }
         // Debounced saves are flushed by the timer set up in `listen` (every 400 ms) and on
         // pagehide/visibilitychange, so typing does not serialise on every key.
+    }
+
+    /// Queues `flush_deferred` to run as soon as the current event is done.
+    fn defer(&mut self) {
+        if self.soon_pending.is_some() {
+            return;
+        }
+        let (Some(win), Some(f)) = (web_sys::window(), self.soon.as_ref()) else {
+            self.flush_deferred();
+            return;
+        };
+        match win
+            .set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), 0)
+        {
+            Ok(id) => self.soon_pending = Some(id),
+            Err(_) => self.flush_deferred(),
+        }
+    }
+
+    /// Saves and redraws the advice if either is due.
+    fn flush_deferred(&mut self) {
+        self.soon_pending = None;
+        if self.results_due {
+            self.results_due = false;
+            self.render_results(false);
+        }
+        self.save_now();
+        if self.advice_due {
+            self.advice_due = false;
+            self.render_advice();
+        }
     }
 
     fn save_now(&mut self) {
@@ -1655,17 +1716,23 @@ impl Inner {
         } else {
             let _ = self.host.set_attribute("data-state", "ready");
         }
+        let w = weak.clone();
+        self.soon = Some(Closure::<dyn FnMut()>::new(move || {
+            if let Some(cell) = w.upgrade() {
+                if let Ok(mut g) = cell.try_borrow_mut() {
+                    if let Some(st) = g.as_mut() {
+                        st.flush_deferred();
+                    }
+                }
+            }
+        }));
         // Flush debounced saves and advice every 400 ms (cheap when nothing is due).
         let w = weak.clone();
         let tick = Closure::<dyn FnMut()>::new(move || {
             if let Some(cell) = w.upgrade() {
                 if let Ok(mut g) = cell.try_borrow_mut() {
                     if let Some(st) = g.as_mut() {
-                        st.save_now();
-                        if st.advice_due {
-                            st.advice_due = false;
-                            st.render_advice();
-                        }
+                        st.flush_deferred();
                     }
                 }
             }
@@ -1709,7 +1776,11 @@ impl Inner {
             for (id, _) in self.timers.drain(..) {
                 win.clear_interval_with_handle(id);
             }
+            if let Some(id) = self.soon_pending.take() {
+                win.clear_timeout_with_handle(id);
+            }
         }
+        self.soon = None;
     }
 
     fn handle(&mut self, kind: &str, e: &Event) -> Emits {
@@ -1810,10 +1881,9 @@ impl Inner {
     /// Advice costs two what-ifs per indicator: immediate for ordinary sets, debounced to the
     /// next tick for very large ones.
     fn schedule_advice(&mut self) {
+        self.advice_due = true;
         if self.scorer.indicator_count() <= 500 {
-            self.render_advice();
-        } else {
-            self.advice_due = true;
+            self.defer();
         }
     }
 
