@@ -93,6 +93,7 @@ pub enum Ui {
     NotANumber,
     ShowFewerSteps,
     TagReadiness,
+    ShowMore,
 }
 
 /// The text of a UI string in a language.
@@ -243,6 +244,7 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Of => ("dari", "of"),
         Tabs => ("Kelompok indikator", "Indicator groups"),
         Close => ("Tutup", "Close"),
+        ShowMore => ("Tampilkan indikator berikutnya", "Show more indicators"),
         Actions => ("Tindakan", "Actions"),
         NotANumber => ("Bukan angka yang sah.", "Not a valid number."),
         ShowFewerSteps => ("Tampilkan lebih sedikit langkah", "Show fewer steps"),
@@ -405,6 +407,21 @@ fn sin_cos_turn(turn: f64) -> (f64, f64) {
         }
     };
     (series(fold(x)), series(fold(cos_arg)))
+}
+
+/// How many of a tab's indicators are on screen, when a long tab is shown in parts.
+///
+/// ```
+/// use swanilai::{view::shown_count_text, Lang};
+/// assert_eq!(shown_count_text(100, 1250, Lang::Id), "100 dari 1.250 indikator ditampilkan");
+/// assert_eq!(shown_count_text(100, 1250, Lang::En), "100 of 1,250 indicators shown");
+/// ```
+pub fn shown_count_text(shown: usize, total: usize, lang: Lang) -> String {
+    let n = |v: usize| format_number(v as f64, 0, lang);
+    match lang {
+        Lang::Id => format!("{} dari {} indikator ditampilkan", n(shown), n(total)),
+        Lang::En => format!("{} of {} indicators shown", n(shown), n(total)),
+    }
 }
 
 /// How much is answered, as a sentence.

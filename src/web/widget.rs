@@ -23,6 +23,10 @@ use crate::{Answer, Assessment, Problem, Scorer, Tally, Value, answer_score, for
 
 type Handler = Closure<dyn FnMut(Event)>;
 
+/// Cards drawn at a time in one tab: a 10,000-indicator tab would otherwise put ~90,000
+/// nodes in the page and make every change wait for their layout.
+const CARD_CHUNK: usize = 100;
+
 struct Listener {
     target: EventTarget,
     kind: &'static str,
@@ -57,6 +61,8 @@ struct Inner {
     save_due: bool,
     advice_due: bool,
     results_due: bool,
+    /// How many cards of the current tab are drawn (long tabs are drawn in parts).
+    card_limit: usize,
     /// Whether the advice panel shows every step of a long plan.
     plan_open: bool,
     notices: Vec<Notice>,
@@ -223,6 +229,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         save_due: false,
         advice_due: false,
         results_due: false,
+        card_limit: CARD_CHUNK,
         plan_open: false,
         notices,
         stylesheet,
@@ -564,7 +571,11 @@ impl Inner {
         if count == 0 {
             return;
         }
-        self.tab = k.min(count - 1);
+        let k = k.min(count - 1);
+        if k != self.tab {
+            self.card_limit = CARD_CHUNK;
+        }
+        self.tab = k;
         if let Ok(list) = self.frame.query_selector_all("[role=tab]") {
             for i in 0..list.length() {
                 let Some(tab) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -614,14 +625,36 @@ impl Inner {
         let Some(group) = self.set().groups.get(self.tab) else {
             return;
         };
-        let first: usize = (0..self.tab)
-            .map(|k| self.scorer.top_group_indicator_count(k))
-            .sum();
+        let first = self.tab_first();
+        let total = self.scorer.top_group_indicator_count(self.tab);
+        let limit = first + self.card_limit.min(total);
         let mut next = first;
-        self.render_group(&panel, group, 3, &mut next);
+        self.render_group(&panel, group, 3, &mut next, limit);
+        if limit < first + total {
+            let d = &self.dom;
+            let more = d.add(&panel, "p", "swn-more-cards", "");
+            d.add(
+                &more,
+                "span",
+                "",
+                &view::shown_count_text(limit - first, total, self.lang),
+            );
+            let b = d.add(&more, "button", "swn-btn", self.t(Ui::ShowMore));
+            attrs(&b, &[("type", "button"), ("data-act", "more")]);
+        }
     }
 
-    fn render_group(&self, parent: &Element, g: &Group, level: u8, next: &mut usize) {
+    /// The document-order index of the current tab's first indicator.
+    fn tab_first(&self) -> usize {
+        (0..self.tab)
+            .map(|k| self.scorer.top_group_indicator_count(k))
+            .sum()
+    }
+
+    fn render_group(&self, parent: &Element, g: &Group, level: u8, next: &mut usize, limit: usize) {
+        if *next >= limit {
+            return;
+        }
         let d = &self.dom;
         let tag = format!("h{}", level.min(6));
         d.add(parent, &tag, "swn-group-title", g.title.get(self.lang));
@@ -629,12 +662,18 @@ impl Inner {
             d.add(parent, "p", "swn-desc", desc.get(self.lang));
         }
         for _ in &g.indicators {
+            if *next >= limit {
+                return;
+            }
             self.render_card(parent, *next);
             *next += 1;
         }
         for c in &g.children {
+            if *next >= limit {
+                return;
+            }
             let sub = d.add(parent, "section", "swn-sub", "");
-            self.render_group(&sub, c, level + 1, next);
+            self.render_group(&sub, c, level + 1, next, limit);
         }
     }
 
@@ -2004,6 +2043,19 @@ impl Inner {
             "clear" => index_of(&el)
                 .map(|i| self.clear_answer(i))
                 .unwrap_or_default(),
+            "more" => {
+                let next = self.tab_first() + self.card_limit;
+                self.card_limit += CARD_CHUNK;
+                self.render_panel();
+                // Continue where the reader was: the first newly drawn indicator.
+                if let Ok(Some(input)) = self
+                    .frame
+                    .query_selector(&format!("#swn-i-{next} input, #swn-i-{next} select"))
+                {
+                    focus(&input);
+                }
+                vec![]
+            }
             "goto" => {
                 if let Some(i) = index_of(&el) {
                     self.goto(i);
@@ -2092,6 +2144,11 @@ impl Inner {
                 break;
             }
             first += n;
+        }
+        let pos = i.saturating_sub(self.tab_first());
+        if pos >= self.card_limit {
+            self.card_limit = (pos / CARD_CHUNK + 1) * CARD_CHUNK;
+            self.render_panel();
         }
         if let Ok(Some(card)) = self.frame.query_selector(&format!("#swn-i-{i}")) {
             card.scroll_into_view();
