@@ -4,7 +4,11 @@
 // self time and the most total time, wasm functions included.
 //
 //   node bench/profile.mjs [--set spbe-2020] [--tool swanilai|surveyjs] [--changes 200]
-//                          [--pkg DIR] [--save DIR]
+//                          [--pkg DIR] [--save DIR] [--trace]
+//
+// --trace records a Chromium trace instead of a CPU profile and prints the time in each
+// rendering phase (style, layout, pre-paint, paint) and in script, for the load and for the
+// answer changes: what "(program)" in a CPU profile hides.
 //
 // --pkg serves another build of the package instead of pkg/ (for example one made with
 // `wasm-pack build --profiling`, whose wasm keeps its function names; the release build's
@@ -29,6 +33,18 @@ const tool = opt('--tool', 'swanilai');
 const changes = Number(opt('--changes', 200));
 const pkgDir = opt('--pkg', null);
 const saveDir = opt('--save', null);
+const trace = args.includes('--trace');
+
+const PHASES = /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|FunctionCall|EvaluateScript|TimerFire|EventDispatch|RunMicrotasks|MinorGC|MajorGC|ParseHTML|ParseAuthorStyleSheet|HitTest)$/;
+
+/** Milliseconds per trace event name (complete events of the main rendering phases). */
+export function phases(buffer) {
+  const m = new Map();
+  for (const e of JSON.parse(buffer.toString()).traceEvents) {
+    if (e.ph === 'X' && e.dur && PHASES.test(e.name)) m.set(e.name, (m.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [...m].sort((a, b) => b[1] - a[1]);
+}
 
 /** Self and total time per function (name + url + line) from a CDP profile. */
 export function summarise(profile) {
@@ -89,15 +105,21 @@ try {
   page.on('pageerror', (e) => console.error(`page error: ${e}`));
   await page.addInitScript(instrument, { first: T.first });
   const cdp = await context.newCDPSession(page);
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+  const start = () =>
+    trace
+      ? browser.startTracing(page, { categories })
+      : cdp.send('Profiler.start');
+  const stop = async () => (trace ? browser.stopTracing() : (await cdp.send('Profiler.stop')).profile);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  await start();
   await page.goto(`${server.origin}/${tool}/${setName}.html`);
   await page.waitForFunction(() => window.__bench?.painted != null, null, { timeout: 300_000 });
-  const { profile: load } = await cdp.send('Profiler.stop');
+  const load = await stop();
   const t = await page.evaluate(() => [__bench.interactive, __bench.painted]);
   await page.waitForTimeout(500);
-  await cdp.send('Profiler.start');
+  await start();
   const r = await page.evaluate(rescoreLoop, {
     hi: T.radio(info[setName].probe, 5),
     lo: T.radio(info[setName].probe, 1),
@@ -106,15 +128,24 @@ try {
     capMs: 120_000,
     timeoutMs: 30_000,
   });
-  const { profile: rescore } = await cdp.send('Profiler.stop');
+  const rescore = await stop();
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  console.log(`# ${tool} ${setName}: interactive ${t[1].toFixed(0)} ms (DOM ${t[0].toFixed(0)} ms); rescore median ${med(r.updates).toFixed(2)} ms, to next frame ${med(r.frames).toFixed(2)} ms over ${r.updates.length} changes`);
-  print('page load to first interactive frame', summarise(load));
-  print(`${r.updates.length} answer changes (includes the harness's frame waits as (idle)/(program))`, summarise(rescore));
+  console.log(`# ${tool} ${setName}: interactive ${t[1].toFixed(0)} ms (DOM ${t[0].toFixed(0)} ms); rescore median ${med(r.updates).toFixed(2)} ms, work ${med(r.works).toFixed(2)} ms, to next frame ${med(r.frames).toFixed(2)} ms over ${r.updates.length} changes`);
+  if (trace) {
+    const show = (title, list, per = 1) =>
+      console.log(`${title}: ${list.map(([k, ms]) => `${k} ${(ms / per).toFixed(1)} ms`).join(', ')}`);
+    show('load, total per phase', phases(load));
+    show(`answer changes, per change (${r.updates.length})`, phases(rescore), r.updates.length);
+  } else {
+    print('page load to first interactive frame', summarise(load));
+    print(`${r.updates.length} answer changes (includes the harness's frame waits as (idle)/(program))`, summarise(rescore));
+  }
   if (saveDir) {
     mkdirSync(saveDir, { recursive: true });
-    writeFileSync(path.join(saveDir, `${tool}-${setName}-load.cpuprofile`), JSON.stringify(load));
-    writeFileSync(path.join(saveDir, `${tool}-${setName}-rescore.cpuprofile`), JSON.stringify(rescore));
+    const ext = trace ? 'trace.json' : 'cpuprofile';
+    const text = (x) => (trace ? x : JSON.stringify(x));
+    writeFileSync(path.join(saveDir, `${tool}-${setName}-load.${ext}`), text(load));
+    writeFileSync(path.join(saveDir, `${tool}-${setName}-rescore.${ext}`), text(rescore));
   }
 } finally {
   await browser?.close().catch(() => {});
