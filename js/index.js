@@ -59,14 +59,20 @@ const SET_URLS = {
  * @param {{ base?: string | URL }} [options] where the `sets/` files are, if not beside this file
  */
 export async function getSet(id, { base } = {}) {
-  await init();
-  if (!wasm.builtinSets().some((s) => s.id === id) || !Object.hasOwn(SET_URLS, id)) {
+  if (!Object.hasOwn(SET_URLS, id)) throw new Error(`swanilai: unknown built-in set "${id}"`);
+  const url = base === undefined ? SET_URLS[id] : new URL(`${id}.json`, base);
+  // The set downloads while the WebAssembly module loads, not after it.
+  const [, text] = await Promise.all([
+    init(),
+    fetch(url).then((res) => {
+      if (!res.ok) throw new Error(`swanilai: cannot load ${url}: HTTP ${res.status}`);
+      return res.text();
+    }),
+  ]);
+  if (!wasm.builtinSets().some((s) => s.id === id)) {
     throw new Error(`swanilai: unknown built-in set "${id}"`);
   }
-  const url = base === undefined ? SET_URLS[id] : new URL(`${id}.json`, base);
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`swanilai: cannot load ${url}: HTTP ${res.status}`);
-  const handle = wasm.loadSet(await res.text());
+  const handle = wasm.loadSet(text);
   if (Array.isArray(handle)) throw problemsError(`built-in set "${id}" is invalid`, handle);
   return handle;
 }

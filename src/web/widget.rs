@@ -1483,26 +1483,27 @@ impl Inner {
             return;
         }
         let (Some(win), Some(f)) = (web_sys::window(), self.soon.as_ref()) else {
-            self.flush_deferred();
+            self.flush_deferred(false);
             return;
         };
         match win
             .set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), 0)
         {
             Ok(id) => self.soon_pending = Some(id),
-            Err(_) => self.flush_deferred(),
+            Err(_) => self.flush_deferred(false),
         }
     }
 
-    /// Saves and redraws the advice if either is due.
-    fn flush_deferred(&mut self) {
+    /// Redraws the results, saves, and redraws the advice if due. Advice on a very large set
+    /// (two what-ifs per indicator) waits for the 400 ms tick, so quick answers share one.
+    fn flush_deferred(&mut self, from_tick: bool) {
         self.soon_pending = None;
         if self.results_due {
             self.results_due = false;
             self.render_results(false);
         }
         self.save_now();
-        if self.advice_due {
+        if self.advice_due && (from_tick || self.scorer.indicator_count() <= 500) {
             self.advice_due = false;
             self.render_advice();
         }
@@ -1772,7 +1773,7 @@ impl Inner {
             if let Some(cell) = w.upgrade() {
                 if let Ok(mut g) = cell.try_borrow_mut() {
                     if let Some(st) = g.as_mut() {
-                        st.flush_deferred();
+                        st.flush_deferred(false);
                     }
                 }
             }
@@ -1783,7 +1784,7 @@ impl Inner {
             if let Some(cell) = w.upgrade() {
                 if let Ok(mut g) = cell.try_borrow_mut() {
                     if let Some(st) = g.as_mut() {
-                        st.flush_deferred();
+                        st.flush_deferred(true);
                     }
                 }
             }

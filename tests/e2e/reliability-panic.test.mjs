@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, startServer, WWW_ROOT } from './helpers.mjs';
-import { assessment, open, pick, picked, ready, SPBE_PAGE } from './reliability-helpers.mjs';
+import { assessment, open, pick, picked, ready, SPBE_KEY, SPBE_PAGE } from './reliability-helpers.mjs';
 
 let server;
 let browser;
@@ -27,6 +27,12 @@ test('a panic logs its message, shows the error state, and saved answers survive
     await ready(page);
     await pick(page, 0, 4);
     await pick(page, 1, 2);
+    // Answers are saved right after their event; the panic comes after that save.
+    await page.waitForFunction(
+      (k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.assessment?.answers?.['spbe-02']?.value === 2,
+      SPBE_KEY,
+      { timeout: 5_000 },
+    );
 
     // The same module instance the widget runs in (pkg/index.js imports ./swanilai.js).
     const thrown = await page.evaluate(async () => {

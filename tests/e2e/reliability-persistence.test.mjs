@@ -57,6 +57,21 @@ const STORAGE_DISABLED = () => {
 
 const SPBE_VERSION = '2020.1';
 
+/** Waits until the autosave holds `value` for indicator `id` (saving runs right after the answer's event). */
+async function waitSaved(page, id, value) {
+  await page.waitForFunction(
+    ([k, i, v]) => {
+      try {
+        return JSON.parse(localStorage.getItem(k)).assessment.answers[i].value === v;
+      } catch {
+        return false;
+      }
+    },
+    [SPBE_KEY, id, value],
+    { timeout: 5_000 },
+  );
+}
+
 test('corrupted saved data: the widget starts, explains, and keeps the text under a backup key', { timeout: 90_000 }, async () => {
   const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
   try {
@@ -71,6 +86,8 @@ test('corrupted saved data: the widget starts, explains, and keeps the text unde
 
     // It works: an answer scores and is saved over the broken text (which stays in the backup).
     await pick(page, 0, 3);
+    // The save runs right after the answer's event: wait for it to replace the broken text.
+    await waitSaved(page, 'spbe-01', 3);
     const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-01'].value, 3);
     assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:corrupt:`)), [corrupt]);
@@ -155,6 +172,7 @@ test('a set version changed since the save: answers carried over by id, orphans 
 
     // The next save keeps it too.
     await pick(page, 2, 4);
+    await waitSaved(page, 'spbe-03', 4);
     const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-03'].value, 4);
     assert.deepEqual(saved.assessment.answers['spbe-99-dihapus'], old.answers['spbe-99-dihapus']);
