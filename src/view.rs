@@ -4,7 +4,7 @@
 use crate::advice::Advice;
 use crate::assessment::{Assessment, Value};
 use crate::compare::Comparison;
-use crate::model::{AnswerKind, IndicatorSet, Lang, Text};
+use crate::model::{AnswerKind, IndicatorSet, Lang};
 use crate::present::answer_label;
 use crate::round::{format_delta, format_number};
 use crate::score::{Score, Scorer, Tally};
@@ -685,11 +685,6 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
         return None;
     }
     normalised.parse::<f64>().ok().filter(|n| n.is_finite())
-}
-
-/// Text in the chosen language (a shorthand for the DOM layer).
-pub fn tr(t: &Text, lang: Lang) -> &str {
-    t.get(lang)
 }
 
 /// Which indicators are answered (validly) in an assessment, in document order.

@@ -383,7 +383,7 @@ impl Inner {
         attrs(&print, &[("data-swn", "print"), ("aria-hidden", "true")]);
 
         self.select_tab(self.tab, false);
-        self.render_results(false);
+        self.render_results();
         self.render_advice();
         self.render_compare();
         if let Some(key) = focus_key {
@@ -930,7 +930,7 @@ impl Inner {
         }
     }
 
-    fn render_results(&self, announce: bool) {
+    fn render_results(&self) {
         let Ok(Some(sec)) = self.frame.query_selector("[data-swn=results]") else {
             return;
         };
@@ -1061,11 +1061,6 @@ impl Inner {
                     &view::shown(&tag.score, self.set().scale.decimals, self.lang),
                 );
                 d.add(&tr, "td", "", &view::predicate(&tag.score, self.lang));
-            }
-        }
-        if announce {
-            if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
-                status.set_text_content(Some(&v.announcement));
             }
         }
         self.update_summary_mini(&v);
@@ -1305,7 +1300,7 @@ impl Inner {
     /// The `change` event for one indicator's answer (value or evidence).
     fn change_detail(&self, id: &str) -> Emits {
         let answer = self.a.answers.get(id).cloned().unwrap_or_default();
-        to_js(&serde_json_like(id, &answer))
+        to_js(&change_payload(id, &answer))
             .map(|detail| vec![("change", detail)])
             .unwrap_or_default()
     }
@@ -1500,7 +1495,7 @@ impl Inner {
         self.soon_pending = None;
         if self.results_due {
             self.results_due = false;
-            self.render_results(false);
+            self.render_results();
         }
         self.save_now();
         if self.advice_due && (from_tick || self.scorer.indicator_count() <= 500) {
@@ -1714,7 +1709,7 @@ fn integrity_name(i: Integrity) -> &'static str {
 }
 
 /// The `change` event's detail: `{ indicator, answer }`.
-fn serde_json_like<'a>(id: &'a str, answer: &'a Answer) -> impl serde::Serialize + 'a {
+fn change_payload<'a>(id: &'a str, answer: &'a Answer) -> impl serde::Serialize + 'a {
     #[derive(serde::Serialize)]
     struct Change<'a> {
         indicator: &'a str,
