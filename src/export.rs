@@ -30,7 +30,7 @@ fn write(v: &Json, out: &mut String) {
     match v {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Json::Number(n) => out.push_str(&number(*n)),
+        Json::Number(n) => out.push_str(&crate::num::json(*n)),
         Json::String(s) => string(s, out),
         Json::Array(items) => {
             out.push('[');
@@ -54,28 +54,6 @@ fn write(v: &Json, out: &mut String) {
             }
             out.push('}');
         }
-    }
-}
-
-/// A number as JSON: integers without a fraction, others in the shortest form that reads back
-/// to the same value; non-finite numbers (which JSON cannot hold) as `null`.
-fn number(n: f64) -> String {
-    if !n.is_finite() {
-        return "null".into();
-    }
-    if n == 0.0 {
-        return "0".into();
-    }
-    if n.fract() == 0.0 && n.abs() < 1e21 {
-        return format!("{n:.0}");
-    }
-    let s = format!("{n:e}"); // shortest round-trip digits, e.g. 1.5e-7
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if (-7..21).contains(&exp) {
-        format!("{n}")
-    } else {
-        format!("{mantissa}e{exp}")
     }
 }
 

@@ -247,7 +247,7 @@ impl Parser<'_> {
                 return bad(self);
             }
         }
-        let Ok(n) = self.text[start..self.i].parse::<f64>() else {
+        let Some(n) = crate::num::parse(&self.text[start..self.i]) else {
             return bad(self);
         };
         if !n.is_finite() {
@@ -847,7 +847,7 @@ impl SerializeMap for Collect {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, k: &T) -> Result<(), ToJsonError> {
         match k.serialize(ToJson)? {
             Json::String(s) => self.key = Some(s),
-            Json::Number(n) => self.key = Some(n.to_string()),
+            Json::Number(n) => self.key = Some(crate::num::display(n)),
             other => {
                 return Err(ToJsonError(format!(
                     "map key must be a string, got {}",

@@ -42,6 +42,7 @@ pub mod compare;
 pub mod export;
 pub mod json;
 pub mod model;
+pub mod num;
 pub mod present;
 pub mod problem;
 mod read;

@@ -221,9 +221,9 @@ pub fn has_errors(problems: &[Problem]) -> bool {
 pub fn short_number(n: f64) -> String {
     let a = n.abs();
     if a != 0.0 && !(1e-6..1e15).contains(&a) {
-        format!("{n:e}")
+        crate::num::exponent(n)
     } else {
-        format!("{n}")
+        crate::num::display(n)
     }
 }
 

@@ -13,6 +13,7 @@ use crate::model::{
     AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Level,
     NumberMapping, Predicate, Scale, Text, UnansweredPolicy,
 };
+use crate::num::Show;
 use crate::problem::{Code, Problem, index, join};
 
 /// Collects problems while reading.
@@ -174,7 +175,7 @@ impl Reader {
     /// A string, also accepting a number written without quotes (e.g. a year).
     fn lenient_string(&mut self, v: &Json, path: &str) -> Option<String> {
         match v {
-            Json::Number(n) if n.is_finite() => Some(format!("{n}")),
+            Json::Number(n) if n.is_finite() => Some(crate::num::display(*n)),
             _ => self.string(v, path),
         }
     }
@@ -188,8 +189,8 @@ impl Reader {
                 self.push(
                     path,
                     Code::NotFinite,
-                    format!("angka harus terhingga, bukan {n}"),
-                    format!("number must be finite, got {n}"),
+                    format!("angka harus terhingga, bukan {}", Show(*n)),
+                    format!("number must be finite, got {}", Show(*n)),
                 );
                 None
             }
@@ -326,8 +327,14 @@ impl Reader {
                 self.push(
                     &join(path, "decimals"),
                     Code::DecimalsOutOfRange,
-                    format!("jumlah desimal harus bilangan bulat 0 sampai 6, bukan {n}"),
-                    format!("decimals must be a whole number from 0 to 6, got {n}"),
+                    format!(
+                        "jumlah desimal harus bilangan bulat 0 sampai 6, bukan {}",
+                        Show(n)
+                    ),
+                    format!(
+                        "decimals must be a whole number from 0 to 6, got {}",
+                        Show(n)
+                    ),
                 );
                 d.decimals
             }

@@ -51,14 +51,7 @@ const POW10: [f64; 16] = [
 /// [`round_half_away`] the slow, obvious way: through the 15-significant-digit decimal text.
 fn round_decimal(x: f64, decimals: u8) -> f64 {
     // "d.dddddddddddddde±X": 15 significant digits.
-    let s = format!("{:.14e}", x.abs());
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: Vec<u8> = mantissa
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect();
+    let (digits, exp) = crate::num::fifteen_digits(x);
     // Digits kept: those before the point (exp + 1) plus the decimals.
     let keep = exp + 1 + i32::from(decimals);
     if keep < 0 {
@@ -78,7 +71,7 @@ fn round_decimal(x: f64, decimals: u8) -> f64 {
         return 0.0;
     }
     let shift = exp + 1 - keep as i32;
-    let v: f64 = format!("{int}e{shift}").parse().unwrap_or(0.0);
+    let v = crate::num::parse(&format!("{int}e{shift}")).unwrap_or(0.0);
     if x < 0.0 { -v } else { v }
 }
 
@@ -94,7 +87,7 @@ fn round_decimal(x: f64, decimals: u8) -> f64 {
 /// ```
 pub fn format_number(x: f64, decimals: u8, lang: Lang) -> String {
     let r = round_half_away(x, decimals);
-    let s = format!("{:.*}", usize::from(decimals), r.abs());
+    let s = crate::num::fixed(r.abs(), decimals);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
     let (group_sep, dec_sep) = match lang {
         Lang::Id => ('.', ','),

@@ -459,7 +459,7 @@ impl<'s> Scorer<'s> {
             }
         }
         c.by_weight = if w > 0.0 {
-            (wa / w).clamp(0.0, 1.0)
+            crate::num::unit(wa / w)
         } else {
             0.0
         };

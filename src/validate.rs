@@ -10,6 +10,7 @@ use crate::model::{
     AnswerKind, Better, Evidence, Group, Indicator, IndicatorSet, MAX_GROUP_DEPTH, NumberMapping,
     Scale,
 };
+use crate::num::Show;
 use crate::problem::{Code, Problem, index, join, short_number as num};
 use crate::read::key_path;
 
@@ -84,15 +85,15 @@ impl<'a> Checker<'a> {
             self.push(
                 &join(path, "weight"),
                 Code::WeightNotPositive,
-                format!("bobot harus lebih dari 0, bukan {w}"),
-                format!("weight must be greater than 0, got {w}"),
+                format!("bobot harus lebih dari 0, bukan {}", Show(w)),
+                format!("weight must be greater than 0, got {}", Show(w)),
             );
         }
     }
 
     fn on_scale(&mut self, score: f64, path: &str) {
         if !(self.scale.min..=self.scale.max).contains(&score) {
-            let (min, max) = (self.scale.min, self.scale.max);
+            let (score, min, max) = (Show(score), Show(self.scale.min), Show(self.scale.max));
             self.push(
                 path,
                 Code::ScoreOutOfScale,
@@ -235,6 +236,7 @@ impl<'a> Checker<'a> {
             } => {
                 if let (Some(lo), Some(hi)) = (min, max) {
                     if lo > hi {
+                        let (lo, hi) = (Show(*lo), Show(*hi));
                         self.push(
                             &join(&apath, "min"),
                             Code::MappingInvalid,
@@ -253,6 +255,7 @@ impl<'a> Checker<'a> {
         match m {
             NumberMapping::Linear { from, to } => {
                 if from >= to {
+                    let (from, to) = (Show(*from), Show(*to));
                     self.push(
                         &join(path, "linear"),
                         Code::MappingInvalid,
@@ -369,19 +372,22 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
             Code::ScaleInvalid,
             format!(
                 "skala minimum {} harus lebih kecil dari maksimum {}",
-                s.min, s.max
+                Show(s.min),
+                Show(s.max)
             ),
-            format!("scale min {} must be less than max {}", s.min, s.max),
+            format!(
+                "scale min {} must be less than max {}",
+                Show(s.min),
+                Show(s.max)
+            ),
         );
     } else if s.min.abs() > MAX_SCALE || s.max.abs() > MAX_SCALE {
-        let (min, max) = (num(s.min), num(s.max));
+        let (min, max, lim) = (num(s.min), num(s.max), crate::num::exponent(MAX_SCALE));
         c.push(
             "scale",
             Code::ScaleInvalid,
-            format!("batas skala {min} dan {max} harus di antara -{MAX_SCALE:e} dan {MAX_SCALE:e}"),
-            format!(
-                "scale bounds {min} and {max} must lie between -{MAX_SCALE:e} and {MAX_SCALE:e}"
-            ),
+            format!("batas skala {min} dan {max} harus di antara -{lim} dan {lim}"),
+            format!("scale bounds {min} and {max} must lie between -{lim} and {lim}"),
         );
     } else {
         check_predicates(&mut c, set);
@@ -472,12 +478,14 @@ fn check_shares(
                 &join(at, "weight"),
                 Code::WeightOutOfRange,
                 format!(
-                    "bobot {} terlalu kecil untuk dihitung (paling kecil {MIN_WEIGHT:e})",
-                    num(w)
+                    "bobot {} terlalu kecil untuk dihitung (paling kecil {})",
+                    num(w),
+                    num(MIN_WEIGHT)
                 ),
                 format!(
-                    "weight {} is too small to compute with (the smallest is {MIN_WEIGHT:e})",
-                    num(w)
+                    "weight {} is too small to compute with (the smallest is {})",
+                    num(w),
+                    num(MIN_WEIGHT)
                 ),
             );
             None
@@ -539,11 +547,13 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
                 Code::PredicateInvalid,
                 format!(
                     "rentang {}-{} kosong, terbalik atau di luar skala",
-                    p.min, p.max
+                    Show(p.min),
+                    Show(p.max)
                 ),
                 format!(
                     "band {}-{} is empty, reversed or outside the scale",
-                    p.min, p.max
+                    Show(p.min),
+                    Show(p.max)
                 ),
             );
         }
@@ -558,12 +568,16 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
                 &join(&path, "min"),
                 Code::PredicatesGap,
                 format!(
-                    "celah: pita dimulai di {} tetapi {} adalah {expected}",
-                    p.min, what.0
+                    "celah: pita dimulai di {} tetapi {} adalah {}",
+                    Show(p.min),
+                    what.0,
+                    Show(expected)
                 ),
                 format!(
-                    "gap: the band starts at {} but {} is {expected}",
-                    p.min, what.1
+                    "gap: the band starts at {} but {} is {}",
+                    Show(p.min),
+                    what.1,
+                    Show(expected)
                 ),
             );
         } else if p.min < expected {
@@ -571,12 +585,16 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
                 &join(&path, "min"),
                 Code::PredicatesOverlap,
                 format!(
-                    "tumpang tindih: pita dimulai di {} sebelum {} {expected}",
-                    p.min, what.0
+                    "tumpang tindih: pita dimulai di {} sebelum {} {}",
+                    Show(p.min),
+                    what.0,
+                    Show(expected)
                 ),
                 format!(
-                    "overlap: the band starts at {} below {} {expected}",
-                    p.min, what.1
+                    "overlap: the band starts at {} below {} {}",
+                    Show(p.min),
+                    what.1,
+                    Show(expected)
                 ),
             );
         }
@@ -588,11 +606,13 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
             Code::PredicatesGap,
             format!(
                 "celah: pita teratas berakhir di {} sebelum maksimum skala {}",
-                last.max, s.max
+                Show(last.max),
+                Show(s.max)
             ),
             format!(
                 "gap: the top band ends at {} below the scale max {}",
-                last.max, s.max
+                Show(last.max),
+                Show(s.max)
             ),
         );
     }
@@ -635,8 +655,13 @@ fn wrong_type(kind: &AnswerKind, value: &Value) -> AnswerError {
 fn out_of_range(v: f64, lo: f64, hi: f64) -> AnswerError {
     answer_error(
         Code::ValueOutOfRange,
-        format!("nilai {v} di luar rentang {lo}-{hi}"),
-        format!("value {v} is outside {lo}-{hi}"),
+        format!(
+            "nilai {} di luar rentang {}-{}",
+            Show(v),
+            Show(lo),
+            Show(hi)
+        ),
+        format!("value {} is outside {}-{}", Show(v), Show(lo), Show(hi)),
     )
 }
 
@@ -661,8 +686,14 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
             if n.fract() != 0.0 || *n < 1.0 || *n > count as f64 {
                 return Err(answer_error(
                     Code::ValueOutOfRange,
-                    format!("tingkat harus bilangan bulat 1 sampai {count}, bukan {n}"),
-                    format!("the level must be a whole number from 1 to {count}, got {n}"),
+                    format!(
+                        "tingkat harus bilangan bulat 1 sampai {count}, bukan {}",
+                        Show(*n)
+                    ),
+                    format!(
+                        "the level must be a whole number from 1 to {count}, got {}",
+                        Show(*n)
+                    ),
                 ));
             }
             let l = &levels[*n as usize - 1];
@@ -701,7 +732,7 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
             }
             Ok(match mapping {
                 NumberMapping::Linear { from, to } => {
-                    let t = ((v - from) / (to - from)).clamp(0.0, 1.0);
+                    let t = crate::num::unit((v - from) / (to - from));
                     let t = if *better == Better::Lower { 1.0 - t } else { t };
                     // Clamped: `min + 1.0 * span` can land a rounding error above the max.
                     scale.clamp(scale.min + t * span)

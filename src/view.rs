@@ -5,6 +5,7 @@ use crate::advice::Advice;
 use crate::assessment::{Assessment, Value};
 use crate::compare::Comparison;
 use crate::model::{AnswerKind, IndicatorSet, Lang};
+use crate::num::fixed;
 use crate::present::answer_label;
 use crate::round::{format_delta, format_number};
 use crate::score::{Score, Scorer, Tally};
@@ -357,8 +358,8 @@ pub fn radar_points(values: &[f64], radius: f64) -> String {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let (x, y) = radar_xy(i as f64 / n, v.clamp(0.0, 1.0) * radius);
-            format!("{x:.1},{y:.1}")
+            let (x, y) = radar_xy(i as f64 / n, crate::num::unit(*v) * radius);
+            format!("{},{}", fixed(x, 1), fixed(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -462,7 +463,7 @@ pub fn results(scorer: &Scorer<'_>, tally: &Tally, answered: &[bool], lang: Lang
         first += count;
         let fraction = score
             .value
-            .map_or(0.0, |v| ((v - set.scale.min) / span).clamp(0.0, 1.0));
+            .map_or(0.0, |v| crate::num::unit((v - set.scale.min) / span));
         fractions.push(fraction);
         bars.push(Bar {
             label: g.title.get(lang).to_string(),
@@ -684,7 +685,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     if normalised.matches('.').count() > 1 {
         return None;
     }
-    normalised.parse::<f64>().ok().filter(|n| n.is_finite())
+    crate::num::parse(&normalised).filter(|n| n.is_finite())
 }
 
 /// Which indicators are answered (validly) in an assessment, in document order.

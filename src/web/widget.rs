@@ -18,6 +18,7 @@ use super::{from_js, register_host, to_js, to_js_error, unregister_host};
 use crate::autosave::{Restored, restore, save_text};
 use crate::export::Integrity;
 use crate::model::{AnswerKind, Evidence, Group, Lang};
+use crate::num::fixed;
 use crate::view::{self, Ui, ui};
 use crate::{Answer, Assessment, Problem, Scorer, Tally, Value, answer_score, format_number};
 
@@ -114,6 +115,7 @@ fn opt_str(options: &JsValue, key: &str) -> Option<String> {
 /// previous, stylesheet }`.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<Widget, JsValue> {
+    super::install_numbers();
     let window = web_sys::window().ok_or_else(|| to_js_error("no window"))?;
     let doc = window
         .document()
@@ -983,8 +985,8 @@ impl Inner {
                     &[
                         ("x1", "0"),
                         ("y1", "0"),
-                        ("x2", &format!("{x:.1}")),
-                        ("y2", &format!("{y:.1}")),
+                        ("x2", &fixed(x, 1)),
+                        ("y2", &fixed(y, 1)),
                         ("class", "swn-axis"),
                     ],
                 );
@@ -1000,8 +1002,8 @@ impl Inner {
                     &svg,
                     "text",
                     &[
-                        ("x", &format!("{lx:.1}")),
-                        ("y", &format!("{:.1}", ly + 4.0)),
+                        ("x", &fixed(lx, 1)),
+                        ("y", &fixed(ly + 4.0, 1)),
                         ("text-anchor", anchor),
                         ("class", "swn-axis-label"),
                     ],
@@ -1041,7 +1043,7 @@ impl Inner {
                 // CSSOM, not a style attribute: allowed under a strict style-src.
                 let _ = h
                     .style()
-                    .set_property("width", &format!("{:.1}%", b.fraction * 100.0));
+                    .set_property("width", &(fixed(b.fraction * 100.0, 1) + "%"));
             }
             d.add(&tr, "td", "", &b.predicate);
         }
@@ -1330,7 +1332,7 @@ impl Inner {
     fn on_pick(&mut self, i: usize, raw: &str) -> Emits {
         let ind = self.scorer.indicator(i);
         let value = match &ind.answer {
-            AnswerKind::Level { .. } => raw.parse::<f64>().ok().map(Value::Number),
+            AnswerKind::Level { .. } => crate::num::parse(raw).map(Value::Number),
             AnswerKind::YesNo { .. } => Some(Value::Bool(raw == "true")),
             _ => (!raw.is_empty()).then(|| Value::Text(raw.to_string())),
         };
