@@ -4,6 +4,7 @@
 //! from the next better answer and from the best one, ranked; and the fewest
 //! indicator changes that lift the shown score into the next predicate band.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -165,7 +166,7 @@ pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
             .filter_map(|v| answer_score(kind, scale, &v).ok().map(|s| (v, s)))
             .collect(),
     };
-    out.sort_by(|a, b| a.1.total_cmp(&b.1));
+    sort_by(&mut out, |a, b| a.1.total_cmp(&b.1));
     out
 }
 
@@ -235,7 +236,7 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
         }
         options.push(better);
     }
-    recs.sort_by(|(ia, a), (ib, b)| {
+    sort_by(&mut recs, |(ia, a), (ib, b)| {
         b.best
             .gain
             .total_cmp(&a.best.gain)
@@ -315,7 +316,7 @@ fn plan(
             }
         })
         .collect();
-    steps.sort_by(|x, y| y.gain.total_cmp(&x.gain));
+    sort_by(&mut steps, |x, y| y.gain.total_cmp(&x.gain));
     Some(Plan {
         target: scorer.predicate_of(target)?,
         target_score: target,
@@ -323,4 +324,19 @@ fn plan(
         score_after: scorer.score_of(t.overall()),
         steps,
     })
+}
+
+/// A stable sort through one non-generic sort of indices: each `sort_by` on a new element type
+/// would add another copy of the standard library's sort (about 3 KiB of WebAssembly each).
+fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+    let order = sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+/// `0..n` stably sorted by `cmp`.
+fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
 }
