@@ -1,12 +1,16 @@
 // Finishes the npm package in pkg/ after `wasm-pack build --target web`:
 // adds the JS entry, the custom element, the stylesheet, the built-in sets (minified),
 // TypeScript types generated from the JSON Schemas in schema/ (themselves generated from
-// the Rust types), and writes package.json. Prints the package's sizes.
+// the Rust types), and writes package.json. Minifies the JavaScript (terser) and the CSS
+// (lightningcss): what a page downloads is what scripts/size.mjs measures. The readable
+// sources are js/ and wasm-bindgen's output. Prints the package's sizes.
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { schemaToTs } from './schema-to-ts.mjs';
 import { packageSizes, printSizes } from './size.mjs';
+import { minify } from 'terser';
+import { transform as transformCss } from 'lightningcss';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'pkg');
@@ -65,4 +69,23 @@ const manifest = {
   sideEffects: ['./element.js'],
 };
 writeFileSync(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// Minify. `new URL('./sets/x.json', import.meta.url)` and the wasm URL stay literal, so
+// bundlers still find and copy the files; exported names are kept (module: true mangles only
+// local names).
+for (const f of ['swanilai.js', 'index.js', 'element.js']) {
+  const file = join(pkg, f);
+  const out = await minify(readFileSync(file, 'utf8'), {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+  writeFileSync(file, `${out.code}\n`);
+}
+{
+  const file = join(pkg, 'swanilai.css');
+  const { code } = transformCss({ filename: 'swanilai.css', code: readFileSync(file), minify: true });
+  writeFileSync(file, code);
+}
 printSizes(packageSizes(pkg));
