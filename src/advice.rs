@@ -4,8 +4,7 @@
 //! from the next better answer and from the best one, ranked; and the fewest
 //! indicator changes that lift the shown score into the next predicate band.
 
-use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -13,6 +12,7 @@ use crate::assessment::{Assessment, Value};
 use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale};
 use crate::round::round_half_away;
 use crate::score::{PredicateRef, Score, Scorer, Tally};
+use crate::sort::sort_by;
 use crate::validate::answer_score;
 
 /// How continuous answers (numbers, percentages, direct scores) are stepped: a fifth of the scale.
@@ -152,13 +152,18 @@ pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
         // options, which made 50,000 options take 2.5 billion comparisons. Duplicate ids (only
         // in an unchecked set) score as the first, as `answer_score` scores them.
         AnswerKind::Choice { options } => {
-            let mut first: HashMap<&str, f64> = HashMap::with_capacity(options.len());
-            for o in options {
-                first.entry(o.id.as_str()).or_insert(o.score);
+            let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+            for (k, o) in options.iter().enumerate() {
+                first.entry(o.id.as_str()).or_insert(k);
             }
             options
                 .iter()
-                .map(|o| (Value::Text(o.id.clone()), first[o.id.as_str()]))
+                .map(|o| {
+                    let score = first
+                        .get(o.id.as_str())
+                        .map_or(o.score, |&k| options[k].score);
+                    (Value::Text(o.id.clone()), score)
+                })
                 .collect()
         }
         _ => values
@@ -324,19 +329,4 @@ fn plan(
         score_after: scorer.score_of(t.overall()),
         steps,
     })
-}
-
-/// A stable sort through one non-generic sort of indices: each `sort_by` on a new element type
-/// would add another copy of the standard library's sort (about 3 KiB of WebAssembly each).
-fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
-    let order = sorted_indices(v.len(), &|a, b| cmp(&v[a], &v[b]));
-    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
-    v.extend(order.into_iter().filter_map(|i| slots[i].take()));
-}
-
-/// `0..n` stably sorted by `cmp`.
-fn sorted_indices(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
-    order
 }

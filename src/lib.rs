@@ -48,6 +48,7 @@ pub mod problem;
 mod read;
 pub mod round;
 pub mod score;
+mod sort;
 pub mod validate;
 pub mod view;
 

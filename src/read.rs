@@ -90,12 +90,12 @@ impl Reader {
         };
         // A set of seen keys: a pairwise scan of a hostile 16 MiB object (a million answers)
         // took hours. Small objects, the usual case, skip the allocation.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, (k, _)) in pairs.iter().enumerate() {
             let again = if pairs.len() <= 16 {
                 pairs[..i].iter().any(|(k2, _)| k2 == k)
             } else {
-                !seen.insert(k.as_str())
+                seen.insert(k.as_str(), i).is_some()
             };
             if again {
                 self.push(

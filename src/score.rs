@@ -8,7 +8,7 @@
 //! widget's live updates need.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -167,7 +167,8 @@ pub struct Scorer<'s> {
     ind_pos: Vec<usize>,
     ind_weight: Vec<f64>,
     ind_eff: Vec<f64>,
-    ind_index: HashMap<String, usize>,
+    /// Indicator positions sorted by id (stably: the first of equal ids comes first).
+    ind_by_id: Vec<usize>,
     tags: Vec<(String, Vec<usize>)>,
 }
 
@@ -217,7 +218,7 @@ impl<'s> Scorer<'s> {
             ind_pos: Vec::new(),
             ind_weight: Vec::new(),
             ind_eff: Vec::new(),
-            ind_index: HashMap::new(),
+            ind_by_id: Vec::new(),
             tags: Vec::new(),
         };
         let total: f64 = set.groups.iter().map(|g| g.weight).sum();
@@ -228,7 +229,7 @@ impl<'s> Scorer<'s> {
         // Tags in order of first appearance, found through an index: a linear search per tag
         // took seconds for a set with 40,000 distinct tags.
         let mut tags: Vec<(String, Vec<usize>)> = Vec::new();
-        let mut tag_index: HashMap<&str, usize> = HashMap::new();
+        let mut tag_index: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, ind) in set.indicators().enumerate() {
             for t in &ind.tags {
                 match tag_index.get(t.as_str()) {
@@ -243,6 +244,13 @@ impl<'s> Scorer<'s> {
         drop(tag_index);
         s.tags = tags;
         s.set = set;
+        let by_id = {
+            let ids: Vec<&str> = (0..s.indicator_count())
+                .map(|i| s.indicator(i).id.as_str())
+                .collect();
+            crate::sort::sorted_indices(ids.len(), &|a, b| ids[a].cmp(ids[b]))
+        };
+        s.ind_by_id = by_id;
         s
     }
 
@@ -270,7 +278,6 @@ impl<'s> Scorer<'s> {
             self.ind_pos.push(pos);
             self.ind_weight.push(ind.weight);
             self.ind_eff.push(eff * share(ind.weight, total));
-            self.ind_index.entry(ind.id.clone()).or_insert(ii);
             members.push(Member::Indicator(ii));
         }
         for (k, c) in g.children.iter().enumerate() {
@@ -305,7 +312,14 @@ impl<'s> Scorer<'s> {
 
     /// An indicator's position in document order.
     pub fn indicator_index(&self, id: &str) -> Option<usize> {
-        self.ind_index.get(id).copied()
+        // The first of equal ids: the sort is stable.
+        let k = self
+            .ind_by_id
+            .partition_point(|&i| self.indicator(i).id.as_str() < id);
+        self.ind_by_id
+            .get(k)
+            .copied()
+            .filter(|&i| self.indicator(i).id == id)
     }
 
     /// Each indicator's share of the whole set, in document order.

@@ -3,7 +3,7 @@
 //! Every check runs and every problem is returned, each with the JSON path of
 //! the offending value, so a ministry's file can be fixed in one pass.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::assessment::{Assessment, Value};
 use crate::model::{
@@ -49,7 +49,9 @@ pub fn is_valid_id(id: &str) -> bool {
 struct Checker<'a> {
     scale: Scale,
     problems: Vec<Problem>,
-    ids: HashMap<&'a str, String>,
+    /// Each id seen, with the position of its first path in `id_paths`.
+    ids: BTreeMap<&'a str, usize>,
+    id_paths: Vec<String>,
     indicators: usize,
 }
 
@@ -67,8 +69,8 @@ impl<'a> Checker<'a> {
                 format!("id `{id}` tidak sah: pakai 1-{MAX_ID_LEN} karakter a-z, A-Z, 0-9, -, _ atau ."),
                 format!("id `{id}` is not valid: use 1-{MAX_ID_LEN} characters from a-z, A-Z, 0-9, -, _ and ."),
             );
-        } else if let Some(first) = self.ids.get(id) {
-            let first = first.clone();
+        } else if let Some(&k) = self.ids.get(id) {
+            let first = self.id_paths[k].clone();
             self.push(
                 &at,
                 Code::DuplicateId,
@@ -76,7 +78,8 @@ impl<'a> Checker<'a> {
                 format!("id `{id}` is already used at {first}"),
             );
         } else {
-            self.ids.insert(id, path.to_string());
+            self.ids.insert(id, self.id_paths.len());
+            self.id_paths.push(path.to_string());
         }
     }
 
@@ -205,7 +208,7 @@ impl<'a> Checker<'a> {
                 }
                 let opath = join(&apath, "options");
                 // A set, not a pairwise scan: 100,000 options once took minutes.
-                let mut seen = std::collections::HashSet::new();
+                let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
                 for (i, o) in options.iter().enumerate() {
                     let op = index(&opath, i);
                     if !is_valid_id(&o.id) {
@@ -215,7 +218,7 @@ impl<'a> Checker<'a> {
                             format!("id pilihan `{}` tidak sah", o.id),
                             format!("option id `{}` is not valid", o.id),
                         );
-                    } else if !seen.insert(o.id.as_str()) {
+                    } else if seen.insert(o.id.as_str(), i).is_some() {
                         self.push(
                             &join(&op, "id"),
                             Code::DuplicateId,
@@ -345,7 +348,8 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
     let mut c = Checker {
         scale: set.scale,
         problems: Vec::new(),
-        ids: HashMap::new(),
+        ids: BTreeMap::new(),
+        id_paths: Vec::new(),
         indicators: 0,
     };
     if !is_valid_id(&set.id) {
@@ -814,7 +818,12 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
             format!("region code `{code}` is not a BPS code (2, 4, 6 or 10 digits)"),
         ));
     }
-    let by_id: HashMap<&str, &Indicator> = set.indicators().map(|i| (i.id.as_str(), i)).collect();
+    let indicators: Vec<&Indicator> = set.indicators().collect();
+    let by_id: BTreeMap<&str, usize> = indicators
+        .iter()
+        .enumerate()
+        .map(|(k, i)| (i.id.as_str(), k))
+        .collect();
     // Past the limit, problems are only counted: a hostile file with 500,000 unknown answers
     // would otherwise build half a million messages on every rescoring.
     let mut unlisted = 0;
@@ -828,7 +837,7 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
     for (id, answer) in &a.answers {
         // Built only for a problem: most answers have none, and scoring validates every time.
         let path = || key_path("answers", id);
-        let Some(ind) = by_id.get(id.as_str()) else {
+        let Some(ind) = by_id.get(id.as_str()).map(|&k| indicators[k]) else {
             report(&mut out, &|| {
                 Problem::new(
                     path(),
