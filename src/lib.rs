@@ -58,7 +58,7 @@ pub use compare::{Change, Comparison, Delta, compare, compare_reports};
 pub use json::{Json, SyntaxError};
 pub use model::{
     AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Lang, Level,
-    NumberMapping, Predicate, Scale, Text, UnansweredPolicy,
+    NumberMapping, Predicate, Scale, TagLabel, Text, UnansweredPolicy,
 };
 pub use present::{answer_label, report_csv};
 pub use problem::{Code, Problem, Severity, has_errors};

@@ -112,6 +112,20 @@ pub struct IndicatorSet {
     pub unanswered: UnansweredPolicy,
     /// The top-level groups (dimensions or domains).
     pub groups: Vec<Group>,
+    /// Names for the tags indicators carry (e.g. the smart city pillars), shown with the score
+    /// per tag. A tag without a name here is shown as it is written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<TagLabel>,
+}
+
+/// The name of a tag, in both languages.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct TagLabel {
+    /// The tag as indicators write it, e.g. `governance`.
+    pub id: String,
+    /// Its name, e.g. `Smart Governance`.
+    pub label: Text,
 }
 
 /// The range scores live in and how many decimals are shown.
@@ -344,7 +358,24 @@ impl IndicatorSet {
             predicates: Vec::new(),
             unanswered: UnansweredPolicy::Zero,
             groups: Vec::new(),
+            tags: Vec::new(),
         }
+    }
+
+    /// A tag's name from [`IndicatorSet::tags`], or the tag itself when the set does not name it.
+    ///
+    /// ```
+    /// use swanilai::{builtin, Lang};
+    /// let set = builtin::get("gm100sc-kesiapan").unwrap();
+    /// assert_eq!(set.tag_label("kesiapan", Lang::En), "Readiness");
+    /// assert_eq!(set.tag_label("governance", Lang::Id), "Smart Governance");
+    /// assert_eq!(set.tag_label("pilar-x", Lang::Id), "pilar-x");
+    /// ```
+    pub fn tag_label<'a>(&'a self, tag: &'a str, lang: Lang) -> &'a str {
+        self.tags
+            .iter()
+            .find(|t| t.id == tag)
+            .map_or(tag, |t| t.label.get(lang))
     }
 
     /// Every indicator in document order (depth first, a group's indicators before its sub-groups).

@@ -11,7 +11,7 @@ use crate::assessment::{Answer, Assessment, Region, Value};
 use crate::json::Json;
 use crate::model::{
     AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Level,
-    NumberMapping, Predicate, Scale, Text, UnansweredPolicy,
+    NumberMapping, Predicate, Scale, TagLabel, Text, UnansweredPolicy,
 };
 use crate::num::Show;
 use crate::problem::{Code, Problem, index, join};
@@ -298,6 +298,7 @@ impl Reader {
             )
         });
         let groups = self.req(&mut o, "groups", |r, v, p| r.list(v, p, Self::group));
+        let tags = self.opt(&mut o, "tags", |r, v, p| r.list(v, p, Self::tag_label));
         self.opt(&mut o, "$schema", Self::string);
         self.finish(o);
         Some(IndicatorSet {
@@ -310,6 +311,18 @@ impl Reader {
             predicates: predicates.unwrap_or_default(),
             unanswered: unanswered.unwrap_or_default(),
             groups: groups.unwrap_or_default(),
+            tags: tags.unwrap_or_default(),
+        })
+    }
+
+    fn tag_label(&mut self, v: &Json, path: &str) -> Option<TagLabel> {
+        let mut o = self.object(v, path)?;
+        let id = self.req(&mut o, "id", Self::string);
+        let label = self.req(&mut o, "label", Self::text);
+        self.finish(o);
+        Some(TagLabel {
+            id: id?,
+            label: label.unwrap_or_default(),
         })
     }
 

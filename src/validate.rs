@@ -396,6 +396,26 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
     } else {
         check_predicates(&mut c, set);
     }
+    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, t) in set.tags.iter().enumerate() {
+        let path = index("tags", i);
+        c.text(&t.label, &join(&path, "label"));
+        if t.id.trim().is_empty() {
+            c.push(
+                &join(&path, "id"),
+                Code::EmptyText,
+                "tag tidak boleh kosong".into(),
+                "the tag must not be empty".into(),
+            );
+        } else if named.insert(t.id.as_str(), i).is_some() {
+            c.push(
+                &join(&path, "id"),
+                Code::DuplicateId,
+                format!("tag `{}` sudah diberi nama", t.id),
+                format!("tag `{}` is already named", t.id),
+            );
+        }
+    }
     let scale_ok = c.problems.iter().all(|p| p.code != Code::ScaleInvalid);
     if set.groups.is_empty() {
         c.push(

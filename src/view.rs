@@ -93,7 +93,6 @@ pub enum Ui {
     Actions,
     NotANumber,
     ShowFewerSteps,
-    TagReadiness,
     ShowMore,
 }
 
@@ -249,7 +248,6 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         Actions => ("Tindakan", "Actions"),
         NotANumber => ("Bukan angka yang sah.", "Not a valid number."),
         ShowFewerSteps => ("Tampilkan lebih sedikit langkah", "Show fewer steps"),
-        TagReadiness => ("Kesiapan", "Readiness"),
     }
 }
 
@@ -269,30 +267,6 @@ pub fn show_all_steps(n: usize, lang: Lang) -> String {
 
 /// How many plan steps the advice panel shows before "show all".
 pub const PLAN_SHOWN: usize = 5;
-
-/// A tag as people read it. Tags are free strings in a set; the smart city pillars keep their
-/// official (English) names in both languages, the readiness tag of `gm100sc-kesiapan` is
-/// translated, and any other tag is shown as it is written.
-///
-/// ```
-/// use swanilai::{view::tag_label, Lang};
-/// assert_eq!(tag_label("governance", Lang::Id), "Smart Governance");
-/// assert_eq!(tag_label("kesiapan", Lang::En), "Readiness");
-/// assert_eq!(tag_label("kesiapan", Lang::Id), "Kesiapan");
-/// assert_eq!(tag_label("pilar-x", Lang::En), "pilar-x");
-/// ```
-pub fn tag_label(tag: &str, lang: Lang) -> &str {
-    match tag {
-        "governance" => "Smart Governance",
-        "branding" => "Smart Branding",
-        "economy" => "Smart Economy",
-        "living" => "Smart Living",
-        "society" => "Smart Society",
-        "environment" => "Smart Environment",
-        "kesiapan" => ui(Ui::TagReadiness, lang),
-        other => other,
-    }
-}
 
 /// A score as shown: `"3,48"`, or `"–"` when there is none.
 pub fn shown(score: &Score, decimals: u8, lang: Lang) -> String {
@@ -726,7 +700,6 @@ mod tests {
             Actions,
             NotANumber,
             ShowFewerSteps,
-            TagReadiness,
         ] {
             assert!(!ui(k, Lang::Id).is_empty() && !ui(k, Lang::En).is_empty());
             assert_ne!(ui(k, Lang::Id), ui(k, Lang::En), "{k:?}");

@@ -326,6 +326,7 @@ fn build(spec: &SetSpec) -> IndicatorSet {
             UnansweredPolicy::Zero
         },
         groups: spec.groups.iter().map(|g| b.group(g)).collect(),
+        tags: Vec::new(),
     }
 }
 

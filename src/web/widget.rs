@@ -1054,7 +1054,7 @@ impl Inner {
             let tb = d.add(&t, "tbody", "", "");
             for tag in &tags {
                 let tr = d.add(&tb, "tr", "", "");
-                let th = d.add(&tr, "th", "", view::tag_label(&tag.tag, self.lang));
+                let th = d.add(&tr, "th", "", self.set().tag_label(&tag.tag, self.lang));
                 attrs(&th, &[("scope", "row")]);
                 d.add(
                     &tr,

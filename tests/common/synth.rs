@@ -182,6 +182,7 @@ pub fn set(n: usize) -> IndicatorSet {
         .collect(),
         unanswered: UnansweredPolicy::Zero,
         groups,
+        tags: Vec::new(),
     }
 }
 

@@ -97,6 +97,10 @@ test('switching language changes every visible string, and numbers with it', { t
     // The status region holds the last announcement, which a redraw does not repeat.
     const idStatus = await swn(page, 'status');
     const idTexts = await widgetTexts(page);
+    // Pillar names come from the set's `tags` (docs/FORMAT.md), in the widget's language.
+    for (const name of ['Kesiapan', 'Smart Governance', 'Smart Environment']) {
+      assert.ok(idTexts.includes(name), `the score per tag names ${JSON.stringify(name)}`);
+    }
     assert.match(want.text('id'), /^\d+,\d\d$/);
     assert.equal(await card(page, 'str-tk-02').count(), 0, 'tab 3 is shown');
 
@@ -112,6 +116,9 @@ test('switching language changes every visible string, and numbers with it', { t
     assert.equal(await page.locator('.swn[lang="en"]').count(), 1, 'the widget declares its language');
 
     const enTexts = await widgetTexts(page);
+    for (const name of ['Readiness', 'Smart Governance', 'Smart Environment']) {
+      assert.ok(enTexts.includes(name), `the score per tag names ${JSON.stringify(name)} in English`);
+    }
     const enUi = new Set(ui.map((s) => s.en));
     const enSet = new Set(setTexts(set).map((s) => s.en));
     const idUi = ui.filter((s) => s.id !== s.en && !enUi.has(s.id));
