@@ -66,6 +66,10 @@ struct Inner {
     card_limit: usize,
     /// Whether the advice panel shows every step of a long plan.
     plan_open: bool,
+    /// Text typed into number fields that is not a valid answer (so not saved), by indicator:
+    /// shown again, with its error, when the card is drawn again (a tab switch, a language
+    /// switch), until it is corrected or the answers are replaced.
+    drafts: Vec<(usize, String)>,
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
@@ -233,6 +237,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         results_due: false,
         card_limit: CARD_CHUNK,
         plan_open: false,
+        drafts: Vec::new(),
         notices,
         stylesheet,
         self_weak: None,
@@ -809,6 +814,15 @@ impl Inner {
         }
         let err = d.add(&fs, "p", "swn-err", "");
         attrs(&err, &[("id", &err_id), ("data-err", &i.to_string())]);
+        if let Some((_, raw)) = self.drafts.iter().find(|(k, _)| *k == i) {
+            if let (Ok(Some(input)), Err(msg)) =
+                (fs.query_selector("[data-f=num]"), self.read_number(i, raw))
+            {
+                set_value(&input, raw);
+                let _ = input.set_attribute("aria-invalid", "true");
+                err.set_text_content(Some(&msg));
+            }
+        }
         let ev = d.add(&fs, "div", "swn-evidence", "");
         let notes = d.add(&ev, "label", "swn-field", "");
         d.add(&notes, "span", "", self.t(Ui::Notes));
@@ -1342,45 +1356,45 @@ impl Inner {
         self.rescored(i)
     }
 
+    /// What text typed into indicator `i`'s number field answers: `None` when empty, or why
+    /// it is not an answer (in the widget's language).
+    fn read_number(&self, i: usize, raw: &str) -> Result<Option<Value>, String> {
+        if raw.trim().is_empty() {
+            return Ok(None);
+        }
+        let Some(n) = view::parse_number(raw, self.lang) else {
+            return Err(self.t(Ui::NotANumber).to_string());
+        };
+        let ind = self.scorer.indicator(i);
+        match answer_score(&ind.answer, &self.set().scale, &Value::Number(n)) {
+            Ok(_) => Ok(Some(Value::Number(n))),
+            Err(e) => Err(if self.lang == Lang::Id { e.id } else { e.en }),
+        }
+    }
+
     fn on_number(&mut self, i: usize, input: &Element) -> Emits {
         let raw = value_of(input);
-        let ind = self.scorer.indicator(i).clone();
-        let err = self
+        let read = self.read_number(i, &raw);
+        if let Some(e) = self
             .frame
             .query_selector(&format!("[data-err=\"{i}\"]"))
             .ok()
-            .flatten();
-        let show = |msg: &str| {
-            if let Some(e) = &err {
-                e.set_text_content(Some(msg));
-            }
-            let _ = input.set_attribute(
-                "aria-invalid",
-                if msg.is_empty() { "false" } else { "true" },
-            );
-        };
-        let value = if raw.trim().is_empty() {
-            show("");
-            None
-        } else {
-            match view::parse_number(&raw, self.lang) {
-                None => {
-                    show(self.t(Ui::NotANumber));
-                    return Vec::new(); // keep the text; the stored answer is unchanged
-                }
-                Some(n) => match answer_score(&ind.answer, &self.set().scale, &Value::Number(n)) {
-                    Err(e) => {
-                        show(if self.lang == Lang::Id { &e.id } else { &e.en });
-                        return Vec::new();
-                    }
-                    Ok(_) => {
-                        show("");
-                        Some(Value::Number(n))
-                    }
-                },
+            .flatten()
+        {
+            e.set_text_content(Some(read.as_ref().err().map_or("", String::as_str)));
+        }
+        let _ = input.set_attribute("aria-invalid", if read.is_err() { "true" } else { "false" });
+        self.drafts.retain(|(k, _)| *k != i);
+        let value = match read {
+            Ok(value) => value,
+            Err(_) => {
+                // Keep the text; the stored answer is unchanged.
+                self.drafts.push((i, raw));
+                return Vec::new();
             }
         };
-        self.a.answers.entry(ind.id.clone()).or_default().value = value;
+        let id = self.scorer.indicator(i).id.clone();
+        self.a.answers.entry(id).or_default().value = value;
         self.touch();
         self.rescored(i)
     }
@@ -1447,9 +1461,15 @@ impl Inner {
                         && e.get_attribute("data-f").as_deref() != Some("links")
                     {
                         set_value(&e, "");
+                        let _ = e.remove_attribute("aria-invalid");
                     }
                 }
             }
+        }
+        // A number field's rejected text goes too.
+        self.drafts.retain(|(k, _)| *k != i);
+        if let Ok(Some(err)) = self.frame.query_selector(&format!("[data-err=\"{i}\"]")) {
+            err.set_text_content(Some(""));
         }
         self.touch();
         self.rescored(i)
@@ -1696,6 +1716,7 @@ impl Inner {
         let current = save_text(&self.a, self.rev, &self.writer, &now_iso());
         self.store.backup("backup", &current);
         self.a = a;
+        self.drafts.clear();
         self.save_due = true;
         self.write_save();
         self.full_refresh()
@@ -2104,6 +2125,7 @@ impl Inner {
                         self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;
+                        self.drafts.clear();
                         self.save_due = false;
                         self.full_refresh()
                     }

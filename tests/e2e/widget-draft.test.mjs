@@ -1,0 +1,87 @@
+// Text that a number field rejects is never saved as an answer, but it is not thrown away
+// either: it stays in its field, with its error, when the card is drawn again (another tab,
+// the other language) until the official corrects or clears it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { card, launchBrowser, openTab, openWidget, startServer, WWW_ROOT } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: WWW_ROOT, port: 0 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The field, its error text and its aria-invalid, as the screen shows them now. */
+async function field(page, id) {
+  const c = card(page, id);
+  const input = c.locator('[data-f="num"]');
+  return {
+    value: await input.inputValue(),
+    error: ((await c.locator('[data-err]').textContent()) ?? '').trim(),
+    invalid: await input.getAttribute('aria-invalid'),
+    score: ((await c.locator('[data-score]').textContent()) ?? '').trim(),
+  };
+}
+
+async function roundTrip(page) {
+  await openTab(page, 1);
+  assert.equal(await card(page, 'str-tk-02').count(), 0, 'the card left the screen');
+  await openTab(page, 0);
+}
+
+test('rejected number text stays, with its error, across tab and language switches until corrected or cleared', { timeout: 90_000 }, async () => {
+  const { page, close } = await openWidget(browser, `${server.url}index.html`);
+  try {
+    const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
+
+    await input().fill('3,5x');
+    let f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['3,5x', 'Bukan angka yang sah.', 'true']);
+    assert.match(f.score, /belum dijawab/i, 'nothing was saved as an answer');
+
+    await roundTrip(page);
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['3,5x', 'Bukan angka yang sah.', 'true'], 'after a tab switch');
+
+    await page.locator('[data-act="lang"]').click();
+    await page.locator('.swn[lang="en"]').waitFor();
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['3,5x', 'Not a valid number.', 'true'], 'in English');
+    await page.locator('[data-act="lang"]').click();
+    await page.locator('.swn[lang="id"]').waitFor();
+
+    // Corrected: saved, and the error and the kept text are gone.
+    await input().fill('3,5');
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['3,5', '', 'false']);
+    await roundTrip(page);
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error], ['3,5', '']);
+    assert.match(f.score, /3,50/);
+
+    // Out of the scale: kept the same way, while the saved answer stays 3,5.
+    await input().fill('99');
+    await roundTrip(page);
+    f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '99');
+    assert.match(f.error, /99/);
+    assert.match(f.score, /3,50/, 'the saved answer is still 3,5');
+
+    // Clearing the answer clears the kept text and its error too.
+    await card(page, 'str-tk-02').locator('[data-act="clear"]').click();
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error], ['', '']);
+    await roundTrip(page);
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['', '', null]);
+  } finally {
+    await close();
+  }
+});
