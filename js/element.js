@@ -1,6 +1,9 @@
 // <swanilai-assessment set="gm100sc-kesiapan" lang="id" storage-key="..." region="...">
 // Importing this module registers the element. A thin class: the widget itself is Rust.
-import { mount } from './index.js';
+import { init, mount } from './index.js';
+// Named here too, so that the browser fetches the module glue together with index.js
+// instead of after it (one round trip fewer before the WebAssembly download starts).
+import './swanilai.js';
 
 const EVENTS = ['change', 'score', 'export'];
 
@@ -59,6 +62,7 @@ export class SwanilaiAssessment extends HTMLElement {
       let set = this.getAttribute('set') || 'gm100sc-kesiapan';
       const src = this.getAttribute('src');
       if (src) {
+        init().catch(() => {}); // the module downloads while the set does (mount reports errors)
         const res = await fetch(new URL(src, document.baseURI));
         if (!res.ok) throw new Error(`cannot load ${src}: HTTP ${res.status}`);
         set = await res.text();

@@ -77,6 +77,20 @@ export async function getSet(id, { base } = {}) {
   return handle;
 }
 
+/** Starts downloading a stylesheet (`<link rel="preload">` in the document's head, once). */
+function preloadStyle(href) {
+  if (typeof document === 'undefined' || !href || !document.head) return;
+  const url = new URL(href, document.baseURI).href;
+  for (const l of document.head.querySelectorAll('link[rel="preload"][as="style"]')) {
+    if (l.href === url) return;
+  }
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'style';
+  link.href = url;
+  document.head.append(link);
+}
+
 function problemsError(what, problems) {
   const first = problems[0];
   const err = new Error(`swanilai: ${what}: ${first ? `${first.path}: ${first.message.en}` : ''}`);
@@ -92,11 +106,17 @@ function problemsError(what, problems) {
  * @returns {Promise<Widget>}
  */
 export async function mount(element, options = {}) {
-  await init(options.wasmUrl);
+  // Everything the first screen needs downloads at once: the module, a built-in set and the
+  // stylesheet (which the widget links only once it is drawn).
+  const ready = init(options.wasmUrl);
+  ready.catch(() => {}); // observed below; a failing set download may throw first
+  preloadStyle(options.stylesheet ?? stylesheetUrl);
   let set = options.set ?? 'gm100sc-kesiapan';
-  if (typeof set === 'string' && wasm.builtinSets().some((s) => s.id === set)) {
+  if (typeof set === 'string' && Object.hasOwn(SET_URLS, set)) {
     set = await getSet(set);
-  } else if (!(set instanceof wasm.SetHandle)) {
+  }
+  await ready;
+  if (!(set instanceof wasm.SetHandle)) {
     const handle = wasm.loadSet(set);
     if (Array.isArray(handle)) throw problemsError('invalid indicator set', handle);
     set = handle;
