@@ -85,7 +85,12 @@ for (const f of ['swanilai.js', 'index.js', 'element.js']) {
 }
 {
   const file = join(pkg, 'swanilai.css');
-  const { code } = transformCss({ filename: 'swanilai.css', code: readFileSync(file), minify: true });
+  // Targets keep syntax the oldest browsers that run the module understand: without them
+  // `@media (max-width: 420px)` becomes `(width <= 420px)`, which Safari < 16.4 ignores.
+  // (WebAssembly reference types and multi-value set the floor: Chrome 96, Firefox 89,
+  // Safari 15; versions are encoded major << 16.)
+  const targets = { chrome: 96 << 16, firefox: 89 << 16, safari: 15 << 16, ios_saf: 15 << 16 };
+  const { code } = transformCss({ filename: 'swanilai.css', code: readFileSync(file), minify: true, targets });
   writeFileSync(file, code);
 }
 printSizes(packageSizes(pkg));

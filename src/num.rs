@@ -175,6 +175,24 @@ fn shortest(x: f64) -> (String, i32) {
     if a == 0.0 {
         return ("0".into(), 0);
     }
+    let (d, e) = shortest_candidate(a);
+    // Two shortest forms can lie exactly as far from the double. The standard library takes
+    // the upper one, browsers the even one, our fast path whichever the rounding gave: take
+    // the upper one always, so that the text (and an export's SHA-256) is the same everywhere.
+    if is_midpoint(a, d, e) {
+        let mut up = d + 1;
+        let mut e = e;
+        while up % 10 == 0 {
+            up /= 10;
+            e += 1;
+        }
+        return (up.to_string(), e);
+    }
+    (d.to_string(), e)
+}
+
+/// Shortest round-trip digits as an integer and exponent, from the fast path or the platform.
+fn shortest_candidate(a: f64) -> (u64, i32) {
     for (k, p) in POW10.iter().enumerate() {
         let scaled = a * p;
         if scaled >= EXACT as f64 {
@@ -188,10 +206,173 @@ fn shortest(x: f64) -> (String, i32) {
                 d /= 10;
                 e += 1;
             }
-            return (d.to_string(), e);
+            return (d, e);
         }
     }
-    split_exponential(&(platform().exponential)(a, None))
+    let (digits, e) = split_exponential(&(platform().exponential)(a, None));
+    // At most 17 digits: fits.
+    (
+        digits
+            .bytes()
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')),
+        e,
+    )
+}
+
+/// Whether the positive double `a` is exactly halfway between `d × 10^e` and `(d + 1) × 10^e`:
+/// `2 × m × 2^q == (2d + 1) × 10^e` with `a = m × 2^q`, in exact integers.
+fn is_midpoint(a: f64, d: u64, e: i32) -> bool {
+    let (m, q) = decompose(a);
+    let mut left = Big::from(m);
+    let mut right = Big::from(2 * d + 1);
+    let q = q + 1;
+    if q >= 0 {
+        left.shl(q as u32);
+    } else {
+        right.shl(q.unsigned_abs());
+    }
+    if e >= 0 {
+        right.mul_pow10(e as u32);
+    } else {
+        left.mul_pow10(e.unsigned_abs());
+    }
+    left == right
+}
+
+/// `a = m × 2^q` exactly, for a finite non-negative double.
+fn decompose(a: f64) -> (u64, i32) {
+    let bits = a.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    }
+}
+
+/// A small unsigned big integer (little-endian base-2^32 limbs): enough for exact decimal
+/// work on doubles (at most about 2,300 bits), where speed does not matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Big(Vec<u32>);
+
+impl From<u64> for Big {
+    fn from(n: u64) -> Big {
+        let mut b = Big(vec![n as u32, (n >> 32) as u32]);
+        b.trim();
+        b
+    }
+}
+
+impl Big {
+    fn trim(&mut self) {
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+    }
+
+    fn mul_small(&mut self, k: u32) {
+        let mut carry = 0u64;
+        for limb in &mut self.0 {
+            let v = u64::from(*limb) * u64::from(k) + carry;
+            *limb = v as u32;
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    fn mul_pow10(&mut self, mut k: u32) {
+        while k >= 9 {
+            self.mul_small(1_000_000_000);
+            k -= 9;
+        }
+        self.mul_small(10u32.pow(k));
+    }
+
+    fn shl(&mut self, bits: u32) {
+        let (words, bits) = ((bits / 32) as usize, bits % 32);
+        if bits > 0 {
+            let mut carry = 0u32;
+            for limb in &mut self.0 {
+                let v = *limb;
+                *limb = (v << bits) | carry;
+                carry = v >> (32 - bits);
+            }
+            if carry > 0 {
+                self.0.push(carry);
+            }
+        }
+        if !self.0.is_empty() {
+            self.0.splice(0..0, std::iter::repeat_n(0, words));
+        }
+    }
+
+    /// Bit `i` (0 is the lowest).
+    fn bit(&self, i: u32) -> bool {
+        self.0
+            .get((i / 32) as usize)
+            .is_some_and(|l| l >> (i % 32) & 1 == 1)
+    }
+
+    /// Whether any bit below `i` is set.
+    fn any_below(&self, i: u32) -> bool {
+        let (w, b) = ((i / 32) as usize, i % 32);
+        self.0.iter().take(w).any(|&l| l != 0)
+            || (b > 0 && self.0.get(w).is_some_and(|l| l & ((1 << b) - 1) != 0))
+    }
+
+    fn shr(&mut self, bits: u32) {
+        let words = ((bits / 32) as usize).min(self.0.len());
+        self.0.drain(..words);
+        let bits = bits % 32;
+        if bits > 0 {
+            let mut carry = 0u32;
+            for limb in self.0.iter_mut().rev() {
+                let v = *limb;
+                *limb = (v >> bits) | carry;
+                carry = v << (32 - bits);
+            }
+        }
+        self.trim();
+    }
+
+    fn add_one(&mut self) {
+        for limb in &mut self.0 {
+            let (v, over) = limb.overflowing_add(1);
+            *limb = v;
+            if !over {
+                return;
+            }
+        }
+        self.0.push(1);
+    }
+
+    /// Decimal digits (`"0"` for zero).
+    fn to_decimal(&self) -> String {
+        let mut n = self.clone();
+        let mut chunks = Vec::new();
+        while !n.0.is_empty() {
+            let mut rem = 0u64;
+            for limb in n.0.iter_mut().rev() {
+                let v = (rem << 32) | u64::from(*limb);
+                *limb = (v / 1_000_000_000) as u32;
+                rem = v % 1_000_000_000;
+            }
+            n.trim();
+            chunks.push(rem as u32);
+        }
+        let mut out = chunks
+            .pop()
+            .map_or_else(|| "0".to_string(), |c| c.to_string());
+        for c in chunks.iter().rev() {
+            let s = c.to_string();
+            out.extend(std::iter::repeat_n('0', 9 - s.len()));
+            out.push_str(&s);
+        }
+        out
+    }
 }
 
 /// `"1.25e-7"` (or `"1.25e+7"`, as browsers write it) to `("125", -9)`.
@@ -333,8 +514,7 @@ impl std::fmt::Display for Show {
 }
 
 /// A double with exactly `decimals` digits after the point, rounded half to even from its
-/// exact binary value (as `format!("{:.2}", x)` does), for values below 10^21 in size.
-/// Larger values are written with their shortest digits.
+/// exact binary value, as `format!("{:.2}", x)` does.
 ///
 /// ```
 /// use swanilai::num::fixed;
@@ -358,76 +538,51 @@ pub fn fixed(x: f64, decimals: u8) -> String {
     if x.is_sign_negative() {
         out.push('-');
     }
-    let a = x.abs();
     let d = usize::from(decimals);
-    if a >= 1e21 || d >= POW10.len() {
-        if d >= POW10.len() {
-            out.push_str(&platform_fixed(a, decimals));
-            return out;
+    // a × 10^d = m × 10^d × 2^q, rounded half to even, in exact integers.
+    let (m, q) = decompose(x.abs());
+    let digits = if q >= 0 {
+        let mut n = Big::from(m);
+        n.shl(q as u32);
+        n.mul_pow10(u32::from(decimals));
+        n.to_decimal()
+    } else if d < POW10.len() && q > -74 {
+        // The same in u128, which is plenty here (m × 10^d < 2^127) and much quicker.
+        let n = u128::from(m) * 10u128.pow(u32::from(decimals));
+        let s = q.unsigned_abs();
+        let (quot, rem, half) = (n >> s, n & ((1u128 << s) - 1), 1u128 << (s - 1));
+        let quot = if rem > half || (rem == half && quot % 2 == 1) {
+            quot + 1
+        } else {
+            quot
+        };
+        quot.to_string()
+    } else {
+        let mut n = Big::from(m);
+        n.mul_pow10(u32::from(decimals));
+        let s = q.unsigned_abs();
+        let (half, below) = (n.bit(s - 1), n.any_below(s - 1));
+        n.shr(s);
+        if half && (below || n.bit(0)) {
+            n.add_one();
         }
-        let (digits, exp) = shortest(a);
-        plain(&digits, exp, &mut out);
+        n.to_decimal()
+    };
+    // `digits` is the value in units of 10^-d: put the point d places from the right.
+    if digits.len() <= d {
+        out.push('0');
         if d > 0 {
             out.push('.');
-            out.extend(std::iter::repeat_n('0', d));
+            out.extend(std::iter::repeat_n('0', d - digits.len()));
+            out.push_str(&digits);
         }
-        return out;
-    }
-    // a = m × 2^e exactly; a × 10^d = m × 10^d / 2^-e, all in integers (m × 10^d < 2^127).
-    let bits = a.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = bits & ((1 << 52) - 1);
-    let (m, e) = if biased == 0 {
-        (fraction, -1074)
     } else {
-        (fraction | (1 << 52), biased - 1075)
-    };
-    let p = 10u128.pow(u32::from(decimals));
-    let q = if e >= 0 {
-        (m as u128) << e // an integer below 10^21
-    } else {
-        let n = u128::from(m) * p;
-        let shift = e.unsigned_abs();
-        if shift >= 128 {
-            0 // below 2^-74: rounds to zero at up to 22 decimals
-        } else {
-            let q = n >> shift;
-            let rem = n & ((1u128 << shift) - 1);
-            let half = 1u128 << (shift - 1);
-            if rem > half || (rem == half && q % 2 == 1) {
-                q + 1
-            } else {
-                q
-            }
+        let (int, frac) = digits.split_at(digits.len() - d);
+        out.push_str(int);
+        if d > 0 {
+            out.push('.');
+            out.push_str(frac);
         }
-    };
-    let (int, frac) = if e >= 0 { (q, 0) } else { (q / p, q % p) };
-    out.push_str(&int.to_string());
-    if d > 0 {
-        out.push('.');
-        let f = frac.to_string();
-        out.extend(std::iter::repeat_n('0', d - f.len()));
-        out.push_str(&f);
-    }
-    out
-}
-
-/// [`fixed`] through the platform's exponential form, for values whose scaled form is not exact.
-fn platform_fixed(a: f64, decimals: u8) -> String {
-    // Digits before the point plus the decimals, as significant digits.
-    let mag = shortest(a);
-    let sci = mag.1 + mag.0.len() as i32 - 1;
-    let sig = (sci + 1 + i32::from(decimals)).clamp(1, 100);
-    let (digits, exp) = split_exponential(&(platform().exponential)(a, Some((sig - 1) as u8)));
-    let mut s = String::new();
-    plain(&digits, exp, &mut s);
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let d = usize::from(decimals);
-    let mut out = int.to_string();
-    if d > 0 {
-        out.push('.');
-        out.push_str(&frac[..frac.len().min(d)]);
-        out.extend(std::iter::repeat_n('0', d - frac.len().min(d)));
     }
     out
 }
@@ -534,6 +689,36 @@ mod tests {
         assert_eq!(json(-0.0), "0");
     }
 
+    /// Doubles with two equally near shortest forms, e.g. 64 + 2^-15 = 64.000030517578125:
+    /// 64.00003051757812 and …813 both read back to it.
+    fn ties() -> impl Iterator<Item = f64> {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        std::iter::from_fn(move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let big = 2f64.powi((state % 60) as i32 - 10);
+            let small = 2f64.powi(-(((state >> 8) % 30) as i32) - 1);
+            let x = (big + small) * if state & 1 == 0 { 1.0 } else { -1.0 };
+            Some(x)
+        })
+    }
+
+    #[test]
+    fn ties_take_the_upper_form_as_the_standard_library_does() {
+        assert_eq!(display(64.0 + 2f64.powi(-15)), "64.00003051757813");
+        assert_eq!(display(1.0 + 2f64.powi(-17)), "1.0000076293945313");
+        assert_eq!(json(8956241015792.5625), "8956241015792.563");
+        let mut n = 0;
+        for x in ties().take(200_000) {
+            assert_eq!(display(x), format!("{x}"));
+            assert_eq!(exponent(x), format!("{x:e}"));
+            let (d, e) = shortest_candidate(x.abs());
+            n += usize::from(is_midpoint(x.abs(), d, e));
+        }
+        assert!(n > 100, "only {n} ties among the test values");
+    }
+
     #[test]
     fn display_and_exponent_agree_with_the_standard_library() {
         for x in values().take(100_000).chain([
@@ -554,15 +739,26 @@ mod tests {
 
     #[test]
     fn fixed_agrees_with_the_standard_library() {
-        for x in values().take(100_000) {
+        for x in values().take(100_000).chain(ties().take(20_000)) {
             for d in [0u8, 1, 2, 3, 6] {
-                if x.abs() < 1e21 {
-                    assert_eq!(
-                        fixed(x, d),
-                        format!("{:.*}", usize::from(d), x),
-                        "{x} at {d}"
-                    );
-                }
+                assert_eq!(
+                    fixed(x, d),
+                    format!("{:.*}", usize::from(d), x),
+                    "{x} at {d}"
+                );
+            }
+        }
+        // Many decimals, and the smallest values (the exact path beyond u128).
+        for x in values()
+            .take(5_000)
+            .chain([6e-26, 5e-324, 1e-300, f64::MAX, 1e23])
+        {
+            for d in [22u8, 23, 25, 40] {
+                assert_eq!(
+                    fixed(x, d),
+                    format!("{:.*}", usize::from(d), x),
+                    "{x} at {d}"
+                );
             }
         }
         for (x, d) in [

@@ -192,6 +192,30 @@ fn version_and_builtin_sets_are_plain_data() {
     }
 }
 
+/// Numbers the exact fast paths leave to the browser's `Number` come out as natively: the
+/// same text, so an export's SHA-256 is the same in the CLI and in the widget.
+#[wasm_bindgen_test]
+fn numbers_read_and_write_as_natively() {
+    let _ = load_set(JsValue::from_str("{}")); // installs the browser's number algorithms
+    use swanilai::num::{display, exponent, fixed, json, parse};
+    // Ties between two shortest forms (browsers take the even one; we take the upper one).
+    assert_eq!(display(64.0 + 2f64.powi(-15)), "64.00003051757813");
+    assert_eq!(display(1.0 + 2f64.powi(-17)), "1.0000076293945313");
+    assert_eq!(json(8956241015792.5625), "8956241015792.563");
+    // 17 digits, exponents, extremes.
+    assert_eq!(json(0.1 + 0.2), "0.30000000000000004");
+    assert_eq!(json(1.5e300), "1.5e300");
+    assert_eq!(json(-2.5e-8), "-2.5e-8");
+    assert_eq!(exponent(f64::MAX), "1.7976931348623157e308");
+    assert_eq!(exponent(5e-324), "5e-324");
+    assert_eq!(fixed(1e23, 1), "99999999999999991611392.0");
+    assert_eq!(fixed(6e-26, 25), "0.0000000000000000000000001");
+    assert_eq!(parse("0.30000000000000004"), Some(0.1 + 0.2));
+    assert_eq!(parse("9007199254740993"), Some(9007199254740992.0));
+    assert_eq!(parse("1e400"), Some(f64::INFINITY));
+    assert_eq!(parse("2.4703282292062328e-324"), Some(5e-324));
+}
+
 #[wasm_bindgen_test]
 fn load_set_takes_an_object_or_json_text() {
     for set in [parse(SPBE), JsValue::from_str(SPBE)] {
