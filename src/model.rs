@@ -363,6 +363,7 @@ impl IndicatorSet {
     }
 
     /// A tag's name from [`IndicatorSet::tags`], or the tag itself when the set does not name it.
+    /// (A linear search: to name many tags, index [`IndicatorSet::tags`] once.)
     ///
     /// ```
     /// use swanilai::{builtin, Lang};

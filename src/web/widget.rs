@@ -69,7 +69,8 @@ struct Inner {
     /// Text typed into number fields that is not a valid answer (so not saved), by indicator:
     /// shown again, with its error, when the card is drawn again (a tab switch, a language
     /// switch), until it is corrected or the answers are replaced.
-    drafts: Vec<(usize, String)>,
+    /// Kept with the language it was typed in: `1.500` means 1500 in Indonesian, 1.5 in English.
+    drafts: Vec<(usize, String, Lang)>,
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
@@ -814,10 +815,11 @@ impl Inner {
         }
         let err = d.add(&fs, "p", "swn-err", "");
         attrs(&err, &[("id", &err_id), ("data-err", &i.to_string())]);
-        if let Some((_, raw)) = self.drafts.iter().find(|(k, _)| *k == i) {
-            if let (Ok(Some(input)), Err(msg)) =
-                (fs.query_selector("[data-f=num]"), self.read_number(i, raw))
-            {
+        if let Some((_, raw, typed_in)) = self.drafts.iter().find(|(k, ..)| *k == i) {
+            if let (Ok(Some(input)), Err(msg)) = (
+                fs.query_selector("[data-f=num]"),
+                self.read_number(i, raw, *typed_in),
+            ) {
                 set_value(&input, raw);
                 let _ = input.set_attribute("aria-invalid", "true");
                 err.set_text_content(Some(&msg));
@@ -1066,9 +1068,20 @@ impl Inner {
             d.add(&sec, "h4", "", self.t(Ui::ByTag));
             let t = d.add(&sec, "table", "swn-table", "");
             let tb = d.add(&t, "tbody", "", "");
+            // Names looked up through an index: a set may name tens of thousands of tags.
+            let named = &self.set().tags;
+            let index: std::collections::BTreeMap<&str, usize> = named
+                .iter()
+                .enumerate()
+                .rev() // the first of duplicate names wins, as in `IndicatorSet::tag_label`
+                .map(|(k, t)| (t.id.as_str(), k))
+                .collect();
             for tag in &tags {
                 let tr = d.add(&tb, "tr", "", "");
-                let th = d.add(&tr, "th", "", self.set().tag_label(&tag.tag, self.lang));
+                let name = index
+                    .get(tag.tag.as_str())
+                    .map_or(tag.tag.as_str(), |&k| named[k].label.get(self.lang));
+                let th = d.add(&tr, "th", "", name);
                 attrs(&th, &[("scope", "row")]);
                 d.add(
                     &tr,
@@ -1356,13 +1369,13 @@ impl Inner {
         self.rescored(i)
     }
 
-    /// What text typed into indicator `i`'s number field answers: `None` when empty, or why
-    /// it is not an answer (in the widget's language).
-    fn read_number(&self, i: usize, raw: &str) -> Result<Option<Value>, String> {
+    /// What text typed into indicator `i`'s number field in language `typed_in` answers:
+    /// `None` when empty, or why it is not an answer (in the widget's language).
+    fn read_number(&self, i: usize, raw: &str, typed_in: Lang) -> Result<Option<Value>, String> {
         if raw.trim().is_empty() {
             return Ok(None);
         }
-        let Some(n) = view::parse_number(raw, self.lang) else {
+        let Some(n) = view::parse_number(raw, typed_in) else {
             return Err(self.t(Ui::NotANumber).to_string());
         };
         let ind = self.scorer.indicator(i);
@@ -1374,7 +1387,7 @@ impl Inner {
 
     fn on_number(&mut self, i: usize, input: &Element) -> Emits {
         let raw = value_of(input);
-        let read = self.read_number(i, &raw);
+        let read = self.read_number(i, &raw, self.lang);
         if let Some(e) = self
             .frame
             .query_selector(&format!("[data-err=\"{i}\"]"))
@@ -1384,12 +1397,12 @@ impl Inner {
             e.set_text_content(Some(read.as_ref().err().map_or("", String::as_str)));
         }
         let _ = input.set_attribute("aria-invalid", if read.is_err() { "true" } else { "false" });
-        self.drafts.retain(|(k, _)| *k != i);
+        self.drafts.retain(|(k, ..)| *k != i);
         let value = match read {
             Ok(value) => value,
             Err(_) => {
                 // Keep the text; the stored answer is unchanged.
-                self.drafts.push((i, raw));
+                self.drafts.push((i, raw, self.lang));
                 return Vec::new();
             }
         };
@@ -1467,7 +1480,7 @@ impl Inner {
             }
         }
         // A number field's rejected text goes too.
-        self.drafts.retain(|(k, _)| *k != i);
+        self.drafts.retain(|(k, ..)| *k != i);
         if let Ok(Some(err)) = self.frame.query_selector(&format!("[data-err=\"{i}\"]")) {
             err.set_text_content(Some(""));
         }

@@ -81,6 +81,18 @@ test('rejected number text stays, with its error, across tab and language switch
     await roundTrip(page);
     f = await field(page, 'str-tk-02');
     assert.deepEqual([f.value, f.error, f.invalid], ['', '', null]);
+
+    // Kept text keeps the meaning it was typed with: "1.500" in Indonesian is 1500 (off the
+    // 0-5 scale), and stays so in English, where "1.500" would read as 1.5.
+    await input().fill('1.500');
+    f = await field(page, 'str-tk-02');
+    assert.match(f.error, /1500.*di luar/);
+    await page.locator('[data-act="lang"]').click();
+    await page.locator('.swn[lang="en"]').waitFor();
+    f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '1.500');
+    assert.match(f.error, /1500 is outside/);
+    assert.match(f.score, /not answered/i, 'and it is still not saved');
   } finally {
     await close();
   }
