@@ -434,8 +434,15 @@ pub fn json(x: f64) -> String {
     }
     let a = x.abs();
     if a.fract() == 0.0 && a < 1e21 {
-        // Below 2^70: exact as an integer.
-        out.push_str(&(a as u128).to_string());
+        // An integer: exact (below 10^21 here).
+        let (m, q) = decompose(a);
+        let mut n = Big::from(m);
+        if q >= 0 {
+            n.shl(q as u32);
+        } else {
+            n.shr(q.unsigned_abs());
+        }
+        out.push_str(&n.to_decimal());
         return out;
     }
     let (digits, exp) = shortest(a);
@@ -546,17 +553,6 @@ pub fn fixed(x: f64, decimals: u8) -> String {
         n.shl(q as u32);
         n.mul_pow10(u32::from(decimals));
         n.to_decimal()
-    } else if d < POW10.len() && q > -74 {
-        // The same in u128, which is plenty here (m × 10^d < 2^127) and much quicker.
-        let n = u128::from(m) * 10u128.pow(u32::from(decimals));
-        let s = q.unsigned_abs();
-        let (quot, rem, half) = (n >> s, n & ((1u128 << s) - 1), 1u128 << (s - 1));
-        let quot = if rem > half || (rem == half && quot % 2 == 1) {
-            quot + 1
-        } else {
-            quot
-        };
-        quot.to_string()
     } else {
         let mut n = Big::from(m);
         n.mul_pow10(u32::from(decimals));
