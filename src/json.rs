@@ -158,7 +158,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn error(&self, en: &str, id: &str) -> SyntaxError {
-        let upto = &self.text[..floor_char_boundary(self.text, self.i)];
+        let upto = self
+            .text
+            .get(..floor_char_boundary(self.text, self.i))
+            .unwrap_or_default();
         let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
         let column = upto.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         SyntaxError {
@@ -247,7 +250,7 @@ impl Parser<'_> {
                 return bad(self);
             }
         }
-        let Some(n) = crate::num::parse(&self.text[start..self.i]) else {
+        let Some(n) = crate::num::parse(self.text.get(start..self.i).unwrap_or_default()) else {
             return bad(self);
         };
         if !n.is_finite() {
@@ -305,7 +308,8 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            out.push_str(&self.text[start..self.i]);
+            // Stops only at ASCII bytes, so on character boundaries.
+            out.push_str(self.text.get(start..self.i).unwrap_or_default());
             match self.s.get(self.i) {
                 None => return Err(self.error("unterminated string", "string tidak ditutup")),
                 Some(b'"') => {

@@ -389,6 +389,12 @@ fn split_exponential(s: &str) -> (String, i32) {
     (digits, e)
 }
 
+/// `s` split at byte `at` (digits are ASCII). Not `&s[..at]`: indexing a `str` links the
+/// standard library's boundary-error message and its Unicode tables (about 3 KiB of wasm).
+fn split(s: &str, at: usize) -> (&str, &str) {
+    s.split_at_checked(at).unwrap_or((s, ""))
+}
+
 /// Lays out `digits × 10^exp` as plain decimal text (no exponent).
 fn plain(digits: &str, exp: i32, out: &mut String) {
     if exp >= 0 {
@@ -397,9 +403,10 @@ fn plain(digits: &str, exp: i32, out: &mut String) {
     } else {
         let point = digits.len() as i32 + exp;
         if point > 0 {
-            out.push_str(&digits[..point as usize]);
+            let (int, frac) = split(digits, point as usize);
+            out.push_str(int);
             out.push('.');
-            out.push_str(&digits[point as usize..]);
+            out.push_str(frac);
         } else {
             out.push_str("0.");
             out.extend(std::iter::repeat_n('0', (-point) as usize));
@@ -500,10 +507,11 @@ pub fn exponent(x: f64) -> String {
         out.push('-');
     }
     let (digits, exp) = shortest(x.abs());
-    out.push_str(&digits[..1]);
-    if digits.len() > 1 {
+    let (first, rest) = split(&digits, 1);
+    out.push_str(first);
+    if !rest.is_empty() {
         out.push('.');
-        out.push_str(&digits[1..]);
+        out.push_str(rest);
     }
     out.push('e');
     out.push_str(&(exp + digits.len() as i32 - 1).to_string());
@@ -573,7 +581,7 @@ pub fn fixed(x: f64, decimals: u8) -> String {
             out.push_str(&digits);
         }
     } else {
-        let (int, frac) = digits.split_at(digits.len() - d);
+        let (int, frac) = split(&digits, digits.len() - d);
         out.push_str(int);
         if d > 0 {
             out.push('.');

@@ -901,6 +901,6 @@ pub fn is_bps_code(code: &str) -> bool {
     code.chars().all(|c| c.is_ascii_digit() || c == '.')
         && !code.starts_with('.')
         && !code.ends_with('.')
-        && !code.contains("..")
+        && !code.as_bytes().windows(2).any(|w| w == b"..")
         && matches!(digits, 2 | 4 | 6 | 10)
 }
