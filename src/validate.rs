@@ -839,11 +839,12 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
         ));
     }
     let indicators: Vec<&Indicator> = set.indicators().collect();
-    let by_id: BTreeMap<&str, usize> = indicators
-        .iter()
-        .enumerate()
-        .map(|(k, i)| (i.id.as_str(), k))
-        .collect();
+    // Inserted one by one: `collect()` into a BTreeMap sorts first, which would add another
+    // copy of the standard sort to the wasm. The last of duplicate ids wins, as before.
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (k, i) in indicators.iter().enumerate() {
+        by_id.insert(i.id.as_str(), k);
+    }
     // Past the limit, problems are only counted: a hostile file with 500,000 unknown answers
     // would otherwise build half a million messages on every rescoring.
     let mut unlisted = 0;

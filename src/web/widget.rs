@@ -1070,12 +1070,12 @@ impl Inner {
             let tb = d.add(&t, "tbody", "", "");
             // Names looked up through an index: a set may name tens of thousands of tags.
             let named = &self.set().tags;
-            let index: std::collections::BTreeMap<&str, usize> = named
-                .iter()
-                .enumerate()
-                .rev() // the first of duplicate names wins, as in `IndicatorSet::tag_label`
-                .map(|(k, t)| (t.id.as_str(), k))
-                .collect();
+            // (Inserted, not collected: `collect()` would sort, with another copy of the sort.)
+            let mut index: std::collections::BTreeMap<&str, usize> = Default::default();
+            for (k, t) in named.iter().enumerate() {
+                // The first of duplicate names wins, as in `IndicatorSet::tag_label`.
+                index.entry(t.id.as_str()).or_insert(k);
+            }
             for tag in &tags {
                 let tr = d.add(&tb, "tr", "", "");
                 let name = index
