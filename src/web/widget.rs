@@ -39,6 +39,14 @@ struct Pending {
     assessment: Assessment,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Promise.prototype.then.call(promise, on_ok, on_err)`, with plain JS functions
+    /// (js-sys's `then2` wants Rust closures, which would have to be kept and freed).
+    #[wasm_bindgen(js_namespace = ["Promise", "prototype", "then"], js_name = call)]
+    fn then_either(promise: &JsValue, on_ok: &JsValue, on_err: &JsValue) -> JsValue;
+}
+
 struct Inner {
     dom: Dom,
     host: Element,
@@ -1979,13 +1987,13 @@ impl Inner {
         };
         input.set_value("");
         let name = file.name();
-        let promise = file.text();
         let weak = self.self_weak.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let Ok(text) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        // One callback for both outcomes, called once (so freed): the text, or an error to
+        // ignore (the file vanished or could not be read). No async executor needed.
+        let done = Closure::once_into_js(move |text: JsValue| {
+            let Some(text) = text.as_string() else {
                 return;
             };
-            let text = text.as_string().unwrap_or_default();
             if let Some(cell) = weak.and_then(|w| w.upgrade()) {
                 let emits = match cell.borrow_mut().as_mut() {
                     Some(st) => st.opened(&text, &name, as_previous),
@@ -1994,6 +2002,7 @@ impl Inner {
                 emit(&cell, emits);
             }
         });
+        let _ = then_either(&file.text(), &done, &done);
         Vec::new()
     }
 
