@@ -38,7 +38,7 @@ export function loadSet(name) {
   return { set: JSON.parse(readFileSync(path.join(REPO, 'sets', `${name}.json`), 'utf8')), builtin: true };
 }
 
-function swanilaiPage(name, builtin) {
+export function swanilaiPage(name, builtin) {
   const source = builtin ? `set="${esc(name)}"` : `src="./data/${esc(name)}.json"`;
   return `<!doctype html>
 <html lang="id">

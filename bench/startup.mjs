@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
+import { swanilaiPage } from './pages.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,23 +29,8 @@ const bytesPerSecond = (Number(values.kbps) * 1000) / 8;
 const sites = dirs.map((dir) => {
   const root = mkdtempSync(path.join(tmpdir(), 'swanilai-startup-'));
   cpSync(dir, path.join(root, 'pkg'), { recursive: true });
-  writeFileSync(
-    path.join(root, 'index.html'),
-    `<!doctype html>
-<html lang="id">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>swanilai startup</title>
-  <link rel="icon" href="data:,">
-  <script type="module" src="./pkg/element.js"></script>
-</head>
-<body>
-  <swanilai-assessment set="${values.set}" lang="id" storage-key="startup"></swanilai-assessment>
-</body>
-</html>
-`,
-  );
+  // The benchmark's own page (storage key `bench`), with a built-in set.
+  writeFileSync(path.join(root, 'index.html'), swanilaiPage(values.set, true));
   return root;
 });
 

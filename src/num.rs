@@ -389,6 +389,11 @@ fn split_exponential(s: &str) -> (String, i32) {
     (digits, e)
 }
 
+/// `-` for a negative double (also -0), else nothing: the start of its text.
+fn sign(x: f64) -> String {
+    if x.is_sign_negative() { "-" } else { "" }.to_string()
+}
+
 /// `s` split at byte `at` (digits are ASCII). Not `&s[..at]`: indexing a `str` links the
 /// standard library's boundary-error message and its Unicode tables (about 3 KiB of wasm).
 fn split(s: &str, at: usize) -> (&str, &str) {
@@ -435,26 +440,14 @@ pub fn json(x: f64) -> String {
     if x == 0.0 {
         return "0".into(); // and -0 too: JSON readers differ on it
     }
-    let mut out = String::new();
-    if x < 0.0 {
-        out.push('-');
-    }
     let a = x.abs();
     if a.fract() == 0.0 && a < 1e21 {
-        // An integer: exact (below 10^21 here).
-        let (m, q) = decompose(a);
-        let mut n = Big::from(m);
-        if q >= 0 {
-            n.shl(q as u32);
-        } else {
-            n.shr(q.unsigned_abs());
-        }
-        out.push_str(&n.to_decimal());
-        return out;
+        return fixed(x, 0); // an integer: exact, without a fraction
     }
     let (digits, exp) = shortest(a);
     let sci = exp + digits.len() as i32 - 1;
     if (-7..21).contains(&sci) {
+        let mut out = sign(x);
         plain(&digits, exp, &mut out);
         out
     } else {
@@ -482,10 +475,7 @@ pub fn display(x: f64) -> String {
         }
         .into();
     }
-    let mut out = String::new();
-    if x.is_sign_negative() {
-        out.push('-');
-    }
+    let mut out = sign(x);
     let (digits, exp) = shortest(x.abs());
     plain(&digits, exp, &mut out);
     out
@@ -502,10 +492,7 @@ pub fn exponent(x: f64) -> String {
     if !x.is_finite() {
         return display(x);
     }
-    let mut out = String::new();
-    if x.is_sign_negative() {
-        out.push('-');
-    }
+    let mut out = sign(x);
     let (digits, exp) = shortest(x.abs());
     let (first, rest) = split(&digits, 1);
     out.push_str(first);
@@ -540,46 +527,31 @@ impl std::fmt::Display for Show {
 /// ```
 pub fn fixed(x: f64, decimals: u8) -> String {
     if !x.is_finite() {
-        return if x.is_nan() {
-            "NaN"
-        } else if x > 0.0 {
-            "inf"
-        } else {
-            "-inf"
-        }
-        .into();
+        return display(x);
     }
-    let mut out = String::new();
-    if x.is_sign_negative() {
-        out.push('-');
-    }
+    let mut out = sign(x);
     let d = usize::from(decimals);
     // a × 10^d = m × 10^d × 2^q, rounded half to even, in exact integers.
     let (m, q) = decompose(x.abs());
-    let digits = if q >= 0 {
-        let mut n = Big::from(m);
+    let mut n = Big::from(m);
+    n.mul_pow10(u32::from(decimals));
+    if q >= 0 {
         n.shl(q as u32);
-        n.mul_pow10(u32::from(decimals));
-        n.to_decimal()
     } else {
-        let mut n = Big::from(m);
-        n.mul_pow10(u32::from(decimals));
         let s = q.unsigned_abs();
         let (half, below) = (n.bit(s - 1), n.any_below(s - 1));
         n.shr(s);
         if half && (below || n.bit(0)) {
             n.add_one();
         }
-        n.to_decimal()
-    };
+    }
+    let digits = n.to_decimal();
     // `digits` is the value in units of 10^-d: put the point d places from the right.
     if digits.len() <= d {
-        out.push('0');
-        if d > 0 {
-            out.push('.');
-            out.extend(std::iter::repeat_n('0', d - digits.len()));
-            out.push_str(&digits);
-        }
+        // Below 1 (so d > 0): leading zeros after the point.
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', d - digits.len()));
+        out.push_str(&digits);
     } else {
         let (int, frac) = split(&digits, digits.len() - d);
         out.push_str(int);

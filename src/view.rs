@@ -662,6 +662,36 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     crate::num::parse(&normalised).filter(|n| n.is_finite())
 }
 
+/// What text typed into a number field (in language `typed_in`) answers for an indicator:
+/// `None` when empty, or why it is not an answer, in language `lang`.
+///
+/// ```
+/// use swanilai::{view::read_number, AnswerKind, Lang, Scale, Value};
+/// let scale = Scale::default(); // 0-5
+/// assert_eq!(read_number(&AnswerKind::Score, &scale, "3,5", Lang::Id, Lang::Id), Ok(Some(Value::Number(3.5))));
+/// assert_eq!(read_number(&AnswerKind::Score, &scale, " ", Lang::Id, Lang::Id), Ok(None));
+/// assert_eq!(read_number(&AnswerKind::Score, &scale, "3,5x", Lang::Id, Lang::En), Err("Not a valid number.".into()));
+/// assert!(read_number(&AnswerKind::Score, &scale, "1.500", Lang::Id, Lang::En).unwrap_err().contains("1500"));
+/// ```
+pub fn read_number(
+    kind: &AnswerKind,
+    scale: &crate::Scale,
+    raw: &str,
+    typed_in: Lang,
+    lang: Lang,
+) -> Result<Option<Value>, String> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let Some(n) = parse_number(raw, typed_in) else {
+        return Err(ui(Ui::NotANumber, lang).to_string());
+    };
+    match crate::answer_score(kind, scale, &Value::Number(n)) {
+        Ok(_) => Ok(Some(Value::Number(n))),
+        Err(e) => Err(if lang == Lang::Id { e.id } else { e.en }),
+    }
+}
+
 /// Which indicators are answered (validly) in an assessment, in document order.
 pub fn answered_flags(scorer: &Scorer<'_>, a: &Assessment) -> Vec<bool> {
     (0..scorer.indicator_count())

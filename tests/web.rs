@@ -474,6 +474,18 @@ fn host() -> web_sys::Element {
     el
 }
 
+/// Takes a test's host element away and clears what its widget saved.
+fn remove(host: &web_sys::Element) {
+    host.remove();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
 fn mount(host: &web_sys::Element, key: &str) -> JsValue {
     let set = SetHandle::try_from_js_value(handle(&parse(SPBE))).expect("a SetHandle");
     let options = parse(&format!(r#"{{"lang": "en", "storageKey": "{key}"}}"#));
@@ -551,14 +563,7 @@ fn answering_fires_score_and_change_to_callbacks_and_dom_listeners() {
     el.remove_event_listener_with_callback("score", dom_score.as_ref().unchecked_ref())
         .unwrap();
     ok(&w, "destroy", &[]);
-    el.remove();
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    remove(&el);
 }
 
 #[wasm_bindgen_test]
@@ -587,14 +592,7 @@ fn destroy_removes_every_listener_and_timer_it_added() {
     let err = call(&w, "report", &[]).expect_err("report() after destroy() throws");
     let err: js_sys::Error = err.dyn_into().expect("a JS Error");
     assert!(String::from(err.message()).contains("destroyed"));
-    el.remove();
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    remove(&el);
 }
 
 #[wasm_bindgen_test]
@@ -617,12 +615,5 @@ fn misuse_throws_js_errors_with_a_message() {
     let problems = ok(&w, "setAssessment", &["{".into()]);
     assert_eq!(codes(&problems)[0].1, "json-syntax");
     ok(&w, "destroy", &[]);
-    el.remove();
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    remove(&el);
 }

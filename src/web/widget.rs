@@ -1377,20 +1377,11 @@ impl Inner {
         self.rescored(i)
     }
 
-    /// What text typed into indicator `i`'s number field in language `typed_in` answers:
-    /// `None` when empty, or why it is not an answer (in the widget's language).
+    /// What text typed into indicator `i`'s number field in language `typed_in` answers
+    /// ([`view::read_number`], with messages in the widget's language).
     fn read_number(&self, i: usize, raw: &str, typed_in: Lang) -> Result<Option<Value>, String> {
-        if raw.trim().is_empty() {
-            return Ok(None);
-        }
-        let Some(n) = view::parse_number(raw, typed_in) else {
-            return Err(self.t(Ui::NotANumber).to_string());
-        };
-        let ind = self.scorer.indicator(i);
-        match answer_score(&ind.answer, &self.set().scale, &Value::Number(n)) {
-            Ok(_) => Ok(Some(Value::Number(n))),
-            Err(e) => Err(if self.lang == Lang::Id { e.id } else { e.en }),
-        }
+        let kind = &self.scorer.indicator(i).answer;
+        view::read_number(kind, &self.set().scale, raw, typed_in, self.lang)
     }
 
     fn on_number(&mut self, i: usize, input: &Element) -> Emits {
