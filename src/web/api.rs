@@ -1,5 +1,7 @@
 //! The JavaScript API: plain functions and a set handle. camelCase names in JS.
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, to_js, to_js_error};
@@ -23,7 +25,8 @@ pub fn builtin_sets() -> Result<JsValue, JsValue> {
 /// A validated indicator set, compiled for scoring.
 #[wasm_bindgen]
 pub struct SetHandle {
-    pub(crate) scorer: Scorer<'static>,
+    /// Shared with the widgets mounted on it: mounting copies nothing.
+    pub(crate) scorer: Rc<Scorer<'static>>,
     warnings: Vec<Problem>,
 }
 
@@ -41,7 +44,7 @@ pub(crate) fn read_assessment(v: &JsValue) -> Parsed<Assessment> {
 impl SetHandle {
     pub(crate) fn new(set: IndicatorSet, warnings: Vec<Problem>) -> SetHandle {
         SetHandle {
-            scorer: Scorer::owned(set),
+            scorer: Rc::new(Scorer::owned(set)),
             warnings,
         }
     }

@@ -52,7 +52,7 @@ struct Inner {
     host: Element,
     root: ShadowRoot,
     frame: Element,
-    scorer: Scorer<'static>,
+    scorer: Rc<Scorer<'static>>,
     a: Assessment,
     tally: Tally,
     answered: Vec<bool>,
@@ -143,7 +143,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         }
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
-    let scorer = set.scorer.clone();
+    let scorer = Rc::clone(&set.scorer);
     let s = scorer.set();
     let lang = Lang::from_tag(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()));
     let key = format!(
