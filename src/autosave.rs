@@ -3,11 +3,28 @@
 //! `{"format": "swanilai-save/1", "rev": 7, "writer": "tab id", "savedAt": "...", "assessment": {...}}`.
 //! `rev` counts saves; a widget that finds a higher `rev` than its own last one knows another
 //! tab or window saved in between, and asks before overwriting.
+//!
+//! Text typed into a number field that cannot be an answer (`3,5x`, or 99 on a 0–5 scale) is
+//! not an answer, but it is not lost either: it is saved beside the assessment as
+//! `"drafts": [{"indicator": "...", "text": "...", "lang": "id"}]` (only when there are some)
+//! and comes back, with its error, after a reload.
 
 use crate::assessment::Assessment;
 use crate::export::canonical;
 use crate::json::{Json, to_json};
+use crate::model::Lang;
 use crate::problem::Problem;
+
+/// Text a number field rejected, kept until it is corrected or cleared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The indicator's id.
+    pub indicator: String,
+    /// The text as typed.
+    pub text: String,
+    /// The language it was typed in (decimal comma or point).
+    pub lang: Lang,
+}
 
 /// The `format` value of saved documents.
 pub const SAVE_FORMAT: &str = "swanilai-save/1";
@@ -18,25 +35,42 @@ pub const SAVE_FORMAT: &str = "swanilai-save/1";
 /// use swanilai::{autosave::{restore, save_text, Restored}, Assessment, Value};
 /// let mut a = Assessment::new("spbe-2020", "2020.1");
 /// a.set_value("spbe-01", Value::Number(2.0));
-/// let text = save_text(&a, 3, "tab-a", "2026-11-27T10:00:00Z");
+/// let text = save_text(&a, &[], 3, "tab-a", "2026-11-27T10:00:00Z");
 /// match restore(&text) {
-///     Restored::Saved { assessment, rev, writer, .. } => {
+///     Restored::Saved { assessment, rev, writer, drafts, .. } => {
 ///         assert_eq!(*assessment, a);
 ///         assert_eq!((rev, writer.as_str()), (3, "tab-a"));
+///         assert!(drafts.is_empty());
 ///     }
 ///     other => panic!("{other:?}"),
 /// }
 /// assert!(matches!(restore("{not json"), Restored::Corrupt { .. }));
 /// ```
-pub fn save_text(a: &Assessment, rev: u64, writer: &str, saved_at: &str) -> String {
-    let doc = Json::Object(vec![
+pub fn save_text(
+    a: &Assessment,
+    drafts: &[Draft],
+    rev: u64,
+    writer: &str,
+    saved_at: &str,
+) -> String {
+    let mut doc = vec![
         ("format".into(), Json::String(SAVE_FORMAT.into())),
         ("rev".into(), Json::Number(rev as f64)),
         ("writer".into(), Json::String(writer.into())),
         ("savedAt".into(), Json::String(saved_at.into())),
         ("assessment".into(), to_json(a).unwrap_or(Json::Null)),
-    ]);
-    canonical(&doc)
+    ];
+    if !drafts.is_empty() {
+        let list = drafts.iter().map(|d| {
+            Json::Object(vec![
+                ("indicator".into(), Json::String(d.indicator.clone())),
+                ("text".into(), Json::String(d.text.clone())),
+                ("lang".into(), Json::String(d.lang.tag().into())),
+            ])
+        });
+        doc.push(("drafts".into(), Json::Array(list.collect())));
+    }
+    canonical(&Json::Object(doc))
 }
 
 /// What was found in storage.
@@ -52,6 +86,8 @@ pub enum Restored {
         writer: String,
         /// Problems in its shape (the assessment is kept regardless).
         problems: Vec<Problem>,
+        /// Rejected number text kept with it (entries that cannot be read are left out).
+        drafts: Vec<Draft>,
     },
     /// The text cannot be read; the caller keeps it under a backup key.
     Corrupt {
@@ -69,6 +105,10 @@ pub fn restore(text: &str) -> Restored {
                 reason: e.to_string(),
             };
         }
+    };
+    let drafts = match v.get("drafts") {
+        Some(Json::Array(items)) => items.iter().filter_map(read_draft).collect(),
+        _ => Vec::new(),
     };
     let (body, rev, writer) = match v.get("format").and_then(Json::as_str) {
         Some(SAVE_FORMAT) => {
@@ -96,6 +136,7 @@ pub fn restore(text: &str) -> Restored {
             rev,
             writer,
             problems: parsed.problems,
+            drafts,
         },
         None => Restored::Corrupt {
             reason: parsed
@@ -103,5 +144,76 @@ pub fn restore(text: &str) -> Restored {
                 .first()
                 .map_or_else(|| "no assessment".into(), ToString::to_string),
         },
+    }
+}
+
+fn read_draft(v: &Json) -> Option<Draft> {
+    let text = |k: &str| v.get(k).and_then(Json::as_str);
+    Some(Draft {
+        indicator: text("indicator")?.to_string(),
+        text: text("text")?.to_string(),
+        lang: Lang::from_tag(text("lang").unwrap_or("id")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Value;
+
+    fn saved(text: &str) -> (Assessment, Vec<Draft>) {
+        match restore(text) {
+            Restored::Saved {
+                assessment, drafts, ..
+            } => (*assessment, drafts),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn drafts_come_back_with_their_language() {
+        let mut a = Assessment::new("spbe-2020", "2020.1");
+        a.set_value("spbe-01", Value::Number(2.0));
+        let drafts = vec![
+            Draft {
+                indicator: "spbe-02".into(),
+                text: "1.500".into(),
+                lang: Lang::Id,
+            },
+            Draft {
+                indicator: "spbe-03".into(),
+                text: "3,5x \"quoted\"".into(),
+                lang: Lang::En,
+            },
+        ];
+        let text = save_text(&a, &drafts, 1, "w", "2026-11-27T10:00:00Z");
+        assert_eq!(saved(&text), (a, drafts));
+    }
+
+    #[test]
+    fn a_save_without_drafts_has_no_drafts_key() {
+        let a = Assessment::new("s", "1");
+        let text = save_text(&a, &[], 1, "w", "t");
+        assert!(!text.contains("drafts"), "{text}");
+        assert_eq!(saved(&text).1, Vec::new());
+    }
+
+    #[test]
+    fn unreadable_drafts_are_left_out_and_the_answers_kept() {
+        let text = r#"{"format":"swanilai-save/1","rev":2,"writer":"w",
+            "assessment":{"setId":"s","setVersion":"1","answers":{"a":{"value":1}}},
+            "drafts":[{"indicator":"a","text":"x"},{"indicator":7,"text":"y"},{"text":"z"},
+                      "nonsense",{"indicator":"b","text":"2,5","lang":"en-GB"}]}"#;
+        let (a, drafts) = saved(text);
+        assert_eq!(a.answers.len(), 1);
+        let got: Vec<(&str, &str, Lang)> = drafts
+            .iter()
+            .map(|d| (d.indicator.as_str(), d.text.as_str(), d.lang))
+            .collect();
+        assert_eq!(got, [("a", "x", Lang::Id), ("b", "2,5", Lang::En)]);
+        let not_a_list = text
+            .replace(r#""drafts":["#, r#""drafts":{"k":["#)
+            .replace("}]}", "}]}}");
+        assert_eq!(saved(&not_a_list).1, Vec::new());
     }
 }

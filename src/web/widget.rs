@@ -15,7 +15,7 @@ use super::api::{SetHandle, export_text, open_file, read_assessment};
 use super::dom::{Dom, attrs, clear, closest_with, focus, set_value, value_of};
 use super::store::{SaveError, Store};
 use super::{from_js, register_host, to_js, to_js_error, unregister_host};
-use crate::autosave::{Restored, restore, save_text};
+use crate::autosave::{Draft, Restored, restore, save_text};
 use crate::export::Integrity;
 use crate::model::{AnswerKind, Evidence, Group, Lang};
 use crate::num::fixed;
@@ -76,7 +76,7 @@ struct Inner {
     plan_open: bool,
     /// Text typed into number fields that is not a valid answer (so not saved), by indicator:
     /// shown again, with its error, when the card is drawn again (a tab switch, a language
-    /// switch), until it is corrected or the answers are replaced.
+    /// switch, a reload: they are saved too), until corrected or the answers are replaced.
     /// Kept with the language it was typed in: `1.500` means 1500 in Indonesian, 1.5 in English.
     drafts: Vec<(usize, String, Lang)>,
     notices: Vec<Notice>,
@@ -183,6 +183,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         .and_then(|p| read_assessment(&p).value);
     let store = Store::new(key);
     let mut rev = 0;
+    let mut drafts = Vec::new();
     if !store.available() {
         notices.push(Notice::Text(Ui::StorageUnavailable, Vec::new()));
     } else if !store.writable() {
@@ -191,9 +192,13 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     if let Some(text) = store.read() {
         match restore(&text) {
             Restored::Saved {
-                assessment, rev: r, ..
+                assessment,
+                rev: r,
+                drafts: d,
+                ..
             } => {
                 rev = r;
+                drafts = draft_indices(&scorer, d);
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
                 }
@@ -246,7 +251,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         results_due: false,
         card_limit: CARD_CHUNK,
         plan_open: false,
-        drafts: Vec::new(),
+        drafts,
         notices,
         stylesheet,
         self_weak: None,
@@ -1400,8 +1405,9 @@ impl Inner {
         let value = match read {
             Ok(value) => value,
             Err(_) => {
-                // Keep the text; the stored answer is unchanged.
+                // Keep the text (saved beside the answers); the stored answer is unchanged.
                 self.drafts.push((i, raw, self.lang));
+                self.schedule_save(true);
                 return Vec::new();
             }
         };
@@ -1487,6 +1493,16 @@ impl Inner {
         self.rescored(i)
     }
 
+    /// The kept number text, by indicator id, for saving.
+    fn draft_list(&self) -> Vec<Draft> {
+        let list = self.drafts.iter().map(|(i, text, lang)| Draft {
+            indicator: self.scorer.indicator(*i).id.clone(),
+            text: text.clone(),
+            lang: *lang,
+        });
+        list.collect()
+    }
+
     fn touch(&mut self) {
         let now = now_iso();
         if self.a.created_at.is_none() {
@@ -1558,7 +1574,13 @@ impl Inner {
     }
 
     fn write_save(&mut self) {
-        let text = save_text(&self.a, self.rev + 1, &self.writer, &now_iso());
+        let text = save_text(
+            &self.a,
+            &self.draft_list(),
+            self.rev + 1,
+            &self.writer,
+            &now_iso(),
+        );
         match self.store.write(&text) {
             Ok(()) => {
                 self.rev += 1;
@@ -1725,7 +1747,13 @@ impl Inner {
     fn replace(&mut self, a: Assessment) -> Emits {
         // Back up what is on screen, edits still waiting for the debounced save included
         // (the stored copy can be up to 400 ms older).
-        let current = save_text(&self.a, self.rev, &self.writer, &now_iso());
+        let current = save_text(
+            &self.a,
+            &self.draft_list(),
+            self.rev,
+            &self.writer,
+            &now_iso(),
+        );
         self.store.backup("backup", &current);
         self.a = a;
         self.drafts.clear();
@@ -1733,6 +1761,15 @@ impl Inner {
         self.write_save();
         self.full_refresh()
     }
+}
+
+/// Saved drafts by indicator position; drafts of indicators the set no longer has are dropped.
+fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> Vec<(usize, String, Lang)> {
+    let known = drafts.into_iter().filter_map(|d| {
+        let i = scorer.indicator_index(&d.indicator)?;
+        Some((i, d.text, d.lang))
+    });
+    known.collect()
 }
 
 fn integrity_name(i: Integrity) -> &'static str {
@@ -2131,14 +2168,23 @@ impl Inner {
                 self.notices.retain(|n| !matches!(n, Notice::OtherTab));
                 match self.store.read().map(|t| restore(&t)) {
                     Some(Restored::Saved {
-                        assessment, rev, ..
+                        assessment,
+                        rev,
+                        drafts,
+                        ..
                     }) => {
                         // This tab's answers give way, but are kept under a backup key.
-                        let mine = save_text(&self.a, self.rev, &self.writer, &now_iso());
+                        let mine = save_text(
+                            &self.a,
+                            &self.draft_list(),
+                            self.rev,
+                            &self.writer,
+                            &now_iso(),
+                        );
                         self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;
-                        self.drafts.clear();
+                        self.drafts = draft_indices(&self.scorer, drafts);
                         self.save_due = false;
                         self.full_refresh()
                     }

@@ -1,9 +1,9 @@
 // Text that a number field rejects is never saved as an answer, but it is not thrown away
 // either: it stays in its field, with its error, when the card is drawn again (another tab,
-// the other language) until the official corrects or clears it.
+// the other language, a reload) until the official corrects or clears it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { card, launchBrowser, openTab, openWidget, startServer, WWW_ROOT } from './helpers.mjs';
+import { card, launchBrowser, openTab, openWidget, saveKey, startServer, WWW_ROOT } from './helpers.mjs';
 
 let server;
 let browser;
@@ -94,6 +94,48 @@ test('rejected number text stays, with its error, across tab and language switch
     assert.match(f.error, /1500 is outside/);
     assert.match(f.score, /not answered/i, 'and it is still not saved');
   } finally {
+    await close();
+  }
+});
+
+test('rejected number text is saved beside the answers and comes back after a reload', { timeout: 90_000 }, async () => {
+  const { page, close } = await openWidget(browser, `${server.url}index.html`);
+  const key = saveKey('gm100sc-kesiapan');
+  const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+  const reload = async () => {
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
+  };
+  try {
+    const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
+    await input().fill('3,5');
+    await input().fill('1.500'); // Indonesian: 1500, off the 0-5 scale
+    await page.waitForFunction(
+      (k) => (localStorage.getItem(k) ?? '').includes('"drafts"'),
+      key,
+    );
+    let s = await saved();
+    assert.deepEqual(s.drafts, [{ indicator: 'str-tk-02', text: '1.500', lang: 'id' }]);
+    assert.equal(s.assessment.answers['str-tk-02'].value, 3.5, 'the answer stays the last valid one');
+
+    await reload();
+    let f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '1.500');
+    assert.match(f.error, /1500.*di luar/, 'read as it was typed, in Indonesian');
+    assert.equal(f.invalid, 'true');
+    assert.match(f.score, /3,50/, 'the saved answer is still 3,5');
+
+    // Corrected: the draft leaves the save too, and does not come back.
+    await input().fill('4');
+    await page.waitForFunction((k) => !(localStorage.getItem(k) ?? '"drafts"').includes('"drafts"'), key);
+    s = await saved();
+    assert.equal(s.drafts, undefined);
+    assert.equal(s.assessment.answers['str-tk-02'].value, 4);
+    await reload();
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['4', '', null]);
+  } finally {
+    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
     await close();
   }
 });
