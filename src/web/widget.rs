@@ -1763,11 +1763,20 @@ impl Inner {
     }
 }
 
-/// Saved drafts by indicator position; drafts of indicators the set no longer has are dropped.
+/// Saved drafts by indicator position. Dropped: drafts of indicators the set no longer has or
+/// no longer answers with a typed number, and text a new set version accepts (it would stay
+/// hidden in every save).
 fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> Vec<(usize, String, Lang)> {
+    let scale = &scorer.set().scale;
     let known = drafts.into_iter().filter_map(|d| {
         let i = scorer.indicator_index(&d.indicator)?;
-        Some((i, d.text, d.lang))
+        let kind = &scorer.indicator(i).answer;
+        let typed = matches!(
+            kind,
+            AnswerKind::Number { .. } | AnswerKind::Percent { .. } | AnswerKind::Score
+        );
+        let rejected = view::read_number(kind, scale, &d.text, d.lang, d.lang).is_err();
+        (typed && rejected).then_some((i, d.text, d.lang))
     });
     known.collect()
 }

@@ -139,3 +139,36 @@ test('rejected number text is saved beside the answers and comes back after a re
     await close();
   }
 });
+
+test('saved drafts that no longer apply are dropped when the widget starts', { timeout: 90_000 }, async () => {
+  const { page, close } = await openWidget(browser, `${server.url}index.html`);
+  const key = saveKey('gm100sc-kesiapan');
+  try {
+    const drafts = [
+      { indicator: 'str-tk-02', text: '7', lang: 'id' }, // still off the 0-5 scale: kept
+      { indicator: 'str-ang-01', text: '1,5', lang: 'id' }, // a valid number now: dropped
+      { indicator: 'str-sdm-01', text: 'x', lang: 'id' }, // a level, no number field: dropped
+      { indicator: 'no-such-indicator', text: 'x', lang: 'en' }, // not in the set: dropped
+    ];
+    await page.evaluate(([k, d]) => localStorage.setItem(k, JSON.stringify({
+      format: 'swanilai-save/1', rev: 1, writer: 'seed', savedAt: '2026-01-05T08:00:00Z',
+      assessment: { setId: 'gm100sc-kesiapan', setVersion: '1', answers: {} },
+      drafts: d,
+    })), [key, drafts]);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
+    const f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '7');
+    assert.match(f.error, /7/);
+    assert.equal(await card(page, 'str-ang-01').locator('[data-f="num"]').inputValue(), '');
+
+    // The next save keeps only the draft that still applies.
+    await card(page, 'str-sdm-01').locator('input[value="2"]').check();
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).rev > 1, key);
+    const s = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+    assert.deepEqual(s.drafts, [drafts[0]]);
+  } finally {
+    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await close();
+  }
+});
