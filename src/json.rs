@@ -606,21 +606,23 @@ mod tests {
 
 // --- serde: any Serialize type can become a Json (for saving, exporting and hashing). ---
 
-/// Why a value could not become JSON (only custom `Serialize` impls that fail can cause it).
+/// A value could not become JSON: a map key that is not a string or a number, or a custom
+/// `Serialize` impl that failed (none of this crate's types can do either). Carries no text:
+/// a zero-sized error keeps every serializer call small in the wasm module.
 #[derive(Debug)]
-pub struct ToJsonError(String);
+pub struct ToJsonError;
 
 impl fmt::Display for ToJsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str("a value cannot be represented as JSON (a map key that is not a string?)")
     }
 }
 
 impl std::error::Error for ToJsonError {}
 
 impl serde::ser::Error for ToJsonError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        ToJsonError(msg.to_string())
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        ToJsonError
     }
 }
 
@@ -852,12 +854,7 @@ impl SerializeMap for Collect {
         match k.serialize(ToJson)? {
             Json::String(s) => self.key = Some(s),
             Json::Number(n) => self.key = Some(crate::num::display(n)),
-            other => {
-                return Err(ToJsonError(format!(
-                    "map key must be a string, got {}",
-                    other.type_name()
-                )));
-            }
+            _ => return Err(ToJsonError),
         }
         Ok(())
     }

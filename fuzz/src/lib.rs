@@ -68,13 +68,27 @@ pub fn assessment_text(text: &str) {
         // Scored against its own set, or the base set (the last) when it names none known.
         let own = sets().iter().find(|s| s.id == a.set_id);
         exercise(own.unwrap_or(&sets()[sets().len() - 1]), a);
-        // The autosave format keeps every answer.
-        let saved = autosave::save_text(a, 7, "w1", "2026-11-27T00:00:00Z");
+        // The autosave format keeps every answer, and every draft.
+        let drafts: Vec<autosave::Draft> = a
+            .answers
+            .keys()
+            .take(2)
+            .map(|k| autosave::Draft {
+                indicator: k.clone(),
+                text: format!("{k} \u{0}\"x"),
+                lang: swanilai::Lang::En,
+            })
+            .collect();
+        let saved = autosave::save_text(a, &drafts, 7, "w1", "2026-11-27T00:00:00Z");
         match autosave::restore(&saved) {
             autosave::Restored::Saved {
-                assessment, rev, ..
+                assessment,
+                rev,
+                drafts: back,
+                ..
             } => {
                 assert_eq!(rev, 7);
+                assert_eq!(back, drafts, "drafts lost in a save");
                 assert_eq!(
                     assessment.answers.len(),
                     a.answers.len(),
