@@ -664,6 +664,12 @@ impl Collect {
         }
     }
 
+    /// One struct field (not inlined: every field of every type calls it).
+    #[inline(never)]
+    fn field(&mut self, key: &'static str, v: Json) {
+        self.pairs.push((key.to_string(), v));
+    }
+
     fn wrap(self, v: Json) -> Json {
         match self.variant {
             Some(name) => Json::Object(vec![(name.to_string(), v)]),
@@ -876,7 +882,8 @@ impl serde::ser::SerializeStruct for Collect {
         key: &'static str,
         v: &T,
     ) -> Result<(), ToJsonError> {
-        self.pairs.push((key.to_string(), v.serialize(ToJson)?));
+        let v = v.serialize(ToJson)?;
+        self.field(key, v);
         Ok(())
     }
     fn end(self) -> Result<Json, ToJsonError> {
@@ -892,7 +899,8 @@ impl serde::ser::SerializeStructVariant for Collect {
         key: &'static str,
         v: &T,
     ) -> Result<(), ToJsonError> {
-        self.pairs.push((key.to_string(), v.serialize(ToJson)?));
+        let v = v.serialize(ToJson)?;
+        self.field(key, v);
         Ok(())
     }
     fn end(mut self) -> Result<Json, ToJsonError> {
