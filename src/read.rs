@@ -219,11 +219,13 @@ impl Reader {
         mut f: impl FnMut(&mut Self, &Json, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         let items = self.array(v, path)?;
-        let out: Vec<T> = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, it)| f(self, it, &index(path, i)))
-            .collect();
+        // A plain loop: `filter_map().collect()` compiles to more wasm for each item type.
+        let mut out = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            if let Some(x) = f(self, it, &index(path, i)) {
+                out.push(x);
+            }
+        }
         if out.len() < items.len() {
             self.shifted.push(path.to_string());
         }
