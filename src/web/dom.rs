@@ -1,6 +1,6 @@
 //! A few helpers that keep DOM building short. Text always goes in as text, never as HTML.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, throw_str};
 use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -14,7 +14,9 @@ pub(crate) struct Dom {
 impl Dom {
     /// `<tag class="class">`.
     pub fn el(&self, tag: &str, class: &str) -> Element {
-        let e = self.doc.create_element(tag).expect("valid tag name");
+        // Thrown as a JS error: `expect` would format the JsValue with `Debug`, which links
+        // wasm-bindgen's value-describing glue into the package for nothing.
+        let e = (self.doc.create_element(tag)).unwrap_or_else(|_| throw_str("invalid tag name"));
         if !class.is_empty() {
             e.set_class_name(class);
         }
@@ -36,7 +38,7 @@ impl Dom {
         let e = self
             .doc
             .create_element_ns(Some(SVG), tag)
-            .expect("valid svg tag");
+            .unwrap_or_else(|_| throw_str("invalid svg tag"));
         for (k, v) in attrs {
             let _ = e.set_attribute(k, v);
         }
