@@ -24,6 +24,9 @@ use crate::{Answer, Assessment, Problem, Scorer, Tally, Value, answer_score, for
 
 type Handler = Closure<dyn FnMut(Event)>;
 
+/// Text number fields rejected: (indicator position, the text, the language it was typed in).
+type Drafts = Vec<(usize, String, Lang)>;
+
 /// Cards drawn at a time in one tab: a 10,000-indicator tab would otherwise put ~90,000
 /// nodes in the page and make every change wait for their layout.
 const CARD_CHUNK: usize = 100;
@@ -63,7 +66,8 @@ struct Inner {
     writer: String,
     previous: Option<Assessment>,
     pending: Option<Pending>,
-    reset_backup: Option<Assessment>,
+    /// What a reset replaced (answers and kept number text), until it is undone.
+    reset_backup: Option<(Assessment, Drafts)>,
     listeners: Vec<Listener>,
     handlers: Vec<(String, js_sys::Function)>,
     timers: Vec<(i32, Closure<dyn FnMut()>)>,
@@ -78,7 +82,7 @@ struct Inner {
     /// shown again, with its error, when the card is drawn again (a tab switch, a language
     /// switch, a reload: they are saved too), until corrected or the answers are replaced.
     /// Kept with the language it was typed in: `1.500` means 1500 in Indonesian, 1.5 in English.
-    drafts: Vec<(usize, String, Lang)>,
+    drafts: Drafts,
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
@@ -1744,7 +1748,7 @@ impl Inner {
         self.announce(&text);
     }
 
-    fn replace(&mut self, a: Assessment) -> Emits {
+    fn replace(&mut self, a: Assessment, drafts: Drafts) -> Emits {
         // Back up what is on screen, edits still waiting for the debounced save included
         // (the stored copy can be up to 400 ms older).
         let current = save_text(
@@ -1756,7 +1760,7 @@ impl Inner {
         );
         self.store.backup("backup", &current);
         self.a = a;
-        self.drafts.clear();
+        self.drafts = drafts;
         self.save_due = true;
         self.write_save();
         self.full_refresh()
@@ -1766,7 +1770,7 @@ impl Inner {
 /// Saved drafts by indicator position. Dropped: drafts of indicators the set no longer has or
 /// no longer answers with a typed number, and text a new set version accepts (it would stay
 /// hidden in every save).
-fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> Vec<(usize, String, Lang)> {
+fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> Drafts {
     let scale = &scorer.set().scale;
     let known = drafts.into_iter().filter_map(|d| {
         let i = scorer.indicator_index(&d.indicator)?;
@@ -2093,10 +2097,10 @@ impl Inner {
                 if !ok {
                     return vec![];
                 }
-                self.reset_backup = Some(self.a.clone());
+                self.reset_backup = Some((self.a.clone(), self.drafts.clone()));
                 let mut fresh = Assessment::new(&self.set().id, &self.set().version);
                 fresh.region = self.a.region.clone();
-                let emits = self.replace(fresh);
+                let emits = self.replace(fresh, Vec::new());
                 self.notices.push(Notice::ResetDone);
                 self.render_notices();
                 self.announce(self.t(Ui::ResetDone));
@@ -2104,9 +2108,9 @@ impl Inner {
                 emits
             }
             "undo-reset" => match self.reset_backup.take() {
-                Some(a) => {
+                Some((a, drafts)) => {
                     self.notices.retain(|n| !matches!(n, Notice::ResetDone));
-                    let emits = self.replace(a);
+                    let emits = self.replace(a, drafts);
                     self.focus_first(&["[data-act=reset]"]);
                     emits
                 }
@@ -2155,7 +2159,7 @@ impl Inner {
                     .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
                 match self.pending.take() {
                     Some(p) => {
-                        let emits = self.replace(p.assessment);
+                        let emits = self.replace(p.assessment, Vec::new());
                         self.notices.push(Notice::Text(Ui::ImportDone, Vec::new()));
                         self.render_notices();
                         self.announce(self.t(Ui::ImportDone));
@@ -2333,7 +2337,7 @@ impl Widget {
             match parsed.value {
                 Some(a) => {
                     problems.extend(crate::validate_assessment(st.set(), &a));
-                    let emits = st.replace(a);
+                    let emits = st.replace(a, Vec::new());
                     (problems, emits)
                 }
                 None => (problems, Vec::new()),

@@ -172,3 +172,30 @@ test('saved drafts that no longer apply are dropped when the widget starts', { t
     await close();
   }
 });
+
+test('a reset takes rejected number text with it, and its undo brings the text back', { timeout: 90_000 }, async () => {
+  const { page, close } = await openWidget(browser, `${server.url}index.html`);
+  const key = saveKey('gm100sc-kesiapan');
+  const savedDrafts = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}').drafts, key);
+  try {
+    const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
+    await input().fill('3,5x');
+    await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"drafts"'), key);
+
+    page.once('dialog', (d) => d.accept());
+    await page.locator('[data-act="reset"]').click();
+    await page.locator('[data-act="undo-reset"]').waitFor();
+    let f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error], ['', ''], 'the reset empties the field');
+    assert.equal(await savedDrafts(), undefined, 'and the save');
+
+    await page.locator('[data-act="undo-reset"]').click();
+    await page.locator('[data-act="reset"]').waitFor();
+    f = await field(page, 'str-tk-02');
+    assert.deepEqual([f.value, f.error, f.invalid], ['3,5x', 'Bukan angka yang sah.', 'true'], 'undone');
+    assert.deepEqual(await savedDrafts(), [{ indicator: 'str-tk-02', text: '3,5x', lang: 'id' }]);
+  } finally {
+    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await close();
+  }
+});
