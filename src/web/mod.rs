@@ -25,9 +25,13 @@ pub(crate) fn to_js_error(err: impl Display) -> JsValue {
 /// Rust values become plain JS objects, through [`crate::json::to_json`]: one serializer for
 /// every type keeps the module small (serde-wasm-bindgen would monomorphize a second one).
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    crate::json::to_json(v)
-        .map(|j| json_to_js(&j))
-        .map_err(to_js_error)
+    converted(crate::json::to_json(v))
+}
+
+/// The part of [`to_js`] that does not depend on the type: compiled once.
+#[inline(never)]
+fn converted(j: Result<crate::Json, crate::json::ToJsonError>) -> Result<JsValue, JsValue> {
+    j.map(|j| json_to_js(&j)).map_err(to_js_error)
 }
 
 fn json_to_js(v: &crate::Json) -> JsValue {
