@@ -15,6 +15,11 @@ use crate::json::{Json, to_json};
 use crate::model::Lang;
 use crate::problem::Problem;
 
+/// Rejected text longer than this (in bytes) is not saved: a number never needs it, and a
+/// pasted megabyte carried by every later save would fill localStorage, so that answers could
+/// no longer be saved at all.
+pub const MAX_DRAFT_LEN: usize = 100;
+
 /// Text a number field rejected, kept until it is corrected or cleared.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
@@ -60,8 +65,12 @@ pub fn save_text(
         ("savedAt".into(), Json::String(saved_at.into())),
         ("assessment".into(), to_json(a).unwrap_or(Json::Null)),
     ];
-    if !drafts.is_empty() {
-        let list = drafts.iter().map(|d| {
+    let kept: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.text.len() <= MAX_DRAFT_LEN)
+        .collect();
+    if !kept.is_empty() {
+        let list = kept.iter().map(|d| {
             Json::Object(vec![
                 ("indicator".into(), Json::String(d.indicator.clone())),
                 ("text".into(), Json::String(d.text.clone())),
@@ -149,9 +158,10 @@ pub fn restore(text: &str) -> Restored {
 
 fn read_draft(v: &Json) -> Option<Draft> {
     let text = |k: &str| v.get(k).and_then(Json::as_str);
+    let typed = text("text").filter(|t| t.len() <= MAX_DRAFT_LEN)?;
     Some(Draft {
         indicator: text("indicator")?.to_string(),
-        text: text("text")?.to_string(),
+        text: typed.to_string(),
         lang: Lang::from_tag(text("lang").unwrap_or("id")),
     })
 }
@@ -188,6 +198,32 @@ mod tests {
         ];
         let text = save_text(&a, &drafts, 1, "w", "2026-11-27T10:00:00Z");
         assert_eq!(saved(&text), (a, drafts));
+    }
+
+    #[test]
+    fn long_drafts_are_neither_saved_nor_read() {
+        let a = Assessment::new("s", "1");
+        let draft = |n: usize| Draft {
+            indicator: "x".into(),
+            text: "9".repeat(n),
+            lang: Lang::Id,
+        };
+        let text = save_text(
+            &a,
+            &[draft(MAX_DRAFT_LEN + 1), draft(MAX_DRAFT_LEN)],
+            1,
+            "w",
+            "t",
+        );
+        assert_eq!(saved(&text).1, [draft(MAX_DRAFT_LEN)]);
+        let only_long = save_text(&a, &[draft(6_000_000)], 1, "w", "t");
+        assert!(only_long.len() < 300, "{}", only_long.len());
+        let hand_written = format!(
+            r#"{{"format":"swanilai-save/1","assessment":{{"setId":"s","setVersion":"1"}},
+               "drafts":[{{"indicator":"x","text":"{}"}}]}}"#,
+            "9".repeat(MAX_DRAFT_LEN + 1)
+        );
+        assert_eq!(saved(&hand_written).1, []);
     }
 
     #[test]

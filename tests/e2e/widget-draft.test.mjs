@@ -199,3 +199,29 @@ test('a reset takes rejected number text with it, and its undo brings the text b
     await close();
   }
 });
+
+test('a huge paste into a number field is not saved, and answers given after it still are', { timeout: 120_000 }, async () => {
+  const { page, close } = await openWidget(browser, `${server.url}index.html`);
+  const key = saveKey('gm100sc-kesiapan');
+  const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+  try {
+    // Six megabytes: with every save carrying it, localStorage (about 5 MB) filled up.
+    await card(page, 'str-tk-02').locator('[data-f="num"]').fill('x'.repeat(6_000_000));
+    await card(page, 'str-sdm-01').locator('input[value="2"]').check();
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['str-sdm-01'], key);
+    const s = await saved();
+    assert.equal(s.assessment.answers['str-sdm-01'].value, 2);
+    assert.equal(s.drafts, undefined, 'the pasted text is not saved');
+    assert.equal(await page.locator('[data-swn="notices"]').textContent().then((t) => /penuh/i.test(t ?? '')), false, 'no storage-full notice');
+    const f = await field(page, 'str-tk-02');
+    assert.equal(f.value.length, 6_000_000, 'the text stays on screen');
+    assert.equal(f.invalid, 'true');
+
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
+    assert.ok(await card(page, 'str-sdm-01').locator('input[value="2"]').isChecked(), 'the answer survives a reload');
+  } finally {
+    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await close();
+  }
+});
