@@ -9,6 +9,8 @@
 //! [`IndicatorSet::from_json`], which collect every problem with its path
 //! instead of stopping at the first one.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 /// The deepest nesting of groups a set may use (dimension, aspect, element, sub-element).
@@ -377,6 +379,30 @@ impl IndicatorSet {
             .iter()
             .find(|t| t.id == tag)
             .map_or(tag, |t| t.label.get(lang))
+    }
+
+    /// [`IndicatorSet::tag_label`] for looking many tags up (a set may name tens of thousands):
+    /// the names are indexed once. The first of duplicate names wins, as there.
+    ///
+    /// ```
+    /// use swanilai::{builtin, Lang};
+    /// let set = builtin::get("gm100sc-kesiapan").unwrap();
+    /// let name = set.tag_namer(Lang::En);
+    /// assert_eq!(name("kesiapan"), "Readiness");
+    /// assert_eq!(name("pilar-x"), "pilar-x");
+    /// ```
+    pub fn tag_namer<'a>(&'a self, lang: Lang) -> impl Fn(&'a str) -> &'a str {
+        // Positions, inserted one by one: the crate's one string-map type (`sort.rs`), and
+        // `collect()` into a BTreeMap would sort, with another copy of the standard sort.
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        for (k, t) in self.tags.iter().enumerate() {
+            index.entry(t.id.as_str()).or_insert(k);
+        }
+        move |tag| {
+            index
+                .get(tag)
+                .map_or(tag, |&k| self.tags[k].label.get(lang))
+        }
     }
 
     /// Every indicator in document order (depth first, a group's indicators before its sub-groups).

@@ -1085,20 +1085,10 @@ impl Inner {
             d.add(&sec, "h4", "", self.t(Ui::ByTag));
             let t = d.add(&sec, "table", "swn-table", "");
             let tb = d.add(&t, "tbody", "", "");
-            // Names looked up through an index: a set may name tens of thousands of tags.
-            let named = &self.set().tags;
-            // (Inserted, not collected: `collect()` would sort, with another copy of the sort.)
-            let mut index: std::collections::BTreeMap<&str, usize> = Default::default();
-            for (k, t) in named.iter().enumerate() {
-                // The first of duplicate names wins, as in `IndicatorSet::tag_label`.
-                index.entry(t.id.as_str()).or_insert(k);
-            }
+            let name_of = self.set().tag_namer(self.lang);
             for tag in &tags {
                 let tr = d.add(&tb, "tr", "", "");
-                let name = index
-                    .get(tag.tag.as_str())
-                    .map_or(tag.tag.as_str(), |&k| named[k].label.get(self.lang));
-                let th = d.add(&tr, "th", "", name);
+                let th = d.add(&tr, "th", "", name_of(&tag.tag));
                 attrs(&th, &[("scope", "row")]);
                 d.add(
                     &tr,
@@ -1396,14 +1386,7 @@ impl Inner {
     fn on_number(&mut self, i: usize, input: &Element) -> Emits {
         let raw = value_of(input);
         let read = self.read_number(i, &raw, self.lang);
-        if let Some(e) = self
-            .frame
-            .query_selector(&format!("[data-err=\"{i}\"]"))
-            .ok()
-            .flatten()
-        {
-            e.set_text_content(Some(read.as_ref().err().map_or("", String::as_str)));
-        }
+        self.show_field_error(i, read.as_ref().err().map_or("", String::as_str));
         let _ = input.set_attribute("aria-invalid", if read.is_err() { "true" } else { "false" });
         self.drafts.retain(|(k, ..)| *k != i);
         let value = match read {
@@ -1490,21 +1473,28 @@ impl Inner {
         }
         // A number field's rejected text goes too.
         self.drafts.retain(|(k, ..)| *k != i);
-        if let Ok(Some(err)) = self.frame.query_selector(&format!("[data-err=\"{i}\"]")) {
-            err.set_text_content(Some(""));
-        }
+        self.show_field_error(i, "");
         self.touch();
         self.rescored(i)
     }
 
-    /// The kept number text, by indicator id, for saving.
-    fn draft_list(&self) -> Vec<Draft> {
-        let list = self.drafts.iter().map(|(i, text, lang)| Draft {
-            indicator: self.scorer.indicator(*i).id.clone(),
-            text: text.clone(),
-            lang: *lang,
-        });
-        list.collect()
+    /// The save document for what is on screen (answers and kept number text), as save `rev`.
+    fn save_doc(&self, rev: u64) -> String {
+        let drafts: Vec<Draft> = (self.drafts.iter())
+            .map(|(i, text, lang)| Draft {
+                indicator: self.scorer.indicator(*i).id.clone(),
+                text: text.clone(),
+                lang: *lang,
+            })
+            .collect();
+        save_text(&self.a, &drafts, rev, &self.writer, &now_iso())
+    }
+
+    /// Shows (or, with `""`, clears) the error under indicator `i`'s fields.
+    fn show_field_error(&self, i: usize, msg: &str) {
+        if let Ok(Some(e)) = self.frame.query_selector(&format!("[data-err=\"{i}\"]")) {
+            e.set_text_content(Some(msg));
+        }
     }
 
     fn touch(&mut self) {
@@ -1578,13 +1568,7 @@ impl Inner {
     }
 
     fn write_save(&mut self) {
-        let text = save_text(
-            &self.a,
-            &self.draft_list(),
-            self.rev + 1,
-            &self.writer,
-            &now_iso(),
-        );
+        let text = self.save_doc(self.rev + 1);
         match self.store.write(&text) {
             Ok(()) => {
                 self.rev += 1;
@@ -1751,13 +1735,7 @@ impl Inner {
     fn replace(&mut self, a: Assessment, drafts: Drafts) -> Emits {
         // Back up what is on screen, edits still waiting for the debounced save included
         // (the stored copy can be up to 400 ms older).
-        let current = save_text(
-            &self.a,
-            &self.draft_list(),
-            self.rev,
-            &self.writer,
-            &now_iso(),
-        );
+        let current = self.save_doc(self.rev);
         self.store.backup("backup", &current);
         self.a = a;
         self.drafts = drafts;
@@ -2187,13 +2165,7 @@ impl Inner {
                         ..
                     }) => {
                         // This tab's answers give way, but are kept under a backup key.
-                        let mine = save_text(
-                            &self.a,
-                            &self.draft_list(),
-                            self.rev,
-                            &self.writer,
-                            &now_iso(),
-                        );
+                        let mine = self.save_doc(self.rev);
                         self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;

@@ -202,15 +202,17 @@ export function saveKey(setId, key = 'Kabupaten Banjar') {
 
 /**
  * Writes a saved assessment (format `swanilai-save/1`, src/autosave.rs) the way an earlier
- * session would have left it, then reloads so the widget restores it.
+ * session would have left it, then reloads so the widget restores it. `extra` adds fields to
+ * the saved document (e.g. `drafts`).
  */
-export async function seedSave(page, setId, assessment, key) {
+export async function seedSave(page, setId, assessment, key, extra = {}) {
   const text = JSON.stringify({
     format: 'swanilai-save/1',
     rev: 1,
     writer: 'seed',
     savedAt: '2026-01-05T08:00:00Z',
     assessment,
+    ...extra,
   });
   await page.evaluate(([k, t]) => localStorage.setItem(k, t), [saveKey(setId, key), text]);
   await page.reload({ waitUntil: 'load' });

@@ -3,7 +3,9 @@
 // the other language, a reload) until the official corrects or clears it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { card, launchBrowser, openTab, openWidget, saveKey, startServer, WWW_ROOT } from './helpers.mjs';
+import {
+  card, launchBrowser, openTab, openWidget, savedDoc, saveKey, seedSave, startServer, waitReady, WWW_ROOT,
+} from './helpers.mjs';
 
 let server;
 let browser;
@@ -28,6 +30,28 @@ async function field(page, id) {
     invalid: await input.getAttribute('aria-invalid'),
     score: ((await c.locator('[data-score]').textContent()) ?? '').trim(),
   };
+}
+
+const SET = 'gm100sc-kesiapan';
+const KEY = saveKey(SET);
+
+/** Reloads the page and waits for the widget. */
+async function reload(page, record) {
+  await page.reload({ waitUntil: 'load' });
+  await waitReady(page, record);
+}
+
+/** Waits until the save holds a `drafts` list (`present`) or none. */
+async function waitForDrafts(page, present) {
+  await page.waitForFunction(
+    ([k, want]) => (localStorage.getItem(k) ?? '').includes('"drafts"') === want,
+    [KEY, present],
+  );
+}
+
+/** Removes this file's save, so that the next test starts empty. */
+async function forget(page) {
+  await page.evaluate((k) => localStorage.removeItem(k), KEY).catch(() => {});
 }
 
 async function roundTrip(page) {
@@ -99,26 +123,17 @@ test('rejected number text stays, with its error, across tab and language switch
 });
 
 test('rejected number text is saved beside the answers and comes back after a reload', { timeout: 90_000 }, async () => {
-  const { page, close } = await openWidget(browser, `${server.url}index.html`);
-  const key = saveKey('gm100sc-kesiapan');
-  const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
-  const reload = async () => {
-    await page.reload({ waitUntil: 'load' });
-    await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
-  };
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
     await input().fill('3,5');
     await input().fill('1.500'); // Indonesian: 1500, off the 0-5 scale
-    await page.waitForFunction(
-      (k) => (localStorage.getItem(k) ?? '').includes('"drafts"'),
-      key,
-    );
-    let s = await saved();
+    await waitForDrafts(page, true);
+    let s = await savedDoc(page, KEY);
     assert.deepEqual(s.drafts, [{ indicator: 'str-tk-02', text: '1.500', lang: 'id' }]);
     assert.equal(s.assessment.answers['str-tk-02'].value, 3.5, 'the answer stays the last valid one');
 
-    await reload();
+    await reload(page, record);
     let f = await field(page, 'str-tk-02');
     assert.equal(f.value, '1.500');
     assert.match(f.error, /1500.*di luar/, 'read as it was typed, in Indonesian');
@@ -127,22 +142,21 @@ test('rejected number text is saved beside the answers and comes back after a re
 
     // Corrected: the draft leaves the save too, and does not come back.
     await input().fill('4');
-    await page.waitForFunction((k) => !(localStorage.getItem(k) ?? '"drafts"').includes('"drafts"'), key);
-    s = await saved();
+    await waitForDrafts(page, false);
+    s = await savedDoc(page, KEY);
     assert.equal(s.drafts, undefined);
     assert.equal(s.assessment.answers['str-tk-02'].value, 4);
-    await reload();
+    await reload(page, record);
     f = await field(page, 'str-tk-02');
     assert.deepEqual([f.value, f.error, f.invalid], ['4', '', null]);
   } finally {
-    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await forget(page);
     await close();
   }
 });
 
 test('saved drafts that no longer apply are dropped when the widget starts', { timeout: 90_000 }, async () => {
   const { page, close } = await openWidget(browser, `${server.url}index.html`);
-  const key = saveKey('gm100sc-kesiapan');
   try {
     const drafts = [
       { indicator: 'str-tk-02', text: '7', lang: 'id' }, // still off the 0-5 scale: kept
@@ -150,13 +164,7 @@ test('saved drafts that no longer apply are dropped when the widget starts', { t
       { indicator: 'str-sdm-01', text: 'x', lang: 'id' }, // a level, no number field: dropped
       { indicator: 'no-such-indicator', text: 'x', lang: 'en' }, // not in the set: dropped
     ];
-    await page.evaluate(([k, d]) => localStorage.setItem(k, JSON.stringify({
-      format: 'swanilai-save/1', rev: 1, writer: 'seed', savedAt: '2026-01-05T08:00:00Z',
-      assessment: { setId: 'gm100sc-kesiapan', setVersion: '1', answers: {} },
-      drafts: d,
-    })), [key, drafts]);
-    await page.reload({ waitUntil: 'load' });
-    await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
+    await seedSave(page, SET, { setId: SET, setVersion: '1', answers: {} }, undefined, { drafts });
     const f = await field(page, 'str-tk-02');
     assert.equal(f.value, '7');
     assert.match(f.error, /7/);
@@ -164,23 +172,22 @@ test('saved drafts that no longer apply are dropped when the widget starts', { t
 
     // The next save keeps only the draft that still applies.
     await card(page, 'str-sdm-01').locator('input[value="2"]').check();
-    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).rev > 1, key);
-    const s = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).rev > 1, KEY);
+    const s = await savedDoc(page, KEY);
     assert.deepEqual(s.drafts, [drafts[0]]);
   } finally {
-    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await forget(page);
     await close();
   }
 });
 
 test('a reset takes rejected number text with it, and its undo brings the text back', { timeout: 90_000 }, async () => {
   const { page, close } = await openWidget(browser, `${server.url}index.html`);
-  const key = saveKey('gm100sc-kesiapan');
-  const savedDrafts = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}').drafts, key);
+  const savedDrafts = async () => (await savedDoc(page, KEY))?.drafts;
   try {
     const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
     await input().fill('3,5x');
-    await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"drafts"'), key);
+    await waitForDrafts(page, true);
 
     page.once('dialog', (d) => d.accept());
     await page.locator('[data-act="reset"]').click();
@@ -195,21 +202,19 @@ test('a reset takes rejected number text with it, and its undo brings the text b
     assert.deepEqual([f.value, f.error, f.invalid], ['3,5x', 'Bukan angka yang sah.', 'true'], 'undone');
     assert.deepEqual(await savedDrafts(), [{ indicator: 'str-tk-02', text: '3,5x', lang: 'id' }]);
   } finally {
-    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await forget(page);
     await close();
   }
 });
 
 test('a huge paste into a number field is not saved, and answers given after it still are', { timeout: 120_000 }, async () => {
-  const { page, close } = await openWidget(browser, `${server.url}index.html`);
-  const key = saveKey('gm100sc-kesiapan');
-  const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     // Six megabytes: with every save carrying it, localStorage (about 5 MB) filled up.
     await card(page, 'str-tk-02').locator('[data-f="num"]').fill('x'.repeat(6_000_000));
     await card(page, 'str-sdm-01').locator('input[value="2"]').check();
-    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['str-sdm-01'], key);
-    const s = await saved();
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['str-sdm-01'], KEY);
+    const s = await savedDoc(page, KEY);
     assert.equal(s.assessment.answers['str-sdm-01'].value, 2);
     assert.equal(s.drafts, undefined, 'the pasted text is not saved');
     assert.equal(await page.locator('[data-swn="notices"]').textContent().then((t) => /penuh/i.test(t ?? '')), false, 'no storage-full notice');
@@ -217,11 +222,10 @@ test('a huge paste into a number field is not saved, and answers given after it 
     assert.equal(f.value.length, 6_000_000, 'the text stays on screen');
     assert.equal(f.invalid, 'true');
 
-    await page.reload({ waitUntil: 'load' });
-    await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
+    await reload(page, record);
     assert.ok(await card(page, 'str-sdm-01').locator('input[value="2"]').isChecked(), 'the answer survives a reload');
   } finally {
-    await page.evaluate((k) => localStorage.removeItem(k), key).catch(() => {});
+    await forget(page);
     await close();
   }
 });
