@@ -73,6 +73,7 @@ pub enum Ui {
     SavedCorrupt,
     SavedOtherVersion,
     OrphanAnswers,
+    DroppedDrafts,
     OtherTab,
     ReloadOther,
     KeepMine,
@@ -220,6 +221,10 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         OrphanAnswers => (
             "Jawaban untuk indikator yang tidak ada lagi (disimpan, tidak dinilai):",
             "Answers to indicators that no longer exist (kept, not scored):",
+        ),
+        DroppedDrafts => (
+            "Teks angka yang belum menjadi jawaban tidak dikembalikan, karena indikatornya sudah diubah atau tidak ada lagi; isi ulang bila perlu:",
+            "Number text that was not yet an answer was not brought back, because its indicator has changed or no longer exists; enter it again if needed:",
         ),
         OtherTab => (
             "Penilaian ini diubah di tab atau jendela lain.",

@@ -202,7 +202,11 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 ..
             } => {
                 rev = r;
-                drafts = draft_indices(&scorer, d);
+                let dropped;
+                (drafts, dropped) = draft_indices(&scorer, d);
+                if !dropped.is_empty() {
+                    notices.push(Notice::Text(Ui::DroppedDrafts, dropped));
+                }
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
                 }
@@ -1745,22 +1749,28 @@ impl Inner {
     }
 }
 
-/// Saved drafts by indicator position. Dropped: drafts of indicators the set no longer has or
+/// Saved drafts by indicator position, and the ones that no longer apply as "id: text" (for a
+/// notice: the official typed them). Dropped: drafts of indicators the set no longer has or
 /// no longer answers with a typed number, and text a new set version accepts (it would stay
-/// hidden in every save).
-fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> Drafts {
+/// hidden in every save; making it an answer unasked would change the score).
+fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> (Drafts, Vec<String>) {
     let scale = &scorer.set().scale;
-    let known = drafts.into_iter().filter_map(|d| {
-        let i = scorer.indicator_index(&d.indicator)?;
-        let kind = &scorer.indicator(i).answer;
-        let typed = matches!(
-            kind,
-            AnswerKind::Number { .. } | AnswerKind::Percent { .. } | AnswerKind::Score
-        );
-        let rejected = view::read_number(kind, scale, &d.text, d.lang, d.lang).is_err();
-        (typed && rejected).then_some((i, d.text, d.lang))
-    });
-    known.collect()
+    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
+    for d in drafts {
+        let applies = scorer.indicator_index(&d.indicator).filter(|&i| {
+            let kind = &scorer.indicator(i).answer;
+            let typed = matches!(
+                kind,
+                AnswerKind::Number { .. } | AnswerKind::Percent { .. } | AnswerKind::Score
+            );
+            typed && view::read_number(kind, scale, &d.text, d.lang, d.lang).is_err()
+        });
+        match applies {
+            Some(i) => kept.push((i, d.text, d.lang)),
+            None => dropped.push(format!("{}: {}", d.indicator, d.text)),
+        }
+    }
+    (kept, dropped)
 }
 
 fn integrity_name(i: Integrity) -> &'static str {
@@ -2169,7 +2179,11 @@ impl Inner {
                         self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;
-                        self.drafts = draft_indices(&self.scorer, drafts);
+                        let dropped;
+                        (self.drafts, dropped) = draft_indices(&self.scorer, drafts);
+                        if !dropped.is_empty() {
+                            self.notices.push(Notice::Text(Ui::DroppedDrafts, dropped));
+                        }
                         self.save_due = false;
                         self.full_refresh()
                     }

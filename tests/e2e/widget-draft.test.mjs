@@ -155,7 +155,7 @@ test('rejected number text is saved beside the answers and comes back after a re
   }
 });
 
-test('saved drafts that no longer apply are dropped when the widget starts', { timeout: 90_000 }, async () => {
+test('saved drafts that no longer apply are dropped when the widget starts, and listed in a notice', { timeout: 90_000 }, async () => {
   const { page, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     const drafts = [
@@ -169,6 +169,12 @@ test('saved drafts that no longer apply are dropped when the widget starts', { t
     assert.equal(f.value, '7');
     assert.match(f.error, /7/);
     assert.equal(await card(page, 'str-ang-01').locator('[data-f="num"]').inputValue(), '');
+    // What was dropped is listed, so the official can type it again.
+    const notice = page.locator('[data-swn="notices"] .swn-notice', { hasText: 'Teks angka' });
+    assert.deepEqual(
+      (await notice.locator('li').allTextContents()).map((t) => t.trim()),
+      ['str-ang-01: 1,5', 'str-sdm-01: x', 'no-such-indicator: x'],
+    );
 
     // The next save keeps only the draft that still applies.
     await card(page, 'str-sdm-01').locator('input[value="2"]').check();
