@@ -74,6 +74,8 @@ pub enum Ui {
     SavedOtherVersion,
     OrphanAnswers,
     DroppedDrafts,
+    Unsaved,
+    StillScored,
     OtherTab,
     ReloadOther,
     KeepMine,
@@ -225,6 +227,14 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         DroppedDrafts => (
             "Teks angka yang belum menjadi jawaban tidak dikembalikan, karena indikatornya sudah diubah atau tidak ada lagi; isi ulang bila perlu:",
             "Number text that was not yet an answer was not brought back, because its indicator has changed or no longer exists; enter it again if needed:",
+        ),
+        StillScored => (
+            "yang dinilai tetap jawaban sebelumnya",
+            "the previous answer is still scored",
+        ),
+        Unsaved => (
+            "Perubahan belum tersimpan: lihat pesan",
+            "Changes are not saved: see the message",
         ),
         OtherTab => (
             "Penilaian ini diubah di tab atau jendela lain.",

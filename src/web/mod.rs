@@ -144,17 +144,30 @@ fn js_to_json(v: &JsValue, depth: usize, path: &str) -> Result<crate::Json, crat
     ))
 }
 
+/// A mounted widget: its host, its storage key, and its state (`None` once destroyed).
+pub(crate) struct Mounted {
+    pub host: web_sys::Element,
+    pub key: String,
+    pub state: std::rc::Weak<RefCell<Option<widget::Inner>>>,
+}
+
 thread_local! {
-    /// Hosts of mounted widgets, so that a panic can put each into its error state.
-    static HOSTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    /// Mounted widgets: a panic puts each into its error state, and a new mount finds the
+    /// widget already in its host or already using its storage key.
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
-pub(crate) fn register_host(host: &web_sys::Element) {
-    HOSTS.with(|h| h.borrow_mut().push(host.clone()));
-}
-
-pub(crate) fn unregister_host(host: &web_sys::Element) {
-    HOSTS.with(|h| h.borrow_mut().retain(|e| e != host));
+/// Runs `f` on the list of mounted widgets, after dropping those destroyed or freed.
+pub(crate) fn mounted<R>(f: impl FnOnce(&mut Vec<Mounted>) -> R) -> R {
+    MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|w| {
+            w.state
+                .upgrade()
+                .is_some_and(|c| c.try_borrow().map_or(true, |g| g.is_some()))
+        });
+        f(&mut m)
+    })
 }
 
 #[wasm_bindgen]
@@ -188,11 +201,11 @@ pub fn start() {
     install_numbers();
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("swanilai: internal error: {info}").into());
-        HOSTS.with(|h| {
+        MOUNTED.with(|m| {
             // The widget's state may be borrowed mid-panic: touch only the host elements.
-            if let Ok(hosts) = h.try_borrow() {
-                for host in hosts.iter() {
-                    widget::show_crash(host);
+            if let Ok(list) = m.try_borrow() {
+                for w in list.iter() {
+                    widget::show_crash(&w.host);
                 }
             }
         });

@@ -2,6 +2,9 @@
 
 use web_sys::Storage;
 
+/// Copies kept per backup label.
+const BACKUPS: usize = 3;
+
 /// Why a save failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SaveError {
@@ -55,10 +58,22 @@ impl Store {
         s.set_item(&self.key, text).map_err(|_| SaveError::Full)
     }
 
-    /// Keeps a copy under `<key>:<label>:<stamp>`; returns the key used.
+    /// Keeps a copy under `<key>:<label>:<stamp>`, and only the newest [`BACKUPS`] copies of
+    /// each label (every reset, import or tab conflict makes one: they would fill the storage
+    /// that the answers need). Returns the key used.
     pub fn backup(&self, label: &str, text: &str) -> Option<String> {
         let s = self.storage.as_ref()?;
-        let key = format!("{}:{label}:{}", self.key, js_sys::Date::now() as u64);
+        let prefix = format!("{}:{label}:", self.key);
+        let mut old: Vec<(u64, String)> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter_map(|k| Some((k.strip_prefix(&prefix)?.parse().ok()?, k)))
+            .collect();
+        // The oldest go first (stamps are milliseconds): a minimum search, not a sort.
+        while old.len() >= BACKUPS {
+            let oldest = (0..old.len()).min_by_key(|&i| old[i].0).unwrap_or(0);
+            let _ = s.remove_item(&old.swap_remove(oldest).1);
+        }
+        let key = format!("{prefix}{}", js_sys::Date::now() as u64);
         s.set_item(&key, text).ok().map(|()| key)
     }
 }

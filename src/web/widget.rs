@@ -14,7 +14,7 @@ use web_sys::{Element, Event, EventTarget, HtmlInputElement, KeyboardEvent, Shad
 use super::api::{SetHandle, export_text, open_file, read_assessment};
 use super::dom::{Dom, attrs, clear, closest_with, focus, set_value, value_of};
 use super::store::{SaveError, Store};
-use super::{from_js, register_host, to_js, to_js_error, unregister_host};
+use super::{Mounted, from_js, mounted, to_js, to_js_error};
 use crate::autosave::{Draft, Restored, restore, save_text};
 use crate::export::Integrity;
 use crate::model::{AnswerKind, Evidence, Group, Lang};
@@ -50,7 +50,7 @@ extern "C" {
     fn then_either(promise: &JsValue, on_ok: &JsValue, on_err: &JsValue) -> JsValue;
 }
 
-struct Inner {
+pub(crate) struct Inner {
     dom: Dom,
     host: Element,
     root: ShadowRoot,
@@ -137,6 +137,24 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let doc = window
         .document()
         .ok_or_else(|| to_js_error("no document"))?;
+    let s = set.scorer.set();
+    let key = format!(
+        "swanilai:{}:{}",
+        s.id,
+        opt_str(&options, "storageKey").unwrap_or_else(|| "default".into())
+    );
+    // Two widgets saving under one key would overwrite each other's answers.
+    if mounted(|m| m.iter().any(|w| w.key == key && w.host != host)) {
+        return Err(to_js_error(format!(
+            "another widget on this page already saves under `{key}`: give each widget its own storageKey"
+        )));
+    }
+    // One widget per host: a second mount (a framework effect running twice) replaces the first.
+    if let Some(old) = mounted(|m| m.iter().find(|w| w.host == host).map(|w| w.state.clone())) {
+        if let Some(cell) = old.upgrade() {
+            teardown(&cell)?;
+        }
+    }
     let root = match host.shadow_root() {
         Some(r) => {
             // Re-mounting into the same host (e.g. after destroy) reuses its shadow root.
@@ -148,13 +166,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
     let scorer = Rc::clone(&set.scorer);
-    let s = scorer.set();
     let lang = Lang::from_tag(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()));
-    let key = format!(
-        "swanilai:{}:{}",
-        s.id,
-        opt_str(&options, "storageKey").unwrap_or_else(|| "default".into())
-    );
     let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
     let mut a = Assessment::new(&s.id, &s.version);
     let mut notices = Vec::new();
@@ -185,7 +197,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         .ok()
         .filter(|p| p.is_object() || p.is_string())
         .and_then(|p| read_assessment(&p).value);
-    let store = Store::new(key);
+    let store = Store::new(key.clone());
     let mut rev = 0;
     let mut drafts = Vec::new();
     if !store.available() {
@@ -273,9 +285,15 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         let st = guard.as_mut().expect("just created");
         let _ = host.set_attribute("data-state", "loading");
         st.render_all();
-        st.listen(weak);
+        st.listen(weak.clone());
     }
-    register_host(&host);
+    mounted(|m| {
+        m.push(Mounted {
+            host,
+            key,
+            state: weak,
+        })
+    });
     Ok(Widget { inner: cell })
 }
 
@@ -371,6 +389,17 @@ impl Inner {
         let sticky = d.add(&main, "div", "swn-sticky", "");
         let mini = d.add(&sticky, "p", "swn-mini", "");
         attrs(&mini, &[("aria-hidden", "true"), ("data-mini", "")]);
+        // Shown while changes cannot be saved: the notice saying why may be far above.
+        let unsaved = d.add(
+            &sticky,
+            "button",
+            "swn-btn swn-unsaved",
+            self.t(Ui::Unsaved),
+        );
+        attrs(
+            &unsaved,
+            &[("type", "button"), ("data-act", "notices"), ("hidden", "")],
+        );
         let tabs = d.add(&main, "div", "swn-tabs", "");
         attrs(
             &tabs,
@@ -459,9 +488,14 @@ impl Inner {
     }
 
     /// Says `text` through the polite status region.
+    /// Reads `text` out (the status region); while changes cannot be saved, says so too.
     fn announce(&self, text: &str) {
         if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
-            status.set_text_content(Some(text));
+            if self.save_due && self.blocked() {
+                status.set_text_content(Some(&format!("{text} {}.", self.t(Ui::Unsaved))));
+            } else {
+                status.set_text_content(Some(text));
+            }
         }
     }
 
@@ -498,9 +532,8 @@ impl Inner {
             if !extra.is_empty() {
                 attrs(&input, &[("autocomplete", extra)]);
             }
-            if key == "code" || key == "period" {
-                attrs(&input, &[("inputmode", "numeric")]);
-            }
+            // No numeric keypad for the code and the period: "63.03" and "2024/2025" need more
+            // than digits.
             set_value(&input, value);
         }
     }
@@ -510,6 +543,7 @@ impl Inner {
             return;
         };
         clear(&box_);
+        self.show_unsaved();
         let d = &self.dom;
         for (n, notice) in self.notices.iter().enumerate() {
             let div = d.add(&box_, "div", "swn-notice", "");
@@ -913,14 +947,7 @@ impl Inner {
             ],
         );
         if let Some(Value::Number(n)) = value {
-            let s = crate::answer_label(&AnswerKind::Score, &Value::Number(*n), 6, self.lang);
-            let sep = if self.lang == Lang::Id { ',' } else { '.' };
-            let s = if s.contains(sep) {
-                s.trim_end_matches('0').trim_end_matches(sep).to_string()
-            } else {
-                s
-            };
-            set_value(&input, &s);
+            set_value(&input, &typed_text(*n, self.lang));
         }
         let u = d.add(&wrap, "span", "swn-unit", unit);
         attrs(&u, &[("id", &unit_id)]);
@@ -1129,7 +1156,7 @@ impl Inner {
         set("[data-swn=overall]", &v.overall);
         set("[data-swn=predicate]", &v.predicate);
         set("[data-swn=completeness]", &v.completeness);
-        set("[data-swn=status]", &v.announcement);
+        self.announce(&v.announcement);
         self.update_summary_mini(&v);
     }
 
@@ -1327,11 +1354,12 @@ impl Inner {
         self.scorer.update(&mut self.tally, i, s);
         self.update_card(i);
         self.update_tab_counts();
+        // Due first, so that the announcement can say if it cannot be saved.
+        self.schedule_save(false);
         // The score texts now; the chart and tables right after this event (see `defer`).
         self.update_summary();
         self.results_due = true;
         self.defer();
-        self.schedule_save(false);
         let mut out = self.change_detail(&id);
         out.push(("score", self.score_detail()));
         out
@@ -1382,9 +1410,19 @@ impl Inner {
 
     /// What text typed into indicator `i`'s number field in language `typed_in` answers
     /// ([`view::read_number`], with messages in the widget's language).
+    /// A refused text leaves the previous answer in place: the message says so, with its value.
     fn read_number(&self, i: usize, raw: &str, typed_in: Lang) -> Result<Option<Value>, String> {
-        let kind = &self.scorer.indicator(i).answer;
-        view::read_number(kind, &self.set().scale, raw, typed_in, self.lang)
+        let ind = self.scorer.indicator(i);
+        view::read_number(&ind.answer, &self.set().scale, raw, typed_in, self.lang).map_err(|msg| {
+            match self.a.answers.get(&ind.id).and_then(|a| a.value.as_ref()) {
+                Some(Value::Number(n)) => format!(
+                    "{msg} ({}: {})",
+                    self.t(Ui::StillScored),
+                    typed_text(*n, self.lang)
+                ),
+                _ => msg,
+            }
+        })
     }
 
     fn on_number(&mut self, i: usize, input: &Element) -> Emits {
@@ -1513,6 +1551,7 @@ impl Inner {
 
     fn schedule_save(&mut self, debounce: bool) {
         self.save_due = true;
+        self.show_unsaved();
         if !debounce {
             self.defer();
         }
@@ -1559,11 +1598,10 @@ impl Inner {
         if let Some(text) = self.store.read() {
             if let Restored::Saved { rev, writer, .. } = restore(&text) {
                 if rev > self.rev && writer != self.writer {
-                    // Someone else saved since we last did: ask instead of overwriting.
-                    if !self.notices.iter().any(|n| matches!(n, Notice::OtherTab)) {
-                        self.notices.push(Notice::OtherTab);
-                        self.render_notices();
-                    }
+                    // Someone else saved since we last did: ask instead of overwriting, and
+                    // keep this tab's work under a backup key until the official chooses.
+                    self.store.backup("unsaved", &self.save_doc(self.rev));
+                    self.warn(true);
                     return;
                 }
             }
@@ -1577,20 +1615,57 @@ impl Inner {
             Ok(()) => {
                 self.rev += 1;
                 self.save_due = false;
-                self.notices
-                    .retain(|n| !matches!(n, Notice::Text(Ui::StorageFull, _)));
-            }
-            Err(SaveError::Full) => {
-                if !self
-                    .notices
-                    .iter()
-                    .any(|n| matches!(n, Notice::Text(Ui::StorageFull, _)))
-                {
-                    self.notices.push(Notice::Text(Ui::StorageFull, Vec::new()));
+                let full = |n: &Notice| matches!(n, Notice::Text(Ui::StorageFull, _));
+                if self.notices.iter().any(full) {
+                    self.notices.retain(|n| !full(n));
                     self.render_notices();
                 }
+                self.show_unsaved();
             }
+            Err(SaveError::Full) => self.warn(false),
             Err(SaveError::Unavailable) => {}
+        }
+    }
+
+    /// Whether changes cannot be saved now: storage is off or full, or another tab saved.
+    fn blocked(&self) -> bool {
+        !self.store.available()
+            || (self.notices.iter())
+                .any(|n| matches!(n, Notice::OtherTab | Notice::Text(Ui::StorageFull, _)))
+    }
+
+    /// Shows the sticky "not saved" button while there are changes that cannot be saved.
+    fn show_unsaved(&self) {
+        if let Ok(Some(b)) = self.frame.query_selector(".swn-unsaved") {
+            let _ = if self.save_due && self.blocked() {
+                b.remove_attribute("hidden")
+            } else {
+                b.set_attribute("hidden", "")
+            };
+        }
+    }
+
+    /// Adds (once) the notice that another tab saved (`other_tab`) or that storage is full,
+    /// draws it and reads it out: it may be far off screen.
+    fn warn(&mut self, other_tab: bool) {
+        let key = if other_tab {
+            Ui::OtherTab
+        } else {
+            Ui::StorageFull
+        };
+        let shown = self.notices.iter().any(|n| match n {
+            Notice::OtherTab => other_tab,
+            Notice::Text(k, _) => *k == key,
+            Notice::Problems(..) | Notice::ResetDone => false,
+        });
+        if !shown {
+            self.notices.push(if other_tab {
+                Notice::OtherTab
+            } else {
+                Notice::Text(key, Vec::new())
+            });
+            self.render_notices();
+            self.announce(self.t(key));
         }
     }
 
@@ -1773,6 +1848,17 @@ fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> (Drafts, Vec<String
     (kept, dropped)
 }
 
+/// A number as the official would type it in `lang`: up to 6 decimals, no trailing zeros.
+fn typed_text(n: f64, lang: Lang) -> String {
+    let s = crate::answer_label(&AnswerKind::Score, &Value::Number(n), 6, lang);
+    let sep = if lang == Lang::Id { ',' } else { '.' };
+    if s.contains(sep) {
+        s.trim_end_matches('0').trim_end_matches(sep).to_string()
+    } else {
+        s
+    }
+}
+
 fn integrity_name(i: Integrity) -> &'static str {
     match i {
         Integrity::Intact => "intact",
@@ -1826,7 +1912,7 @@ impl Inner {
         for kind in ["input", "change", "click", "keydown"] {
             self.add_listener(&root, kind, weak.clone());
         }
-        for kind in ["storage", "pagehide", "beforeprint"] {
+        for kind in ["storage", "pagehide", "beforeprint", "beforeunload"] {
             self.add_listener(&window, kind, weak.clone());
         }
         self.add_listener(&document, "visibilitychange", weak.clone());
@@ -1916,6 +2002,15 @@ impl Inner {
                 self.save_now();
                 Vec::new()
             }
+            "beforeunload" => {
+                self.save_now();
+                if self.save_due && self.blocked() {
+                    // The browser asks before leaving: these changes exist only in this page.
+                    e.prevent_default();
+                    let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"1".into());
+                }
+                Vec::new()
+            }
             "visibilitychange" => {
                 if self.dom.doc.hidden() {
                     self.save_now();
@@ -1931,12 +2026,8 @@ impl Inner {
                 if se.key().as_deref() == Some(self.store.key.as_str()) {
                     let theirs = se.new_value().map(|t| restore(&t));
                     if let Some(Restored::Saved { writer, rev, .. }) = theirs {
-                        if writer != self.writer
-                            && rev > self.rev
-                            && !self.notices.iter().any(|n| matches!(n, Notice::OtherTab))
-                        {
-                            self.notices.push(Notice::OtherTab);
-                            self.render_notices();
+                        if writer != self.writer && rev > self.rev {
+                            self.warn(true);
                         }
                     }
                 }
@@ -2132,6 +2223,13 @@ impl Inner {
                 }
                 vec![]
             }
+            "notices" => {
+                // Focus scrolls the notice saying why changes are not saved into view.
+                if let Ok(Some(b)) = self.frame.query_selector("[data-swn=notices] button") {
+                    focus(&b);
+                }
+                vec![]
+            }
             "dismiss" => {
                 if let Some(n) = index_of_attr(&el, "data-n") {
                     if n < self.notices.len() {
@@ -2294,6 +2392,27 @@ fn emit(cell: &Rc<RefCell<Option<Inner>>>, emits: Emits) {
     }
 }
 
+/// Destroys a widget: saves, removes every listener, timer and callback, and empties the host.
+/// Its handle stays, answering "destroyed".
+fn teardown(cell: &RefCell<Option<Inner>>) -> Result<(), JsValue> {
+    let taken = cell
+        .try_borrow_mut()
+        .map_err(|_| to_js_error("the widget is busy"))?
+        .take();
+    if let Some(mut st) = taken {
+        st.save_now();
+        st.remove_listeners();
+        st.handlers.clear();
+        let root: &web_sys::Node = st.root.as_ref();
+        while let Some(c) = root.first_child() {
+            let _ = root.remove_child(&c);
+        }
+        let _ = st.host.remove_attribute("data-state");
+    }
+    mounted(|_| ());
+    Ok(())
+}
+
 // ---------- the widget's JS methods ----------
 
 #[wasm_bindgen]
@@ -2314,20 +2433,21 @@ impl Widget {
     }
 
     /// Replaces the assessment (the previous one is kept as a backup in storage). Returns the
-    /// problems found in it; answers with problems are kept but not scored.
+    /// problems found in it; answers with problems are kept but not scored. An assessment of
+    /// another set, or one that cannot be read, replaces nothing.
     #[wasm_bindgen(js_name = setAssessment)]
     pub fn set_assessment(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
         let (problems, emits) = self.with(|st| {
             let parsed = read_assessment(&assessment);
             let mut problems = parsed.problems;
-            match parsed.value {
-                Some(a) => {
-                    problems.extend(crate::validate_assessment(st.set(), &a));
-                    let emits = st.replace(a, Vec::new());
-                    (problems, emits)
-                }
-                None => (problems, Vec::new()),
+            let Some(a) = parsed.value else {
+                return (problems, Vec::new());
+            };
+            problems.extend(crate::validate_assessment(st.set(), &a));
+            if problems.iter().any(|p| p.code == crate::Code::SetMismatch) {
+                return (problems, Vec::new());
             }
+            (problems, st.replace(a, Vec::new()))
         })?;
         emit(&self.inner, emits);
         to_js(&problems)
@@ -2380,7 +2500,8 @@ impl Widget {
         self.with(|st| crate::report_csv(st.set(), &st.a, &st.scorer.score(&st.a), st.lang))
     }
 
-    /// Registers a callback for `change`, `score` or `export`; the same events are also
+    /// Registers a callback for `change`, `score` or `export` (once: like `addEventListener`,
+    /// registering the same function again changes nothing); the same events are also
     /// dispatched on the host element as DOM `CustomEvent`s.
     pub fn on(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
         if !matches!(event.as_str(), "change" | "score" | "export") {
@@ -2388,7 +2509,20 @@ impl Widget {
                 "unknown event `{event}`: use change, score or export"
             )));
         }
-        self.with(|st| st.handlers.push((event, callback)))
+        if !callback.is_function() {
+            return Err(to_js_error(format!(
+                "the `{event}` callback is not a function"
+            )));
+        }
+        self.with(|st| {
+            if !st
+                .handlers
+                .iter()
+                .any(|(e, f)| e == &event && f == &callback)
+            {
+                st.handlers.push((event, callback));
+            }
+        })
     }
 
     /// Removes a callback registered with `on`.
@@ -2401,22 +2535,7 @@ impl Widget {
 
     /// Saves, removes every listener, timer and callback, and empties the host.
     pub fn destroy(&self) -> Result<(), JsValue> {
-        let mut g = self
-            .inner
-            .try_borrow_mut()
-            .map_err(|_| to_js_error("the widget is busy"))?;
-        if let Some(mut st) = g.take() {
-            st.save_now();
-            st.remove_listeners();
-            st.handlers.clear();
-            let root: &web_sys::Node = st.root.as_ref();
-            while let Some(c) = root.first_child() {
-                let _ = root.remove_child(&c);
-            }
-            let _ = st.host.remove_attribute("data-state");
-            unregister_host(&st.host);
-        }
-        Ok(())
+        teardown(&self.inner)
     }
 
     /// How many listeners the widget holds (for leak tests; 0 after `destroy`).

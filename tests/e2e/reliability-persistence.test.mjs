@@ -122,10 +122,38 @@ test('storage full: saved answers load, the widget warns, works in memory and ex
     assert.equal(file.content.assessment.answers['spbe-02'].value, 2, 'the export holds the unsaved answer');
     assert.equal(file.content.assessment.answers['spbe-01'].notes, 'Perbup 12/2024');
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+
+    // The notice is far above the question just answered: a warning stays in view, was read
+    // out, leads to the notice, and leaving the page asks first.
+    await assertUnsavedWarning(page, record);
   } finally {
     await close();
   }
 });
+
+/**
+ * Checks the "changes are not saved" warning: shown in the sticky bar, said by the status
+ * region, a click focuses a button of the notice, and closing the page
+ * brings up the browser's "leave this page?" question (dismissed by `open`: the page stays).
+ */
+async function assertUnsavedWarning(page, record) {
+  const warning = page.locator('.swn-unsaved');
+  assert.ok(await warning.isVisible(), 'the warning is on screen');
+  // Every announcement says so while it lasts (a later score announcement replaces the notice's).
+  assert.match((await page.locator('[data-swn="status"]').textContent()) ?? '', /belum tersimpan/);
+  await warning.click();
+  const inNotice = await page.evaluate(() => {
+    const root = document.querySelector('swanilai-assessment').shadowRoot;
+    return !!root.activeElement?.closest('[data-swn="notices"]');
+  });
+  assert.ok(inNotice, 'focus moved into the notices');
+  const before = record.dialogs;
+  const asked = page.waitForEvent('dialog', { timeout: 10_000 });
+  await page.close({ runBeforeUnload: true });
+  assert.equal((await asked).type(), 'beforeunload');
+  assert.equal(record.dialogs, before + 1);
+  assert.equal(page.isClosed(), false, 'the page stays when the question is dismissed');
+}
 
 test('storage disabled: the widget warns, works in memory and exports', { timeout: 90_000 }, async () => {
   const { page, record, close } = await open(browser, server.url, SPBE_PAGE, { init: [STORAGE_DISABLED] });
@@ -140,6 +168,7 @@ test('storage disabled: the widget warns, works in memory and exports', { timeou
     assert.equal(file.content.assessment.answers['spbe-02'].value, 3);
     assert.equal(typeof file.sha256, 'string');
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+    await assertUnsavedWarning(page, record);
   } finally {
     await close();
   }
@@ -205,6 +234,12 @@ test('two tabs: the later save asks instead of erasing; "load that version" work
     let saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-01']?.value, 3, "A's answer is still saved");
     assert.equal(saved.assessment.answers['spbe-02'], undefined, 'B did not overwrite silently');
+    // Until the official chooses, B's work is kept under a backup key (closing the tab now
+    // loses nothing) and a warning stays in view.
+    await b.page.waitForFunction((k) => Object.keys(localStorage).some((x) => x.startsWith(`${k}:unsaved:`)), SPBE_KEY);
+    const pending = Object.values(await stored(b.page, `${SPBE_KEY}:unsaved:`)).map((t) => JSON.parse(t));
+    assert.ok(pending.some((d) => d.assessment.answers['spbe-02']?.value === 4), JSON.stringify(pending));
+    assert.ok(await b.page.locator('.swn-unsaved').isVisible(), 'B warns that its changes are not saved');
 
     await b.page.locator('[data-act="other-load"]').first().click();
     await b.page.waitForFunction(() => !document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="other-tab"]'));
@@ -249,5 +284,29 @@ test('two tabs: "keep this version" saves mine, keeps theirs as a backup, and th
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
   } finally {
     await context.close();
+  }
+});
+
+test('backups are bounded: each kind keeps only its newest three copies', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    await page.evaluate((k) => {
+      for (const stamp of [1, 2, 3, 4]) localStorage.setItem(`${k}:backup:${stamp}`, `old ${stamp}`);
+      localStorage.setItem(`${k}:corrupt:1`, 'another kind');
+    }, SPBE_KEY);
+    // Replacing the answers keeps the replaced ones as a backup.
+    await page.evaluate(() =>
+      document.querySelector('swanilai-assessment').widget.setAssessment({ setId: 'spbe-2020', answers: { 'spbe-01': 2 } }),
+    );
+    const kept = await stored(page, `${SPBE_KEY}:backup:`);
+    const stamps = Object.keys(kept).map((k) => Number(k.split(':').pop())).sort((x, y) => x - y);
+    assert.equal(stamps.length, 3, JSON.stringify(kept));
+    assert.deepEqual(stamps.slice(0, 2), [3, 4], 'the two oldest went');
+    assert.ok(stamps[2] > 1e12, 'the new copy is stamped with the time');
+    assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:corrupt:`)), ['another kind'], 'other kinds are not touched');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
   }
 });

@@ -96,6 +96,7 @@ test('rejected number text stays, with its error, across tab and language switch
     f = await field(page, 'str-tk-02');
     assert.equal(f.value, '99');
     assert.match(f.error, /99/);
+    assert.match(f.error, /\(yang dinilai tetap jawaban sebelumnya: 3,5\)$/, 'the error says which answer still counts');
     assert.match(f.score, /3,50/, 'the saved answer is still 3,5');
 
     // Clearing the answer clears the kept text and its error too.
