@@ -58,6 +58,24 @@ impl Store {
         s.set_item(&self.key, text).map_err(|_| SaveError::Full)
     }
 
+    /// Last year's assessment as imported for the comparison (a save document), kept beside
+    /// the answers under `<key>:previous` so that it need not be imported every session.
+    pub fn previous(&self) -> Option<String> {
+        let s = self.storage.as_ref()?;
+        s.get_item(&format!("{}:previous", self.key)).ok().flatten()
+    }
+
+    /// Keeps (or with `None`, forgets) last year's assessment. A full storage keeps the old one.
+    pub fn set_previous(&self, text: Option<&str>) {
+        if let Some(s) = self.storage.as_ref() {
+            let key = format!("{}:previous", self.key);
+            let _ = match text {
+                Some(t) => s.set_item(&key, t),
+                None => s.remove_item(&key),
+            };
+        }
+    }
+
     /// Keeps a copy under `<key>:<label>:<stamp>`, and only the newest [`BACKUPS`] copies of
     /// each label (every reset, import or tab conflict makes one: they would fill the storage
     /// that the answers need). Returns the key used.

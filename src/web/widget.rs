@@ -90,6 +90,8 @@ pub(crate) struct Inner {
     /// score on screen updates first; `soon_pending` is its timeout while one is queued.
     soon: Option<Closure<dyn FnMut()>>,
     soon_pending: Option<i32>,
+    /// When this page last saved (local hours and minutes; hours 24 before the first save).
+    saved_at: (u32, u32),
 }
 
 /// A message above the form; some carry buttons.
@@ -193,11 +195,16 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
             }
         }
     }
+    let store = Store::new(key.clone());
+    // Given by the page, or imported by the official in an earlier session.
     let previous = js_sys::Reflect::get(&options, &"previous".into())
         .ok()
         .filter(|p| p.is_object() || p.is_string())
-        .and_then(|p| read_assessment(&p).value);
-    let store = Store::new(key.clone());
+        .and_then(|p| read_assessment(&p).value)
+        .or_else(|| match restore(&store.previous()?) {
+            Restored::Saved { assessment, .. } => Some(*assessment),
+            Restored::Corrupt { .. } => None,
+        });
     let mut rev = 0;
     let mut drafts = Vec::new();
     if !store.available() {
@@ -277,6 +284,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         self_weak: None,
         soon: None,
         soon_pending: None,
+        saved_at: (24, 0),
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -387,8 +395,11 @@ impl Inner {
         // score stays in view above the tabs (hidden from assistive technology, which hears
         // every change through the status region).
         let sticky = d.add(&main, "div", "swn-sticky", "");
+        let saved = d.add(&sticky, "span", "swn-saved", "");
+        attrs(&saved, &[("aria-hidden", "true"), ("data-saved", "")]);
         let mini = d.add(&sticky, "p", "swn-mini", "");
         attrs(&mini, &[("aria-hidden", "true"), ("data-mini", "")]);
+        self.show_saved();
         // Shown while changes cannot be saved: the notice saying why may be far above.
         let unsaved = d.add(
             &sticky,
@@ -1520,6 +1531,13 @@ impl Inner {
         self.rescored(i)
     }
 
+    /// Sets last year's assessment, and keeps it for the next session.
+    fn keep_previous(&mut self, previous: Option<Assessment>) {
+        let text = (previous.as_ref()).map(|p| save_text(p, &[], 0, "previous", &now_iso()));
+        self.store.set_previous(text.as_deref());
+        self.previous = previous;
+    }
+
     /// The save document for what is on screen (answers and kept number text), as save `rev`.
     fn save_doc(&self, rev: u64) -> String {
         let drafts: Vec<Draft> = (self.drafts.iter())
@@ -1615,6 +1633,9 @@ impl Inner {
             Ok(()) => {
                 self.rev += 1;
                 self.save_due = false;
+                let now = js_sys::Date::new_0();
+                self.saved_at = (now.get_hours(), now.get_minutes());
+                self.show_saved();
                 let full = |n: &Notice| matches!(n, Notice::Text(Ui::StorageFull, _));
                 if self.notices.iter().any(full) {
                     self.notices.retain(|n| !full(n));
@@ -1624,6 +1645,17 @@ impl Inner {
             }
             Err(SaveError::Full) => self.warn(false),
             Err(SaveError::Unavailable) => {}
+        }
+    }
+
+    /// "Saved automatically 10.42" in the sticky bar, once this page has saved.
+    fn show_saved(&self) {
+        let (h, m) = self.saved_at;
+        if h < 24 {
+            if let Ok(Some(e)) = self.frame.query_selector("[data-saved]") {
+                let sep = if self.lang == Lang::Id { '.' } else { ':' };
+                e.set_text_content(Some(&format!("{} {h:02}{sep}{m:02}", self.t(Ui::Saved))));
+            }
         }
     }
 
@@ -1775,7 +1807,7 @@ impl Inner {
         }
         problems.extend(crate::validate_assessment(self.set(), &a));
         if as_previous {
-            self.previous = Some(a);
+            self.keep_previous(Some(a));
             self.announce_import(problems.len(), f.integrity);
             self.notices
                 .push(Notice::Problems(problems, f.integrity, false, how));
@@ -2475,15 +2507,16 @@ impl Widget {
         })
     }
 
-    /// Sets last year's assessment for the comparison panel (`null` clears it).
+    /// Sets last year's assessment for the comparison panel (`null` clears it); it is kept in
+    /// storage for the next session, as one the official imports.
     #[wasm_bindgen(js_name = setPrevious)]
     pub fn set_previous(&self, previous: JsValue) -> Result<(), JsValue> {
         self.with(|st| {
-            st.previous = if previous.is_object() || previous.is_string() {
+            st.keep_previous(if previous.is_object() || previous.is_string() {
                 read_assessment(&previous).value
             } else {
                 None
-            };
+            });
             st.render_compare();
         })
     }

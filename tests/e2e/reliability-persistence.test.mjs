@@ -169,6 +169,7 @@ test('storage disabled: the widget warns, works in memory and exports', { timeou
     assert.equal(typeof file.sha256, 'string');
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
     await assertUnsavedWarning(page, record);
+    assert.equal(await page.locator('.swn-saved').textContent(), '', 'never saved: no "saved" time');
   } finally {
     await close();
   }
@@ -202,6 +203,12 @@ test('a set version changed since the save: answers carried over by id, orphans 
     // The next save keeps it too.
     await pick(page, 2, 4);
     await waitSaved(page, 'spbe-03', 4);
+    // The sticky bar says when this page last saved.
+    await page.waitForFunction(() =>
+      /^Tersimpan otomatis \d{2}\.\d{2}$/.test(
+        document.querySelector('swanilai-assessment').shadowRoot.querySelector('.swn-saved').textContent,
+      ),
+    );
     const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-03'].value, 4);
     assert.deepEqual(saved.assessment.answers['spbe-99-dihapus'], old.answers['spbe-99-dihapus']);

@@ -28,6 +28,7 @@ import {
   swn,
   waitForSaved,
   waitForSwn,
+  waitReady,
   widgetAssessment,
   WWW_ROOT,
 } from './helpers.mjs';
@@ -192,6 +193,12 @@ test("importing last year's export shows the change per group and overall", { ti
     // Comparing replaces nothing.
     assert.deepEqual((await widgetAssessment(page)).region, REGION);
     assert.equal(await swn(page, 'overall'), now.text('id'));
+
+    // Last year's file is kept for the next session: after a reload the comparison is there.
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page, record);
+    await page.locator('[data-swn="compare"] table').waitFor();
+    assert.equal(await swn(page, 'delta'), delta, 'the same comparison after a reload');
     assertClean(record);
   } finally {
     await close();
