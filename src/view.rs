@@ -76,6 +76,7 @@ pub enum Ui {
     DroppedDrafts,
     Unsaved,
     StillScored,
+    ImportWhich,
     OtherTab,
     ReloadOther,
     KeepMine,
@@ -227,6 +228,10 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         DroppedDrafts => (
             "Teks angka yang belum menjadi jawaban tidak dikembalikan, karena indikatornya sudah diubah atau tidak ada lagi; isi ulang bila perlu:",
             "Number text that was not yet an answer was not brought back, because its indicator has changed or no longer exists; enter it again if needed:",
+        ),
+        ImportWhich => (
+            "Berkas ini bukan penilaian untuk set ini. Pilih berkas .json yang dibuat dengan tombol “Ekspor JSON” untuk set ini; berkas CSV tidak dapat diimpor.",
+            "This file is not an assessment of this set. Choose a .json file made with the “Export JSON” button for this set; CSV files cannot be imported.",
         ),
         StillScored => (
             "yang dinilai tetap jawaban sebelumnya",

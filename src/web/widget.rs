@@ -98,11 +98,22 @@ pub(crate) struct Inner {
 #[derive(Clone)]
 enum Notice {
     Text(Ui, Vec<String>),
-    /// An opened file: its problems, integrity, whether it waits for confirmation, and
-    /// which button opened which file (shown as "Impor tahun lalu: <file name>").
-    Problems(Vec<Problem>, Integrity, bool, (Ui, String)),
+    /// An opened file: its problems, integrity, what became of it, and which button opened
+    /// which file (shown as "Impor tahun lalu: <file name>").
+    Problems(Vec<Problem>, Integrity, Opened, (Ui, String)),
     OtherTab,
     ResetDone,
+}
+
+/// What became of an opened file.
+#[derive(Clone, Copy, PartialEq)]
+enum Opened {
+    /// Not an assessment of this set: nothing to use (the notice says which file to choose).
+    Unusable,
+    /// Used (last year's file) or only reported.
+    Shown,
+    /// Waits for the official to confirm replacing the answers.
+    Pending,
 }
 
 /// Events for the host, emitted after the state is released.
@@ -580,7 +591,7 @@ impl Inner {
                     }
                     close(&div);
                 }
-                Notice::Problems(problems, integrity, pending, (how, name)) => {
+                Notice::Problems(problems, integrity, opened, (how, name)) => {
                     attrs(&div, &[("data-swn", "import")]);
                     d.add(
                         &div,
@@ -588,10 +599,13 @@ impl Inner {
                         "swn-notice-head",
                         &format!("{}: {name}", self.t(*how)),
                     );
-                    let (cls, key) = match integrity {
-                        Integrity::Intact => ("swn-ok", Ui::ImportIntact),
-                        Integrity::Mismatch => ("swn-warn", Ui::ImportTampered),
-                        Integrity::Unchecked => ("", Ui::ImportUnchecked),
+                    let (cls, key) = match (integrity, opened) {
+                        // Not this set's export: which file to choose matters more than its
+                        // (missing) SHA-256.
+                        (Integrity::Unchecked, Opened::Unusable) => ("", Ui::ImportWhich),
+                        (Integrity::Intact, _) => ("swn-ok", Ui::ImportIntact),
+                        (Integrity::Mismatch, _) => ("swn-warn", Ui::ImportTampered),
+                        (Integrity::Unchecked, _) => ("", Ui::ImportUnchecked),
                     };
                     let p = d.add(&div, "p", cls, self.t(key));
                     attrs(&p, &[("data-integrity", integrity_name(*integrity))]);
@@ -605,10 +619,12 @@ impl Inner {
                             } else {
                                 format!("{}: ", pr.path)
                             };
-                            d.add(&ul, "li", "", &format!("{at}{msg} [{}]", pr.code));
+                            // The code is for support and tests, not for the official's eyes.
+                            let li = d.add(&ul, "li", "", &format!("{at}{msg}"));
+                            attrs(&li, &[("data-code", &pr.code.to_string())]);
                         }
                     }
-                    if *pending {
+                    if *opened == Opened::Pending {
                         let b = d.add(
                             &div,
                             "button",
@@ -1788,8 +1804,12 @@ impl Inner {
         let mut problems = f.problems;
         let Some(mut a) = f.assessment else {
             self.announce_import(problems.len(), f.integrity);
-            self.notices
-                .push(Notice::Problems(problems, f.integrity, false, how));
+            self.notices.push(Notice::Problems(
+                problems,
+                f.integrity,
+                Opened::Unusable,
+                how,
+            ));
             self.render_notices();
             return Vec::new();
         };
@@ -1800,8 +1820,12 @@ impl Inner {
                     .filter(|p| p.path == "setId"),
             );
             self.announce_import(problems.len(), f.integrity);
-            self.notices
-                .push(Notice::Problems(problems, f.integrity, false, how));
+            self.notices.push(Notice::Problems(
+                problems,
+                f.integrity,
+                Opened::Unusable,
+                how,
+            ));
             self.render_notices();
             return Vec::new();
         }
@@ -1810,7 +1834,7 @@ impl Inner {
             self.keep_previous(Some(a));
             self.announce_import(problems.len(), f.integrity);
             self.notices
-                .push(Notice::Problems(problems, f.integrity, false, how));
+                .push(Notice::Problems(problems, f.integrity, Opened::Shown, how));
             self.render_notices();
             self.render_compare();
             return Vec::new();
@@ -1818,10 +1842,14 @@ impl Inner {
         a.set_version = self.set().version.clone();
         self.pending = Some(Pending { assessment: a });
         self.notices
-            .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
+            .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
         self.announce_import(problems.len(), f.integrity);
-        self.notices
-            .push(Notice::Problems(problems, f.integrity, true, how));
+        self.notices.push(Notice::Problems(
+            problems,
+            f.integrity,
+            Opened::Pending,
+            how,
+        ));
         self.render_notices();
         if let Ok(Some(b)) = self.frame.query_selector("[data-act=import-confirm]") {
             focus(&b);
@@ -2274,7 +2302,7 @@ impl Inner {
             }
             "import-confirm" => {
                 self.notices
-                    .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
                 match self.pending.take() {
                     Some(p) => {
                         let emits = self.replace(p.assessment, Vec::new());
@@ -2290,7 +2318,7 @@ impl Inner {
             "import-cancel" => {
                 self.pending = None;
                 self.notices
-                    .retain(|n| !matches!(n, Notice::Problems(_, _, true, _)));
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
                 self.render_notices();
                 self.focus_first(&["input[data-act=import]"]);
                 vec![]

@@ -219,7 +219,7 @@ test('a file changed after export is flagged, whether imported or compared', { t
     const flag = page.locator('[data-swn="import"] [data-integrity="mismatch"]');
     await flag.waitFor();
     assert.match(await flag.innerText(), /tidak cocok dengan sidik SHA-256/);
-    assert.match(await page.locator('[data-swn="import"]').innerText(), /\[integrity-mismatch\]/, 'the problem is listed');
+    assert.equal(await page.locator('[data-swn="import"] li[data-code="integrity-mismatch"]').count(), 1, 'the problem is listed');
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
 
     await chooseFile(page, 'import', 'tampered.json', tampered);
@@ -253,7 +253,20 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     await chooseFile(page, 'import', 'rusak.json', '{"format": "swanilai-export/1", ');
     await page.locator('[data-swn="import"]').waitFor();
     assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
-    assert.match(await page.locator('[data-swn="import"]').innerText(), /Masalah pada berkas/);
+    let told = await page.locator('[data-swn="import"]').innerText();
+    assert.match(told, /Masalah pada berkas/);
+    // It says which file to choose instead of reporting a missing SHA-256.
+    assert.match(told, /bukan penilaian untuk set ini\. Pilih berkas \.json yang dibuat dengan tombol “Ekspor JSON”/);
+    assert.doesNotMatch(told, /SHA-256/);
+    await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
+
+    // The CSV export is not an import file either.
+    const csv = await download(page, page.locator('[data-act="export-csv"]'));
+    await chooseFile(page, 'import', csv.filename, csv.text);
+    await page.locator('[data-swn="import"]').waitFor();
+    told = await page.locator('[data-swn="import"]').innerText();
+    assert.match(told, /berkas CSV tidak dapat diimpor/);
+    assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
 
     // Cancel.
