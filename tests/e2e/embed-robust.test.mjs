@@ -1,0 +1,160 @@
+// (d) Embedding mistakes and hostile pages a portal may bring: an `undefined` option, a
+// relative `base` without its slash, a mistyped set id, the API used before `init()`, page
+// CSS that would leak into the shadow root (root font size, inherited text properties), and
+// the layout the official works in: a sticky score bar that never covers the focused
+// control, the questions first on a phone, and a printout with every advice title.
+// Each page is written into a staged copy of tests/embed/plain/ (the package at /swanilai/).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assertClean, launchBrowser, openPage, startServer } from './helpers.mjs';
+import { EMBED_DIR, PKG_DIR, assertBuilt, waitForWidget } from './embed-helpers.mjs';
+
+let browser;
+let server;
+let root;
+// One staged site for the file (as stageSite() makes it); each test writes its own page.
+before(async () => {
+  await assertBuilt();
+  root = await mkdtemp(path.join(tmpdir(), 'swanilai-robust-'));
+  await cp(path.join(EMBED_DIR, 'plain'), root, { recursive: true });
+  await cp(PKG_DIR, path.join(root, 'swanilai'), { recursive: true });
+  server = await startServer({ root, port: 0 });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (root && process.env.SWANILAI_KEEP_TMP !== '1') await rm(root, { recursive: true, force: true });
+});
+
+/** Writes `<name>.html` with `css` in a <style> and `script` as its module; opens it. */
+async function pageWith(t, name, { css = '', script, body = '<div id="penilaian"></div>', viewport }) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="./favicon.svg">
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>
+<body><h1>A portal page</h1>${body}<script type="module">${script}</script></body></html>`;
+  await writeFile(path.join(root, `${name}.html`), html);
+  const contextOptions = viewport ? { viewport } : {};
+  return openPage(browser, `${server.url}${name}.html`, { contextOptions });
+}
+
+const MOUNT = (opts) => `
+  import { mount } from './swanilai/index.js';
+  window.swanilaiWidget = await mount(document.getElementById('penilaian'), ${opts});`;
+
+/** What `evaluate` returns for a value computed inside the shadow root of `#penilaian`. */
+const inShadow = (page, fn, arg) =>
+  page.evaluate(
+    ([src, a]) => new Function('root', 'arg', `return (${src})(root, arg)`)(document.querySelector('#penilaian').shadowRoot, a),
+    [fn.toString(), arg],
+  );
+
+test('stylesheet: undefined, null or "" keeps the default stylesheet', { timeout: 90_000 }, async (t) => {
+  for (const value of ['undefined', 'null', "''"]) {
+    const { page, record, close } = await pageWith(t, 'sheet', { script: MOUNT(`{ set: 'spbe-2020', stylesheet: ${value} }`) });
+    try {
+      await waitForWidget(page, record, '#penilaian');
+      const got = await inShadow(page, (r) => ({
+        href: r.querySelector('link[rel="stylesheet"]')?.href ?? null,
+        minHeight: getComputedStyle(r.querySelector('.swn-btn')).minHeight,
+      }));
+      assert.match(got.href ?? '', /\/swanilai\/swanilai\.css$/, `stylesheet ${value}: the default is linked`);
+      assert.equal(got.minHeight, '44px', `stylesheet ${value}: the widget is styled`);
+      assertClean(record);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('getSet resolves a relative base against the page, with or without its trailing slash', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'base', {
+    script: `
+      import { getSet } from './swanilai/index.js';
+      const out = [];
+      for (const base of ['/swanilai/sets/', '/swanilai/sets', 'swanilai/sets', new URL('swanilai/sets', location.href)]) {
+        try { out.push((await getSet('smart-city-evaluasi', { base })).id); } catch (e) { out.push(String(e.message)); }
+      }
+      window.__out = out;`,
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    assert.deepEqual(out, Array(4).fill('smart-city-evaluasi'));
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('an unknown set id is named with the known ids, in mount() and in the element', { timeout: 90_000 }, async (t) => {
+  const { page, close } = await pageWith(t, 'unknown', {
+    script: `
+      import { mount } from './swanilai/index.js';
+      import './swanilai/element.js';
+      window.__err = await mount(document.getElementById('penilaian'), { set: 'spbe-2021' })
+        .then(() => 'mounted', (e) => e.message);`,
+    body: '<div id="penilaian"></div><swanilai-assessment set="spbe-2021"></swanilai-assessment>',
+  });
+  try {
+    const err = await page.waitForFunction(() => window.__err).then((h) => h.jsonValue());
+    assert.match(err, /^swanilai: unknown built-in set "spbe-2021"/);
+    for (const id of ['gm100sc-kesiapan', 'smart-city-evaluasi', 'spbe-2020']) assert.ok(err.includes(id), `${err} lists ${id}`);
+    assert.doesNotMatch(err, /JSON|syntax/i);
+    await page.locator('swanilai-assessment[data-state="error"]').waitFor({ state: 'attached' });
+    const shown = await page.locator('swanilai-assessment [role="alert"]').innerText();
+    assert.equal(shown, err, 'the element shows the message once prefixed');
+  } finally {
+    await close();
+  }
+});
+
+test('the synchronous API before init() throws a clear Error, and works after it', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'early', {
+    script: `
+      import init, { version, builtinSets, loadSet, openExport } from './swanilai/index.js';
+      const calls = { version, builtinSets, loadSet: () => loadSet('{}'), openExport: () => openExport('{}') };
+      const before = {};
+      for (const [k, f] of Object.entries(calls)) { try { f(); before[k] = 'no error'; } catch (e) { before[k] = e.message; } }
+      await init();
+      window.__out = { before, version: version(), sets: builtinSets().length };`,
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    for (const [k, msg] of Object.entries(out.before)) assert.equal(msg, 'swanilai: call `await init()` first', k);
+    assert.match(out.version, /^\d+\.\d+\.\d+/);
+    assert.equal(out.sets, 3);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+// Computed styles that page CSS must not change.
+const probe = (r) => {
+  const cs = (sel) => getComputedStyle(r.querySelector(sel));
+  const pick = (sel, ...props) => Object.fromEntries(props.map((p) => [`${sel} ${p}`, cs(sel)[p]]));
+  return {
+    ...pick('.swn-title', 'fontSize', 'textAlign', 'letterSpacing', 'textTransform'),
+    ...pick('.swn-btn', 'paddingLeft', 'fontSize', 'textTransform', 'letterSpacing'),
+    ...pick('.swn-desc', 'textAlign', 'marginBottom', 'wordSpacing', 'fontStyle'),
+    ...pick('.swn-tab-count', 'fontSize'),
+    ...pick('.swn-body', 'gridTemplateColumns'),
+    ...pick('.swn-opt input', 'width'),
+    ...pick('.swn-table td', 'paddingLeft'),
+  };
+};
+
+/** The sticky bar's bottom edge and `sel`'s top edge, in the viewport. */
+const edges = (page, sel) =>
+  inShadow(
+    page,
+    (r, s) => ({
+      sticky: r.querySelector('.swn-sticky').getBoundingClientRect().bottom,
+      top: (s ? r.querySelector(s) : r.activeElement).getBoundingClientRect().top,
+    }),
+    sel,
+  );
+
