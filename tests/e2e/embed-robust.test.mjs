@@ -147,6 +147,48 @@ const probe = (r) => {
   };
 };
 
+test('page CSS (root font size, inherited text properties) does not reach into the widget', { timeout: 90_000 }, async (t) => {
+  const results = [];
+  for (const css of [
+    '',
+    'html { font-size: 10px } body { text-align: center; letter-spacing: .2em; word-spacing: 1em; text-transform: uppercase; font-style: italic; line-height: 3 }',
+  ]) {
+    const { page, record, close } = await pageWith(t, 'leak', { css, script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`), viewport: { width: 1280, height: 720 } });
+    try {
+      await waitForWidget(page, record, '#penilaian');
+      results.push(await inShadow(page, probe));
+      assertClean(record);
+    } finally {
+      await close();
+    }
+  }
+  assert.deepEqual(results[1], results[0], 'the same computed styles on a hostile page as on a neutral one');
+  assert.equal(results[0]['.swn-title fontSize'], '24px');
+  assert.equal(results[0]['.swn-btn paddingLeft'], '14.4px');
+  assert.equal(results[0]['.swn-opt input width'], '20px');
+});
+
+test('theming through --swn-* still reaches the widget', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'theme', {
+    css: '#penilaian { --swn-accent: rgb(0, 87, 61); --swn-font: monospace; --swn-radius: 0px }',
+    script: MOUNT(`{ set: 'spbe-2020' }`),
+  });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    const got = await inShadow(page, (r) => {
+      const b = getComputedStyle(r.querySelector('.swn-btn'));
+      return { color: b.color, radius: b.borderTopLeftRadius, font: getComputedStyle(r.querySelector('.swn-desc')).fontFamily };
+    });
+    assert.deepEqual(got, { color: 'rgb(0, 87, 61)', radius: '0px', font: 'monospace' });
+    // `all: initial` on the host must not undo a page that hides a part holding the widget.
+    await page.evaluate(() => (document.body.style.visibility = 'hidden'));
+    assert.equal(await inShadow(page, (r) => getComputedStyle(r.querySelector('.swn-btn')).visibility), 'hidden');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
 /** The sticky bar's bottom edge and `sel`'s top edge, in the viewport. */
 const edges = (page, sel) =>
   inShadow(
