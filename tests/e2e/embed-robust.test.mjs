@@ -200,3 +200,31 @@ const edges = (page, sel) =>
     sel,
   );
 
+test('the printout names every advice step, without the screen-only buttons', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'print', { script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`) });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    await page.emulateMedia({ media: 'print' });
+    const got = await inShadow(page, (r) => {
+      const titles = [...r.querySelectorAll('.swn-advice .swn-goto')];
+      const more = r.querySelector('.swn-advice .swn-more');
+      const cs = titles[0] && getComputedStyle(titles[0]);
+      return {
+        titles: titles.length,
+        shown: titles.filter((b) => b.getClientRects().length > 0 && b.textContent.trim()).length,
+        underline: cs?.textDecorationLine,
+        color: cs?.color,
+        fg: getComputedStyle(r.querySelector('.swn-advice')).color,
+        more: more ? getComputedStyle(more).display : 'none',
+      };
+    });
+    assert.ok(got.titles > 0, 'the advice has steps');
+    assert.equal(got.shown, got.titles, 'every step shows its indicator title');
+    assert.equal(got.underline, 'none', 'titles print as plain text');
+    assert.equal(got.color, got.fg, 'in the text colour');
+    assert.equal(got.more, 'none', '"Show all N steps" is a screen-only button');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
