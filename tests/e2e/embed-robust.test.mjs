@@ -200,6 +200,67 @@ const edges = (page, sel) =>
     sel,
   );
 
+test('the sticky score bar covers neither a control focused backwards nor a card reached from advice', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'sticky', {
+    script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
+    viewport: { width: 1280, height: 720 },
+  });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    // Focus a control far down the form, then tab backwards across several cards.
+    await inShadow(page, (r) => [...r.querySelectorAll('.swn-ind input[type="radio"]')].at(-1).focus());
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const e = await edges(page);
+      if (e.top < 300) assert.ok(e.top >= e.sticky, `Shift+Tab ${i + 1}: focused top ${e.top} under the sticky bar (bottom ${e.sticky})`);
+    }
+    // An advice link scrolls its card into view below the bar.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const goto = page.locator('#penilaian .swn-advice .swn-goto').last();
+    await goto.click();
+    const id = await inShadow(page, (r) => r.activeElement.closest('.swn-ind').id);
+    const e = await edges(page, `#${id}`);
+    assert.ok(e.top >= e.sticky, `card top ${e.top} is below the sticky bar (bottom ${e.sticky})`);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('on a phone the questions come before the detailed results, and the radar labels stay readable', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'phone', {
+    script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
+    viewport: { width: 360, height: 740 },
+  });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    const got = await inShadow(page, (r) => {
+      const top = (s) => r.querySelector(s).getBoundingClientRect().top + scrollY;
+      const radar = r.querySelector('.swn-radar');
+      const label = radar.querySelector('.swn-axis-label');
+      return {
+        tabs: top('.swn-tabs'),
+        card: top('.swn-ind'),
+        results: top('.swn-results'),
+        sticky: getComputedStyle(r.querySelector('.swn-sticky')).display,
+        labelPx: label.getBoundingClientRect().height,
+        scale: radar.getBoundingClientRect().width / radar.viewBox.baseVal.width,
+        labelSize: parseFloat(getComputedStyle(label).fontSize),
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+    assert.ok(got.card < got.results, `the first card (${got.card}) before the results (${got.results})`);
+    // Title, toolbar and region form stay above; the first question was 2.5 screens down.
+    assert.ok(got.card < 1.6 * 740, `the first question within 1.6 screens (at ${got.card})`);
+    assert.notEqual(got.sticky, 'none', 'the sticky summary shows the score');
+    assert.ok(got.scale * got.labelSize >= 11, `radar labels ${(got.scale * got.labelSize).toFixed(1)}px`);
+    assert.ok(got.pageWidth <= 360, `no horizontal scroll (${got.pageWidth}px)`);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
 test('the printout names every advice step, without the screen-only buttons', { timeout: 90_000 }, async (t) => {
   const { page, record, close } = await pageWith(t, 'print', { script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`) });
   try {
