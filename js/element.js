@@ -85,7 +85,8 @@ export class SwanilaiAssessment extends HTMLElement {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
-      p.textContent = `swanilai: ${err.message}`;
+      // Messages from index.js carry the prefix already; say it once.
+      p.textContent = `swanilai: ${String(err?.message ?? err).replace(/^swanilai: /, '')}`;
       root.replaceChildren(p);
       console.error(err);
     }

@@ -125,12 +125,17 @@ export declare class Widget {
   destroy(): void;
   /** Listeners and timers the widget holds (0 after `destroy()`). */
   readonly listenerCount: number;
+  /**
+   * Not a way to remove the widget: call `destroy()`, which saves and cleans up. `free()` only
+   * releases the handle's memory, and only after `destroy()` (alone it leaves a broken widget).
+   */
   free(): void;
 }
 
 /** Options of `mount()`. */
 export interface MountOptions {
-  /** A built-in id (default `gm100sc-kesiapan`), a loaded set, or a set object or JSON text. */
+  /** A built-in id (default `gm100sc-kesiapan`), a loaded set, or a set object or JSON text
+   * (a string starting with `{`; any other string is an id, and an unknown one is an error). */
   set?: string | SetHandle | IndicatorSet;
   /** The interface language (default `id`). */
   lang?: Lang;
@@ -142,7 +147,7 @@ export interface MountOptions {
   assessment?: AssessmentInput;
   /** Last period's assessment, for the comparison panel. */
   previous?: AssessmentInput;
-  /** The stylesheet URL (default: swanilai.css beside the package). */
+  /** The stylesheet URL (default, also for `undefined`, `null` or `''`: swanilai.css beside the package). */
   stylesheet?: string;
   /** Where the .wasm file is (default: beside the package); used by the first `init()` only. */
   wasmUrl?: WasmSource;
@@ -155,15 +160,17 @@ export interface MountOptions {
  */
 export default function init(wasmUrl?: WasmSource | { module_or_path: WasmSource }): Promise<void>;
 export { init };
-/** The package version. */
+/** The package version. Needs `await init()` first (throws otherwise). */
 export declare function version(): string;
-/** The built-in sets. */
+/** The built-in sets. Needs `await init()` first (throws otherwise). */
 export declare function builtinSets(): BuiltinInfo[];
-/** Loads a set from an object or JSON text: a handle, or the problems when it has errors. */
+/** Loads a set from an object or JSON text: a handle, or the problems when it has errors.
+ * Needs `await init()` first (throws otherwise). */
 export declare function loadSet(set: IndicatorSet | string | object): SetHandle | Problems;
-/** Loads a built-in set from the package's `sets/` folder (or from `options.base`). */
+/** Loads a built-in set from the package's `sets/` folder, or from the folder `options.base`
+ * (a URL resolved against the page; a missing trailing slash is added). Calls `init()`. */
 export declare function getSet(id: string, options?: { base?: string | URL }): Promise<SetHandle>;
-/** Opens an exported file's text, checking its SHA-256. */
+/** Opens an exported file's text, checking its SHA-256. Needs `await init()` first (throws otherwise). */
 export declare function openExport(text: string): OpenedFile;
 /** Mounts the widget into `element` (it gets a shadow root). Loads the module first. */
 export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;

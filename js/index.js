@@ -3,6 +3,7 @@
 import initWasm, * as wasm from './swanilai.js';
 
 let ready = null;
+let loaded = false;
 
 /**
  * Loads the WebAssembly module. Safe to call any number of times, also concurrently: every
@@ -18,7 +19,9 @@ export default function init(wasmUrl) {
         ? wasmUrl // nothing, or wasm-bindgen's own `{ module_or_path }`
         : { module_or_path: wasmUrl };
     ready = initWasm(arg).then(
-      () => undefined,
+      () => {
+        loaded = true;
+      },
       (err) => {
         ready = null;
         throw err;
@@ -29,14 +32,19 @@ export default function init(wasmUrl) {
 }
 export { init };
 
-/** The package version. */
-export const version = () => wasm.version();
-/** The built-in sets: `[{ id, titleId, titleEn }]`. */
-export const builtinSets = () => wasm.builtinSets();
-/** Loads a set from an object or JSON text: a `SetHandle`, or the list of problems. */
-export const loadSet = (set) => wasm.loadSet(set);
-/** Opens an exported file's text: `{ integrity, assessment, problems }`. */
-export const openExport = (text) => wasm.openExport(text);
+// The synchronous functions need the module loaded: say so instead of failing inside the glue.
+const loadedFirst = (f) => (arg) => {
+  if (!loaded) throw new Error('swanilai: call `await init()` first');
+  return f(arg);
+};
+/** The package version. Needs `await init()` first. */
+export const version = loadedFirst(() => wasm.version());
+/** The built-in sets: `[{ id, titleId, titleEn }]`. Needs `await init()` first. */
+export const builtinSets = loadedFirst(() => wasm.builtinSets());
+/** Loads a set from an object or JSON text: a `SetHandle`, or the list of problems. Needs `await init()` first. */
+export const loadSet = loadedFirst((set) => wasm.loadSet(set));
+/** Opens an exported file's text: `{ integrity, assessment, problems }`. Needs `await init()` first. */
+export const openExport = loadedFirst((text) => wasm.openExport(text));
 export const SetHandle = wasm.SetHandle;
 export const Widget = wasm.Widget;
 
@@ -53,14 +61,18 @@ const SET_URLS = {
   'spbe-2020': new URL('./sets/spbe-2020.json', import.meta.url),
 };
 
+const unknownSet = (id) =>
+  new Error(`swanilai: unknown built-in set "${id}" (built-in: ${Object.keys(SET_URLS).join(', ')})`);
+
 /**
  * Loads a built-in set by id (its JSON ships in the package's `sets/` folder).
  * @param {string} id
- * @param {{ base?: string | URL }} [options] where the `sets/` files are, if not beside this file
+ * @param {{ base?: string | URL }} [options] the folder with the `<id>.json` files, if not the
+ *   package's `sets/`: a URL, relative to the page, with or without its trailing slash
  */
 export async function getSet(id, { base } = {}) {
-  if (!Object.hasOwn(SET_URLS, id)) throw new Error(`swanilai: unknown built-in set "${id}"`);
-  const url = base === undefined ? SET_URLS[id] : new URL(`${id}.json`, base);
+  if (!Object.hasOwn(SET_URLS, id)) throw unknownSet(id);
+  const url = base == null ? SET_URLS[id] : new URL(id + '.json', new URL(String(base).replace(/\/?$/, '/'), globalThis.document?.baseURI));
   // The set downloads while the WebAssembly module loads, not after it.
   const [, text] = await Promise.all([
     init(),
@@ -69,9 +81,7 @@ export async function getSet(id, { base } = {}) {
       return res.text();
     }),
   ]);
-  if (!wasm.builtinSets().some((s) => s.id === id)) {
-    throw new Error(`swanilai: unknown built-in set "${id}"`);
-  }
+  if (!wasm.builtinSets().some((s) => s.id === id)) throw unknownSet(id);
   const handle = wasm.loadSet(text);
   if (Array.isArray(handle)) throw problemsError(`built-in set "${id}" is invalid`, handle);
   return handle;
@@ -110,11 +120,12 @@ export async function mount(element, options = {}) {
   // stylesheet (which the widget links only once it is drawn).
   const ready = init(options.wasmUrl);
   ready.catch(() => {}); // observed below; a failing set download may throw first
-  preloadStyle(options.stylesheet ?? stylesheetUrl);
+  // undefined, null or '' (say, an unset config value) is the default stylesheet.
+  const stylesheet = options.stylesheet || stylesheetUrl;
+  preloadStyle(stylesheet);
   let set = options.set ?? 'gm100sc-kesiapan';
-  if (typeof set === 'string' && Object.hasOwn(SET_URLS, set)) {
-    set = await getSet(set);
-  }
+  // A string is set JSON when it starts with `{`; anything else is a built-in id.
+  if (typeof set === 'string' && !/^\s*\{/.test(set)) set = await getSet(set);
   await ready;
   if (!(set instanceof wasm.SetHandle)) {
     const handle = wasm.loadSet(set);
@@ -122,5 +133,5 @@ export async function mount(element, options = {}) {
     set = handle;
   }
   const { set: _set, wasmUrl: _wasm, ...rest } = options;
-  return wasm.mountWidget(element, set, { stylesheet: stylesheetUrl, ...rest });
+  return wasm.mountWidget(element, set, { ...rest, stylesheet });
 }

@@ -103,3 +103,15 @@ test('tsc --noEmit passes on a strict consumer of the packed package and on real
   const ours = out.split('\n').filter((l) => l.includes('node_modules/swanilai/')).map((l) => path.basename(l));
   assert.deepEqual(ours.sort(), ['element.d.ts', 'index.d.ts', 'types.d.ts']);
 });
+
+test('index.d.ts tells to destroy() a widget: free() alone leaves it broken', async () => {
+  await assertBuilt();
+  const dts = await readFile(path.join(PKG_DIR, 'index.d.ts'), 'utf8');
+  const widget = dts.slice(dts.indexOf('export declare class Widget'));
+  const free = widget.match(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*free\(\): void;/);
+  assert.ok(free, 'Widget.free() has a doc comment');
+  assert.match(free[1], /call `destroy\(\)`/);
+  for (const f of ['version', 'builtinSets', 'loadSet', 'openExport']) {
+    assert.match(dts, new RegExp(`\`await init\\(\\)\` first[^/]*\\*/\\s*export declare function ${f}\\(`), `${f} says init() first`);
+  }
+});

@@ -1,0 +1,291 @@
+// (d) Embedding mistakes and hostile pages a portal may bring: an `undefined` option, a
+// relative `base` without its slash, a mistyped set id, the API used before `init()`, page
+// CSS that would leak into the shadow root (root font size, inherited text properties), and
+// the layout the official works in: a sticky score bar that never covers the focused
+// control, the questions first on a phone, and a printout with every advice title.
+// Each page is written into a staged copy of tests/embed/plain/ (the package at /swanilai/).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assertClean, launchBrowser, openPage, startServer } from './helpers.mjs';
+import { EMBED_DIR, PKG_DIR, assertBuilt, waitForWidget } from './embed-helpers.mjs';
+
+let browser;
+let server;
+let root;
+// One staged site for the file (as stageSite() makes it); each test writes its own page.
+before(async () => {
+  await assertBuilt();
+  root = await mkdtemp(path.join(tmpdir(), 'swanilai-robust-'));
+  await cp(path.join(EMBED_DIR, 'plain'), root, { recursive: true });
+  await cp(PKG_DIR, path.join(root, 'swanilai'), { recursive: true });
+  server = await startServer({ root, port: 0 });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (root && process.env.SWANILAI_KEEP_TMP !== '1') await rm(root, { recursive: true, force: true });
+});
+
+/** Writes `<name>.html` with `css` in a <style> and `script` as its module; opens it. */
+async function pageWith(t, name, { css = '', script, body = '<div id="penilaian"></div>', viewport }) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="./favicon.svg">
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>
+<body><h1>A portal page</h1>${body}<script type="module">${script}</script></body></html>`;
+  await writeFile(path.join(root, `${name}.html`), html);
+  const contextOptions = viewport ? { viewport } : {};
+  return openPage(browser, `${server.url}${name}.html`, { contextOptions });
+}
+
+const MOUNT = (opts) => `
+  import { mount } from './swanilai/index.js';
+  window.swanilaiWidget = await mount(document.getElementById('penilaian'), ${opts});`;
+
+/** What `evaluate` returns for a value computed inside the shadow root of `#penilaian`. */
+const inShadow = (page, fn, arg) =>
+  page.evaluate(
+    ([src, a]) => new Function('root', 'arg', `return (${src})(root, arg)`)(document.querySelector('#penilaian').shadowRoot, a),
+    [fn.toString(), arg],
+  );
+
+test('stylesheet: undefined, null or "" keeps the default stylesheet', { timeout: 90_000 }, async (t) => {
+  for (const value of ['undefined', 'null', "''"]) {
+    const { page, record, close } = await pageWith(t, 'sheet', { script: MOUNT(`{ set: 'spbe-2020', stylesheet: ${value} }`) });
+    try {
+      await waitForWidget(page, record, '#penilaian');
+      const got = await inShadow(page, (r) => ({
+        href: r.querySelector('link[rel="stylesheet"]')?.href ?? null,
+        minHeight: getComputedStyle(r.querySelector('.swn-btn')).minHeight,
+      }));
+      assert.match(got.href ?? '', /\/swanilai\/swanilai\.css$/, `stylesheet ${value}: the default is linked`);
+      assert.equal(got.minHeight, '44px', `stylesheet ${value}: the widget is styled`);
+      assertClean(record);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('getSet resolves a relative base against the page, with or without its trailing slash', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'base', {
+    script: `
+      import { getSet } from './swanilai/index.js';
+      const out = [];
+      for (const base of ['/swanilai/sets/', '/swanilai/sets', 'swanilai/sets', new URL('swanilai/sets', location.href)]) {
+        try { out.push((await getSet('smart-city-evaluasi', { base })).id); } catch (e) { out.push(String(e.message)); }
+      }
+      window.__out = out;`,
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    assert.deepEqual(out, Array(4).fill('smart-city-evaluasi'));
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('an unknown set id is named with the known ids, in mount() and in the element', { timeout: 90_000 }, async (t) => {
+  const { page, close } = await pageWith(t, 'unknown', {
+    script: `
+      import { mount } from './swanilai/index.js';
+      import './swanilai/element.js';
+      window.__err = await mount(document.getElementById('penilaian'), { set: 'spbe-2021' })
+        .then(() => 'mounted', (e) => e.message);`,
+    body: '<div id="penilaian"></div><swanilai-assessment set="spbe-2021"></swanilai-assessment>',
+  });
+  try {
+    const err = await page.waitForFunction(() => window.__err).then((h) => h.jsonValue());
+    assert.match(err, /^swanilai: unknown built-in set "spbe-2021"/);
+    for (const id of ['gm100sc-kesiapan', 'smart-city-evaluasi', 'spbe-2020']) assert.ok(err.includes(id), `${err} lists ${id}`);
+    assert.doesNotMatch(err, /JSON|syntax/i);
+    await page.locator('swanilai-assessment[data-state="error"]').waitFor({ state: 'attached' });
+    const shown = await page.locator('swanilai-assessment [role="alert"]').innerText();
+    assert.equal(shown, err, 'the element shows the message once prefixed');
+  } finally {
+    await close();
+  }
+});
+
+test('the synchronous API before init() throws a clear Error, and works after it', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'early', {
+    script: `
+      import init, { version, builtinSets, loadSet, openExport } from './swanilai/index.js';
+      const calls = { version, builtinSets, loadSet: () => loadSet('{}'), openExport: () => openExport('{}') };
+      const before = {};
+      for (const [k, f] of Object.entries(calls)) { try { f(); before[k] = 'no error'; } catch (e) { before[k] = e.message; } }
+      await init();
+      window.__out = { before, version: version(), sets: builtinSets().length };`,
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    for (const [k, msg] of Object.entries(out.before)) assert.equal(msg, 'swanilai: call `await init()` first', k);
+    assert.match(out.version, /^\d+\.\d+\.\d+/);
+    assert.equal(out.sets, 3);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+// Computed styles that page CSS must not change.
+const probe = (r) => {
+  const cs = (sel) => getComputedStyle(r.querySelector(sel));
+  const pick = (sel, ...props) => Object.fromEntries(props.map((p) => [`${sel} ${p}`, cs(sel)[p]]));
+  return {
+    ...pick('.swn-title', 'fontSize', 'textAlign', 'letterSpacing', 'textTransform'),
+    ...pick('.swn-btn', 'paddingLeft', 'fontSize', 'textTransform', 'letterSpacing'),
+    ...pick('.swn-desc', 'textAlign', 'marginBottom', 'wordSpacing', 'fontStyle'),
+    ...pick('.swn-tab-count', 'fontSize'),
+    ...pick('.swn-body', 'gridTemplateColumns'),
+    ...pick('.swn-opt input', 'width'),
+    ...pick('.swn-table td', 'paddingLeft'),
+  };
+};
+
+test('page CSS (root font size, inherited text properties) does not reach into the widget', { timeout: 90_000 }, async (t) => {
+  const results = [];
+  for (const css of [
+    '',
+    'html { font-size: 10px } body { text-align: center; letter-spacing: .2em; word-spacing: 1em; text-transform: uppercase; font-style: italic; line-height: 3 }',
+  ]) {
+    const { page, record, close } = await pageWith(t, 'leak', { css, script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`), viewport: { width: 1280, height: 720 } });
+    try {
+      await waitForWidget(page, record, '#penilaian');
+      results.push(await inShadow(page, probe));
+      assertClean(record);
+    } finally {
+      await close();
+    }
+  }
+  assert.deepEqual(results[1], results[0], 'the same computed styles on a hostile page as on a neutral one');
+  assert.equal(results[0]['.swn-title fontSize'], '24px');
+  assert.equal(results[0]['.swn-btn paddingLeft'], '14.4px');
+  assert.equal(results[0]['.swn-opt input width'], '20px');
+});
+
+test('theming through --swn-* still reaches the widget', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'theme', {
+    css: '#penilaian { --swn-accent: rgb(0, 87, 61); --swn-font: monospace; --swn-radius: 0px }',
+    script: MOUNT(`{ set: 'spbe-2020' }`),
+  });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    const got = await inShadow(page, (r) => {
+      const b = getComputedStyle(r.querySelector('.swn-btn'));
+      return { color: b.color, radius: b.borderTopLeftRadius, font: getComputedStyle(r.querySelector('.swn-desc')).fontFamily };
+    });
+    assert.deepEqual(got, { color: 'rgb(0, 87, 61)', radius: '0px', font: 'monospace' });
+    // `all: initial` on the host must not undo a page that hides a part holding the widget.
+    await page.evaluate(() => (document.body.style.visibility = 'hidden'));
+    assert.equal(await inShadow(page, (r) => getComputedStyle(r.querySelector('.swn-btn')).visibility), 'hidden');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+/** The sticky bar's bottom edge and `sel`'s top edge, in the viewport. */
+const edges = (page, sel) =>
+  inShadow(
+    page,
+    (r, s) => ({
+      sticky: r.querySelector('.swn-sticky').getBoundingClientRect().bottom,
+      top: (s ? r.querySelector(s) : r.activeElement).getBoundingClientRect().top,
+    }),
+    sel,
+  );
+
+test('the sticky score bar covers neither a control focused backwards nor a card reached from advice', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'sticky', {
+    script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
+    viewport: { width: 1280, height: 720 },
+  });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    // Focus a control far down the form, then tab backwards across several cards.
+    await inShadow(page, (r) => [...r.querySelectorAll('.swn-ind input[type="radio"]')].at(-1).focus());
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const e = await edges(page);
+      if (e.top < 300) assert.ok(e.top >= e.sticky, `Shift+Tab ${i + 1}: focused top ${e.top} under the sticky bar (bottom ${e.sticky})`);
+    }
+    // An advice link scrolls its card into view below the bar.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const goto = page.locator('#penilaian .swn-advice .swn-goto').last();
+    await goto.click();
+    const id = await inShadow(page, (r) => r.activeElement.closest('.swn-ind').id);
+    const e = await edges(page, `#${id}`);
+    assert.ok(e.top >= e.sticky, `card top ${e.top} is below the sticky bar (bottom ${e.sticky})`);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('on a phone the questions come before the detailed results, and the radar labels stay readable', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'phone', {
+    script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
+    viewport: { width: 360, height: 740 },
+  });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    const got = await inShadow(page, (r) => {
+      const top = (s) => r.querySelector(s).getBoundingClientRect().top + scrollY;
+      const radar = r.querySelector('.swn-radar');
+      const label = radar.querySelector('.swn-axis-label');
+      return {
+        tabs: top('.swn-tabs'),
+        card: top('.swn-ind'),
+        results: top('.swn-results'),
+        sticky: getComputedStyle(r.querySelector('.swn-sticky')).display,
+        labelPx: label.getBoundingClientRect().height,
+        scale: radar.getBoundingClientRect().width / radar.viewBox.baseVal.width,
+        labelSize: parseFloat(getComputedStyle(label).fontSize),
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+    assert.ok(got.card < got.results, `the first card (${got.card}) before the results (${got.results})`);
+    // Title, toolbar and region form stay above; the first question was 2.5 screens down.
+    assert.ok(got.card < 1.6 * 740, `the first question within 1.6 screens (at ${got.card})`);
+    assert.notEqual(got.sticky, 'none', 'the sticky summary shows the score');
+    assert.ok(got.scale * got.labelSize >= 11, `radar labels ${(got.scale * got.labelSize).toFixed(1)}px`);
+    assert.ok(got.pageWidth <= 360, `no horizontal scroll (${got.pageWidth}px)`);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('the printout names every advice step, without the screen-only buttons', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'print', { script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`) });
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    await page.emulateMedia({ media: 'print' });
+    const got = await inShadow(page, (r) => {
+      const titles = [...r.querySelectorAll('.swn-advice .swn-goto')];
+      const more = r.querySelector('.swn-advice .swn-more');
+      const cs = titles[0] && getComputedStyle(titles[0]);
+      return {
+        titles: titles.length,
+        shown: titles.filter((b) => b.getClientRects().length > 0 && b.textContent.trim()).length,
+        underline: cs?.textDecorationLine,
+        color: cs?.color,
+        fg: getComputedStyle(r.querySelector('.swn-advice')).color,
+        more: more ? getComputedStyle(more).display : 'none',
+      };
+    });
+    assert.ok(got.titles > 0, 'the advice has steps');
+    assert.equal(got.shown, got.titles, 'every step shows its indicator title');
+    assert.equal(got.underline, 'none', 'titles print as plain text');
+    assert.equal(got.color, got.fg, 'in the text colour');
+    assert.equal(got.more, 'none', '"Show all N steps" is a screen-only button');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
