@@ -103,7 +103,8 @@ export declare class Widget {
   private constructor();
   /** The current assessment (answers, evidence, region). */
   assessment(): Assessment;
-  /** Replaces the answers (the old ones are kept as a backup in storage); returns the problems found. */
+  /** Replaces the answers (the old ones are kept as a backup in storage); returns the problems
+   * found. An assessment of another set, or one that cannot be read, replaces nothing. */
   setAssessment(assessment: AssessmentInput): Problem[];
   /** The report of the current assessment. */
   report(): Report;
@@ -111,13 +112,15 @@ export declare class Widget {
   advice(limit?: number): Advice;
   /** Switches the interface language. */
   setLocale(lang: Lang): void;
-  /** Sets last period's assessment for the comparison panel (`null` clears it). */
+  /** Sets last period's assessment for the comparison panel (`null` clears it); kept in storage
+   * for the next session. */
   setPrevious(previous: AssessmentInput | null): void;
   /** The JSON export text (assessment + report + SHA-256). */
   exportJson(): string;
   /** The CSV export text. */
   exportCsv(): string;
-  /** Calls `callback` on every `event`; the same events are dispatched on the host element. */
+  /** Calls `callback` on every `event` (the same function is registered once); the same events
+   * are dispatched on the host element. */
   on<K extends WidgetEvent>(event: K, callback: (detail: WidgetEvents[K]) => void): void;
   /** Removes a callback registered with `on()`. */
   off<K extends WidgetEvent>(event: K, callback: (detail: WidgetEvents[K]) => void): void;
@@ -139,7 +142,8 @@ export interface MountOptions {
   set?: string | SetHandle | IndicatorSet;
   /** The interface language (default `id`). */
   lang?: Lang;
-  /** Part of the localStorage key (with the set id); default `default`. */
+  /** Part of the localStorage key (with the set id); default `default`. Two widgets of one set
+   * on a page need different keys (a second mount under a key in use is refused). */
   storageKey?: string;
   /** Prefills the region form. */
   region?: { name?: string; code?: string; period?: string; assessor?: string };
@@ -172,7 +176,8 @@ export declare function loadSet(set: IndicatorSet | string | object): SetHandle 
 export declare function getSet(id: string, options?: { base?: string | URL }): Promise<SetHandle>;
 /** Opens an exported file's text, checking its SHA-256. Needs `await init()` first (throws otherwise). */
 export declare function openExport(text: string): OpenedFile;
-/** Mounts the widget into `element` (it gets a shadow root). Loads the module first. */
+/** Mounts the widget into `element` (it gets a shadow root). Loads the module first. Mounting
+ * again into the same element replaces the widget there (the old handle answers "destroyed"). */
 export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;
 /** The URL of the widget's stylesheet in the package. */
 export declare const stylesheetUrl: string;

@@ -78,6 +78,8 @@ pub(crate) struct Inner {
     card_limit: usize,
     /// Whether the advice panel shows every step of a long plan.
     plan_open: bool,
+    /// Between `beforeprint` and `afterprint`: the advice shows its whole plan on paper.
+    printing: bool,
     /// Text typed into number fields that is not a valid answer (so not saved), by indicator:
     /// shown again, with its error, when the card is drawn again (a tab switch, a language
     /// switch, a reload: they are saved too), until corrected or the answers are replaced.
@@ -289,6 +291,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         results_due: false,
         card_limit: CARD_CHUNK,
         plan_open: false,
+        printing: false,
         drafts,
         notices,
         stylesheet,
@@ -390,17 +393,10 @@ impl Inner {
         attrs(&notices, &[("data-swn", "notices")]);
         self.render_notices();
 
-        // Results first (beside the form on wide screens, above it on narrow ones), then the
-        // form, then advice and comparison (below the results, or below the form).
+        // The form first, then the results (beside it on wide screens, below it on narrow
+        // ones), then advice and comparison (below the results): the same order on screen,
+        // for the keyboard and for screen readers.
         let body = d.add(&f, "div", "swn-body", "");
-        let results = d.add(&body, "section", "swn-results", "");
-        attrs(
-            &results,
-            &[
-                ("data-swn", "results"),
-                ("aria-labelledby", "swn-results-h"),
-            ],
-        );
         let main = d.add(&body, "div", "swn-main", "");
         // On wide screens the form scrolls far below the results: a compact copy of the overall
         // score stays in view above the tabs (hidden from assistive technology, which hears
@@ -445,6 +441,14 @@ impl Inner {
         }
         let panel = d.add(&main, "section", "swn-panel", "");
         attrs(&panel, &[("id", "swn-panel"), ("role", "tabpanel")]);
+        let results = d.add(&body, "section", "swn-results", "");
+        attrs(
+            &results,
+            &[
+                ("data-swn", "results"),
+                ("aria-labelledby", "swn-results-h"),
+            ],
+        );
         let aside = d.add(&body, "aside", "swn-side", "");
         let advice = d.add(&aside, "section", "swn-advice", "");
         attrs(
@@ -1224,7 +1228,7 @@ impl Inner {
         // A plan from an empty assessment can run to dozens of steps: show the first few,
         // and the rest on request.
         let long = v.plan.len() > view::PLAN_SHOWN;
-        let shown = if long && !self.plan_open {
+        let shown = if long && !self.plan_open && !self.printing {
             view::PLAN_SHOWN
         } else {
             v.plan.len()
@@ -1972,7 +1976,13 @@ impl Inner {
         for kind in ["input", "change", "click", "keydown"] {
             self.add_listener(&root, kind, weak.clone());
         }
-        for kind in ["storage", "pagehide", "beforeprint", "beforeunload"] {
+        for kind in [
+            "storage",
+            "pagehide",
+            "beforeprint",
+            "afterprint",
+            "beforeunload",
+        ] {
             self.add_listener(&window, kind, weak.clone());
         }
         self.add_listener(&document, "visibilitychange", weak.clone());
@@ -2077,8 +2087,10 @@ impl Inner {
                 }
                 Vec::new()
             }
-            "beforeprint" => {
+            "beforeprint" | "afterprint" => {
+                self.printing = kind == "beforeprint";
                 self.render_print();
+                self.render_advice();
                 Vec::new()
             }
             "storage" => {

@@ -58,6 +58,18 @@ test('the print button fills the print section; print media shows it and hides t
 
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
+
+    // The plan to the next predicate prints whole: between beforeprint and afterprint every
+    // step is drawn, and afterwards the screen shows the first few again.
+    await page.emulateMedia({ media: 'screen' });
+    const steps = () => page.locator('#swn-plan-list > li').count();
+    const onScreen = await steps();
+    assert.ok(onScreen > 0, 'a long plan');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await steps();
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.ok(printed > onScreen, `every step on paper (${printed}, ${onScreen} on screen)`);
+    assert.equal(await steps(), onScreen, 'the screen shows the first few again');
   } finally {
     await close();
   }
