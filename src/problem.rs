@@ -22,7 +22,7 @@ pub enum Severity {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
-    /// The text is not valid JSON (the path holds `line L column C`).
+    /// The text is not valid JSON (the path is empty; the message gives the line and column).
     JsonSyntax,
     /// The input is larger than the engine accepts.
     TooLarge,

@@ -1,13 +1,15 @@
-//! The texts a person reads about a number: an answer out of range names its bounds in words
-//! and writes numbers as the language does; a number field reads `50 %` in a percent field and
-//! the minus sign U+2212.
+//! The texts a person reads about a number or a file: an answer out of range names its bounds
+//! in words and writes numbers as the language does; a number field reads `50 %` in a percent
+//! field and the minus sign U+2212; a file that is not JSON says where, once, in the message's
+//! own language.
 
 // Native only: the messages are the same on every target, and tests/web.rs covers the binding.
 #![cfg(not(target_arch = "wasm32"))]
 
 use swanilai::view::read_number;
 use swanilai::{
-    AnswerKind, Better, Code, IndicatorSet, Lang, NumberMapping, Scale, Value, answer_score,
+    AnswerKind, Assessment, Better, Code, IndicatorSet, Lang, NumberMapping, Scale, Value,
+    answer_score,
 };
 
 fn number(min: Option<f64>, max: Option<f64>) -> AnswerKind {
@@ -145,4 +147,40 @@ fn the_unicode_minus_sign_is_a_minus() {
         ),
         Ok(Some(Value::Number(-1.5)))
     );
+}
+
+#[test]
+fn a_file_that_is_not_json_says_where_once_in_its_own_language() {
+    // What an image, a .docx (a zip) or a CSV file gives: no JSON value at line 1 column 1.
+    for text in [
+        "\u{89}PNG\r\n",
+        "PK\u{3}\u{4}",
+        "indikator;nilai\nspbe-01;3\n",
+    ] {
+        for problems in [
+            Assessment::from_json_str(text).problems,
+            IndicatorSet::from_json_str(text).problems,
+        ] {
+            let [p] = problems.as_slice() else {
+                panic!("one problem: {problems:?}")
+            };
+            assert_eq!(p.code, Code::JsonSyntax);
+            assert_eq!(
+                p.path, "",
+                "no JSON path, so no English `line 1 column 1` before it"
+            );
+            assert!(
+                p.message
+                    .id
+                    .starts_with("JSON tidak sah di baris 1 kolom 1: "),
+                "{}",
+                p.message.id
+            );
+            let en = p.message.en.as_deref().unwrap_or_default();
+            assert!(en.starts_with("invalid JSON at line 1 column 1: "), "{en}");
+            assert!(!p.message.id.contains("line"), "{}", p.message.id);
+            // Where the widget writes `path: message [code]`, the location comes once.
+            assert_eq!(p.to_string().matches("line 1 column 1").count(), 1, "{p}");
+        }
+    }
 }
