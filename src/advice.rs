@@ -1,8 +1,11 @@
 //! Advice: what to improve first.
 //!
-//! For every indicator below its best answer, the gain in the overall score
-//! from the next better answer and from the best one, ranked; and the fewest
+//! For every indicator with an answer that would raise the overall score, the
+//! gain from the next such answer and from the best one, ranked; and the fewest
 //! indicator changes that lift the shown score into the next predicate band.
+//! Every gain offered is positive: an answer that would lower the overall score or
+//! leave it as it is (possible under `exclude`, where answering an unanswered
+//! indicator below its siblings' mean lowers it) is not an improvement.
 
 use std::collections::BTreeMap;
 
@@ -44,7 +47,7 @@ pub struct Recommendation {
     pub current: Option<Value>,
     /// The indicator's current score (absent when unanswered under `exclude`).
     pub current_score: Option<f64>,
-    /// The next better answer.
+    /// The next better answer: the lowest-scoring one that raises the overall score.
     pub next: AnswerGain,
     /// The best answer.
     pub best: AnswerGain,
@@ -212,13 +215,31 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
     for i in 0..scorer.indicator_count() {
         let ind = scorer.indicator(i);
         let current_score = tally.indicator(i);
-        let better: Vec<(Value, f64)> = candidates(&ind.answer, &set.scale)
+        let mut better: Vec<(Value, f64)> = candidates(&ind.answer, &set.scale)
             .into_iter()
             .filter(|(_, s)| current_score.is_none_or(|c| *s > c))
             .collect();
+        // Only answers that raise the overall score are improvements. A higher score than the
+        // current one always does, unless the raise is lost to rounding; but under `exclude`
+        // an unanswered indicator has no current score, and an answer below the mean of its
+        // answered siblings lowers the overall score. The overall score never falls as one
+        // indicator's score rises (weights are positive), so the answers with a positive gain
+        // are the last ones of the list, sorted by score: skip the ones before.
+        let first = if better.first().is_none_or(|c| gain(i, c.1) > 0.0) {
+            0
+        } else {
+            better.partition_point(|c| gain(i, c.1) <= 0.0)
+        };
+        better.drain(..first);
         if let (Some(next), Some(top)) = (better.first(), better.last()) {
             // The first option reaching the top score is the best answer.
             let best = better.iter().find(|c| c.1 == top.1).unwrap_or(top);
+            let (next_gain, best_gain) = (gain(i, next.1), gain(i, best.1));
+            if next_gain <= 0.0 || best_gain <= 0.0 {
+                // Only in an unchecked set whose weights are not all positive.
+                options.push(Vec::new());
+                continue;
+            }
             recs.push((
                 i,
                 Recommendation {
@@ -229,12 +250,12 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
                     next: AnswerGain {
                         value: next.0.clone(),
                         score: next.1,
-                        gain: gain(i, next.1),
+                        gain: next_gain,
                     },
                     best: AnswerGain {
                         value: best.0.clone(),
                         score: best.1,
-                        gain: gain(i, best.1),
+                        gain: best_gain,
                     },
                 },
             ));

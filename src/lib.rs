@@ -84,24 +84,27 @@ pub struct Parsed<T> {
     pub problems: Vec<Problem>,
 }
 
+/// The problem for a text that could not be read as JSON. Its path is empty: the text has
+/// no JSON path, and a `line L column C` path in English put the location a second time before
+/// a message that gives it already, in its own language.
 pub(crate) fn syntax_problem(e: &SyntaxError) -> Problem {
-    let at = format!("line {} column {}", e.line, e.column);
+    let (line, column) = (e.line, e.column);
     let (id, en) = if e.code == Code::JsonSyntax {
         (
             format!(
-                "JSON tidak sah di baris {} kolom {}: {}",
-                e.line, e.column, e.reason_id
+                "JSON tidak sah di baris {line} kolom {column}: {}",
+                e.reason_id
             ),
-            format!("invalid JSON at {at}: {}", e.reason),
+            format!("invalid JSON at line {line} column {column}: {}", e.reason),
         )
     } else {
         // A limit, not a grammar mistake: the text may be perfectly good JSON.
         (
-            format!("{} (baris {} kolom {})", e.reason_id, e.line, e.column),
-            format!("{} ({at})", e.reason),
+            format!("{} (baris {line} kolom {column})", e.reason_id),
+            format!("{} (line {line} column {column})", e.reason),
         )
     };
-    Problem::new(at, e.code, id, en)
+    Problem::new("", e.code, id, en)
 }
 
 /// Keeps the first [`MAX_PROBLEMS`] - 1 problems and a last one saying how many more there
@@ -157,7 +160,8 @@ impl IndicatorSet {
     /// use swanilai::IndicatorSet;
     /// let bad = IndicatorSet::from_json_str("{\"id\": ");
     /// assert_eq!(bad.problems[0].code.as_str(), "json-syntax");
-    /// assert_eq!(bad.problems[0].path, "line 1 column 8");
+    /// assert_eq!(bad.problems[0].path, ""); // no JSON path: the message says where
+    /// assert_eq!(bad.problems[0].message.id, "JSON tidak sah di baris 1 kolom 8: teks berakhir sebelum waktunya");
     /// ```
     pub fn from_json_str(text: &str) -> Parsed<IndicatorSet> {
         match Json::parse(text) {

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::Text;
+use crate::model::{Lang, Text};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -22,7 +22,7 @@ pub enum Severity {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
-    /// The text is not valid JSON (the path holds `line L column C`).
+    /// The text is not valid JSON (the path is empty; the message gives the line and column).
     JsonSyntax,
     /// The input is larger than the engine accepts.
     TooLarge,
@@ -225,6 +225,44 @@ pub fn short_number(n: f64) -> String {
     } else {
         crate::num::display(n)
     }
+}
+
+/// A number for a message to a person, written as the language writes numbers, like the
+/// widget's hints: Indonesian groups thousands with `.` and marks decimals with `,`, English
+/// the other way round. Exact (the shortest decimal that reads back to `n`, as
+/// [`short_number`] gives it), and in exponent form when huge or tiny.
+///
+/// ```
+/// use swanilai::{problem::number_in, Lang};
+/// assert_eq!(number_in(12500.0, Lang::Id), "12.500");
+/// assert_eq!(number_in(-1234567.25, Lang::En), "-1,234,567.25");
+/// assert_eq!(number_in(-0.3, Lang::Id), "-0,3");
+/// assert_eq!(number_in(1e308, Lang::Id), "1e308");
+/// ```
+pub fn number_in(n: f64, lang: Lang) -> String {
+    let s = short_number(n);
+    if !n.is_finite() || s.contains('e') {
+        return s;
+    }
+    let (group, decimal) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let (sign, body) = s.strip_prefix('-').map_or(("", s.as_str()), |b| ("-", b));
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let mut out = String::with_capacity(s.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// Joins a path and a key: `join("groups[0]", "weight")` is `groups[0].weight`.

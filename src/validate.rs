@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 
 use crate::assessment::{Assessment, Value};
 use crate::model::{
-    AnswerKind, Better, Evidence, Group, Indicator, IndicatorSet, MAX_GROUP_DEPTH, NumberMapping,
-    Scale,
+    AnswerKind, Better, Evidence, Group, Indicator, IndicatorSet, Lang, MAX_GROUP_DEPTH,
+    NumberMapping, Scale,
 };
 use crate::num::Show;
-use crate::problem::{Code, Problem, index, join, short_number as num};
+use crate::problem::{Code, Problem, index, join, number_in, short_number as num};
 use crate::read::key_path;
 
 /// The most indicators a set may hold.
@@ -100,8 +100,8 @@ impl<'a> Checker<'a> {
             self.push(
                 path,
                 Code::ScoreOutOfScale,
-                format!("skor {score} di luar skala {min}-{max}"),
-                format!("score {score} is outside the scale {min}-{max}"),
+                format!("skor {score} di luar skala {min} sampai {max}"),
+                format!("score {score} is outside the scale {min} to {max}"),
             );
         }
     }
@@ -570,12 +570,12 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
                 &path,
                 Code::PredicateInvalid,
                 format!(
-                    "rentang {}-{} kosong, terbalik atau di luar skala",
+                    "rentang {} sampai {} kosong, terbalik atau di luar skala",
                     Show(p.min),
                     Show(p.max)
                 ),
                 format!(
-                    "band {}-{} is empty, reversed or outside the scale",
+                    "band {} to {} is empty, reversed or outside the scale",
                     Show(p.min),
                     Show(p.max)
                 ),
@@ -676,16 +676,30 @@ fn wrong_type(kind: &AnswerKind, value: &Value) -> AnswerError {
     )
 }
 
+/// A value outside what its indicator accepts. The bounds are written in words when one is
+/// open (`paling kecil 0`, `at least 0`) and joined by a word (`-100 sampai 5`, `-100 to 5`),
+/// never by a hyphen that reads as a minus sign; numbers as each language writes them.
 fn out_of_range(v: f64, lo: f64, hi: f64) -> AnswerError {
+    let n = |x: f64, lang: Lang| number_in(x, lang);
+    let (id, en) = match (lo.is_finite(), hi.is_finite()) {
+        (true, true) => (
+            format!("dari {} sampai {}", n(lo, Lang::Id), n(hi, Lang::Id)),
+            format!("from {} to {}", n(lo, Lang::En), n(hi, Lang::En)),
+        ),
+        (true, false) => (
+            format!("paling kecil {}", n(lo, Lang::Id)),
+            format!("at least {}", n(lo, Lang::En)),
+        ),
+        (false, true) => (
+            format!("paling besar {}", n(hi, Lang::Id)),
+            format!("at most {}", n(hi, Lang::En)),
+        ),
+        (false, false) => ("angka terhingga".into(), "a finite number".into()),
+    };
     answer_error(
         Code::ValueOutOfRange,
-        format!(
-            "nilai {} di luar rentang {}-{}",
-            Show(v),
-            Show(lo),
-            Show(hi)
-        ),
-        format!("value {} is outside {}-{}", Show(v), Show(lo), Show(hi)),
+        format!("nilai harus {id}, bukan {}", n(v, Lang::Id)),
+        format!("the value must be {en}, got {}", n(v, Lang::En)),
     )
 }
 
@@ -711,12 +725,14 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
                 return Err(answer_error(
                     Code::ValueOutOfRange,
                     format!(
-                        "tingkat harus bilangan bulat 1 sampai {count}, bukan {}",
-                        Show(*n)
+                        "tingkat harus bilangan bulat 1 sampai {}, bukan {}",
+                        number_in(count as f64, Lang::Id),
+                        number_in(*n, Lang::Id)
                     ),
                     format!(
-                        "the level must be a whole number from 1 to {count}, got {}",
-                        Show(*n)
+                        "the level must be a whole number from 1 to {}, got {}",
+                        number_in(count as f64, Lang::En),
+                        number_in(*n, Lang::En)
                     ),
                 ));
             }

@@ -640,11 +640,17 @@ pub fn comparison(set: &IndicatorSet, c: &Comparison, lang: Lang) -> Vec<Compare
 /// assert_eq!(parse_number("1.250", Lang::Id), Some(1250.0));
 /// assert_eq!(parse_number("1,250.5", Lang::En), Some(1250.5));
 /// assert_eq!(parse_number("-2", Lang::En), Some(-2.0));
+/// assert_eq!(parse_number("\u{2212}0,3", Lang::Id), Some(-0.3)); // the Unicode minus sign
 /// assert_eq!(parse_number("12abc", Lang::Id), None);
 /// assert_eq!(parse_number("1e999", Lang::En), None);
 /// ```
 pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
-    let t = text.trim().replace([' ', '\u{a0}'], "");
+    // Spaces (also no-break and narrow no-break ones) may group digits; the minus sign
+    // U+2212 that word processors and some keyboards put in is a minus.
+    let t = text
+        .trim()
+        .replace([' ', '\u{a0}', '\u{202f}'], "")
+        .replace('\u{2212}', "-");
     if t.is_empty()
         || !t
             .chars()
@@ -683,15 +689,22 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
 }
 
 /// What text typed into a number field (in language `typed_in`) answers for an indicator:
-/// `None` when empty, or why it is not an answer, in language `lang`.
+/// `None` when empty, or why it is not an answer, in language `lang`, as a sentence. A percent
+/// field also takes the number followed by `%`.
 ///
 /// ```
-/// use swanilai::{view::read_number, AnswerKind, Lang, Scale, Value};
+/// use swanilai::{view::read_number, AnswerKind, Better, Lang, Scale, Value};
 /// let scale = Scale::default(); // 0-5
 /// assert_eq!(read_number(&AnswerKind::Score, &scale, "3,5", Lang::Id, Lang::Id), Ok(Some(Value::Number(3.5))));
 /// assert_eq!(read_number(&AnswerKind::Score, &scale, " ", Lang::Id, Lang::Id), Ok(None));
 /// assert_eq!(read_number(&AnswerKind::Score, &scale, "3,5x", Lang::Id, Lang::En), Err("Not a valid number.".into()));
-/// assert!(read_number(&AnswerKind::Score, &scale, "1.500", Lang::Id, Lang::En).unwrap_err().contains("1500"));
+/// assert_eq!(
+///     read_number(&AnswerKind::Score, &scale, "1.500", Lang::Id, Lang::En),
+///     Err("The value must be from 0 to 5, got 1,500.".into())
+/// );
+/// let percent = AnswerKind::Percent { better: Better::Higher };
+/// assert_eq!(read_number(&percent, &scale, "50 %", Lang::Id, Lang::Id), Ok(Some(Value::Number(50.0))));
+/// assert!(read_number(&AnswerKind::Score, &scale, "5%", Lang::Id, Lang::Id).is_err());
 /// ```
 pub fn read_number(
     kind: &AnswerKind,
@@ -700,16 +713,32 @@ pub fn read_number(
     typed_in: Lang,
     lang: Lang,
 ) -> Result<Option<Value>, String> {
-    if raw.trim().is_empty() {
+    let mut text = raw.trim();
+    if text.is_empty() {
         return Ok(None);
     }
-    let Some(n) = parse_number(raw, typed_in) else {
+    if let AnswerKind::Percent { .. } = kind {
+        text = text.strip_suffix('%').unwrap_or(text);
+    }
+    let Some(n) = parse_number(text, typed_in) else {
         return Err(ui(Ui::NotANumber, lang).to_string());
     };
     match crate::answer_score(kind, scale, &Value::Number(n)) {
         Ok(_) => Ok(Some(Value::Number(n))),
-        Err(e) => Err(if lang == Lang::Id { e.id } else { e.en }),
+        Err(e) => Err(sentence(if lang == Lang::Id { &e.id } else { &e.en })),
     }
+}
+
+/// A problem message (lowercase, without a final period, as every problem's is) as a
+/// sentence, like the other texts shown beside a field (`Bukan angka yang sah.`). Answer
+/// messages start with an ASCII letter: no Unicode case tables are needed (nor linked).
+fn sentence(message: &str) -> String {
+    let mut out = String::with_capacity(message.len() + 1);
+    let mut chars = message.chars();
+    out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+    out.push_str(chars.as_str());
+    out.push('.');
+    out
 }
 
 /// Which indicators are answered (validly) in an assessment, in document order.

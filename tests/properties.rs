@@ -589,6 +589,21 @@ proptest! {
         }
     }
 
+    /// Advice only proposes improvements: every recommendation's next and best answer and
+    /// every step of the plan raise the overall score, under both unanswered policies (under
+    /// `exclude`, answering an unanswered indicator can lower it).
+    #[test]
+    fn every_suggested_gain_is_positive((set, a) in case()) {
+        let advice = advise_with(&Scorer::new(&set), &a, None);
+        for rec in &advice.recommendations {
+            prop_assert!(rec.next.gain > 0.0, "{}: next gain {}", rec.indicator, rec.next.gain);
+            prop_assert!(rec.best.gain > 0.0, "{}: best gain {}", rec.indicator, rec.best.gain);
+        }
+        for step in advice.plan.iter().flat_map(|p| &p.steps) {
+            prop_assert!(step.gain > 0.0, "{}: step gain {}", step.indicator, step.gain);
+        }
+    }
+
     /// A plan that says it is reached reaches its target when its steps are applied, and its
     /// `scoreAfter` is the score with the steps applied.
     #[test]

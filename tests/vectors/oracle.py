@@ -7,7 +7,8 @@ against the file's `expected` (numbers within 1e-9 relative). For `advise` the p
 checked by its promises rather than recomputed step by step: it aims at the next band,
 `reached` is true exactly when some set of changes can reach it, it uses the fewest
 indicators possible (brute force over subsets), applying its steps gives `scoreAfter`
-and reaches the target, and no step can be lowered to a cheaper answer and still reach.
+and reaches the target, every step raises the score on its own, and no step can be
+lowered to a cheaper answer that still raises the score and still reaches.
 
 Problem vectors (`set-problems`, `assessment-problems`) are written by hand and not
 recomputed here.
@@ -411,7 +412,10 @@ def advice_recommendations(s, a):
     for pos, i in enumerate(tree["inds"]):
         ind = i["ind"]
         cur = scores[ind["id"]]
-        better = [o for o in offered(ind["answer"], s["scale"]) if cur is None or o[1] > cur]
+        # An improvement raises the overall score: under `exclude` an unanswered indicator's
+        # answer below its siblings' mean would lower it, and is not offered.
+        better = [o for o in offered(ind["answer"], s["scale"])
+                  if (cur is None or o[1] > cur) and gain(ind["id"], o[1]) > 0]
         if not better:
             continue
         nxt = better[0]
@@ -466,8 +470,14 @@ def check_plan(s, a, plan, errors):
     if searched and plan["reached"] != (fewest is not None):
         errors.append(f"plan: reached is {plan['reached']}, brute force says {fewest is not None}")
     inds = {i["ind"]["id"]: i["ind"] for i in walk(s["groups"])["inds"]}
+    def step_gain(ind_id, sc):
+        g = overall_value(s, dict(scores, **{ind_id: sc}))
+        return (lo if g is None else g) - (lo if base is None else base)
+
     after = dict(scores)
     for st in plan["steps"]:
+        if st["gain"] <= 0:
+            errors.append(f"plan: step {st['indicator']} has gain {st['gain']}, not an improvement")
         sc, err = answer_score(inds[st["indicator"]]["answer"], s["scale"], st["to"])
         if err or abs(sc - st["score"]) > 1e-12:
             errors.append(f"plan: step {st['indicator']} score wrong")
@@ -488,7 +498,8 @@ def check_plan(s, a, plan, errors):
         for st in plan["steps"]:
             cheaper = [o for o in offered(inds[st["indicator"]]["answer"], s["scale"])
                        if o[1] < st["score"] and (scores[st["indicator"]] is None
-                                                  or o[1] > scores[st["indicator"]])]
+                                                  or o[1] > scores[st["indicator"]])
+                       and step_gain(st["indicator"], o[1]) > 0]
             if any(reaches(dict(after, **{st["indicator"]: o[1]})) for o in cheaper):
                 errors.append(f"plan: step {st['indicator']} could be a cheaper answer")
 
