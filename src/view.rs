@@ -76,6 +76,8 @@ pub enum Ui {
     DroppedDrafts,
     Unsaved,
     StillScored,
+    AtLeast,
+    AtMost,
     ImportWhich,
     OtherTab,
     ReloadOther,
@@ -234,9 +236,11 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
             "This file is not an assessment of this set. Choose a .json file made with the “Export JSON” button for this set; CSV files cannot be imported.",
         ),
         StillScored => (
-            "yang dinilai tetap jawaban sebelumnya",
-            "the previous answer is still scored",
+            "Yang dinilai tetap jawaban sebelumnya",
+            "The previous answer is still the one scored",
         ),
+        AtLeast => ("paling kecil", "at least"),
+        AtMost => ("paling besar", "at most"),
         Unsaved => (
             "Perubahan belum tersimpan: lihat pesan",
             "Changes are not saved: see the message",

@@ -874,17 +874,12 @@ impl Inner {
                     .as_ref()
                     .map(|u| u.get(lang).to_string())
                     .unwrap_or_default();
+                let n = |x: &f64| crate::problem::number_in(*x, lang);
                 let range = match (min, max) {
-                    (Some(lo), Some(hi)) => format!(
-                        "{} – {}",
-                        format_number(*lo, 6, lang)
-                            .trim_end_matches(['0'])
-                            .trim_end_matches([',', '.']),
-                        format_number(*hi, 6, lang)
-                            .trim_end_matches(['0'])
-                            .trim_end_matches([',', '.'])
-                    ),
-                    _ => String::new(),
+                    (Some(lo), Some(hi)) => format!("{} – {}", n(lo), n(hi)),
+                    (Some(lo), None) => format!("{} {}", self.t(Ui::AtLeast), n(lo)),
+                    (None, Some(hi)) => format!("{} {}", self.t(Ui::AtMost), n(hi)),
+                    (None, None) => String::new(),
                 };
                 self.number_input(&fs, i, value, &unit, &range);
             }
@@ -1447,7 +1442,7 @@ impl Inner {
         view::read_number(&ind.answer, &self.set().scale, raw, typed_in, self.lang).map_err(|msg| {
             match self.a.answers.get(&ind.id).and_then(|a| a.value.as_ref()) {
                 Some(Value::Number(n)) => format!(
-                    "{msg} ({}: {})",
+                    "{msg} {}: {}.",
                     self.t(Ui::StillScored),
                     typed_text(*n, self.lang)
                 ),

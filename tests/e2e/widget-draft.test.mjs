@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  card, launchBrowser, openTab, openWidget, savedDoc, saveKey, seedSave, startServer, waitReady, WWW_ROOT,
+  assertClean, card, launchBrowser, openTab, openWidget, savedDoc, saveKey, seedSave, startServer, waitReady, WWW_ROOT,
 } from './helpers.mjs';
 
 let server;
@@ -96,7 +96,7 @@ test('rejected number text stays, with its error, across tab and language switch
     f = await field(page, 'str-tk-02');
     assert.equal(f.value, '99');
     assert.match(f.error, /99/);
-    assert.match(f.error, /\(yang dinilai tetap jawaban sebelumnya: 3,5\)$/, 'the error says which answer still counts');
+    assert.match(f.error, /\. Yang dinilai tetap jawaban sebelumnya: 3,5\.$/, 'the error says which answer still counts');
     assert.match(f.score, /3,50/, 'the saved answer is still 3,5');
 
     // Clearing the answer clears the kept text and its error too.
@@ -233,6 +233,23 @@ test('a huge paste into a number field is not saved, and answers given after it 
     assert.ok(await card(page, 'str-sdm-01').locator('input[value="2"]').isChecked(), 'the answer survives a reload');
   } finally {
     await forget(page);
+    await close();
+  }
+});
+
+test('a number field bounded on one side shows that bound, in words, beside it and in its error', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}smart-city-evaluasi.html`);
+  try {
+    await openTab(page, 3); // impact
+    const c = card(page, 'im-gov-02'); // days to follow up a complaint: at least 0, no maximum
+    assert.equal((await c.locator('.swn-range').textContent())?.trim(), '(paling kecil 0)');
+    await c.locator('[data-f="num"]').fill('-3');
+    assert.equal(((await c.locator('[data-err]').textContent()) ?? '').trim(), 'Nilai harus paling kecil 0, bukan -3.');
+    await page.locator('[data-act="lang"]').click();
+    await page.locator('.swn[lang="en"]').waitFor();
+    assert.equal((await card(page, 'im-gov-02').locator('.swn-range').textContent())?.trim(), '(at least 0)');
+    assertClean(record);
+  } finally {
     await close();
   }
 });
