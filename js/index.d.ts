@@ -1,7 +1,7 @@
 // The swanilai API. The JSON shapes (IndicatorSet, Assessment, Report, Advice, Comparison and
 // everything in them) are generated from the Rust types into types.d.ts; this file types the
 // functions and the few shapes that exist only at the JavaScript boundary.
-import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Region, Report, Score } from './types.js';
+import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Region, Report, Score, Text, Value } from './types.js';
 export type * from './types.js';
 
 /** A language of the interface and of exports. */
@@ -13,8 +13,28 @@ export type WasmSource = string | URL | Request | Response | BufferSource | WebA
 /** A list of problems, returned (never thrown) when a document has errors. */
 export type Problems = Problem[];
 
-/** An assessment as an object or as JSON text. */
-export type AssessmentInput = Assessment | string;
+/**
+ * A document as the engine reads it: shaped like `T` (the engine's output), but every `Text`
+ * may be a plain string and any field may be left out, since many have defaults (the engine
+ * reports what is missing or wrong as problems, with their paths, instead of the compiler).
+ */
+export type Input<T> = T extends Text
+  ? Text extends T
+    ? Text | string
+    : { [K in keyof T]?: Input<T[K]> }
+  : T extends Array<infer U>
+    ? Array<Input<U>>
+    : T extends object
+      ? { [K in keyof T]?: Input<T[K]> }
+      : T;
+
+/** An indicator set as written: an object (plain-string texts allowed) or JSON text. */
+export type IndicatorSetInput = Input<IndicatorSet> | string;
+
+/** An assessment as an object or as JSON text; an answer may be just its value. */
+export type AssessmentInput =
+  | (Omit<Input<Assessment>, 'answers'> & { answers?: Record<string, Input<Answer> | Value | null> })
+  | string;
 
 /** A built-in indicator set. */
 export interface BuiltinInfo {
@@ -139,7 +159,7 @@ export declare class Widget {
 export interface MountOptions {
   /** A built-in id (default `gm100sc-kesiapan`), a loaded set, or a set object or JSON text
    * (a string starting with `{`; any other string is an id, and an unknown one is an error). */
-  set?: string | SetHandle | IndicatorSet;
+  set?: string | SetHandle | IndicatorSetInput;
   /** The interface language (default `id`). */
   lang?: Lang;
   /** Part of the localStorage key (with the set id); default `default`. Two widgets of one set
@@ -170,7 +190,7 @@ export declare function version(): string;
 export declare function builtinSets(): BuiltinInfo[];
 /** Loads a set from an object or JSON text: a handle, or the problems when it has errors.
  * Needs `await init()` first (throws otherwise). */
-export declare function loadSet(set: IndicatorSet | string | object): SetHandle | Problems;
+export declare function loadSet(set: IndicatorSetInput | object): SetHandle | Problems;
 /** Loads a built-in set from the package's `sets/` folder, or from the folder `options.base`
  * (a URL resolved against the page; a missing trailing slash is added). Calls `init()`. */
 export declare function getSet(id: string, options?: { base?: string | URL }): Promise<SetHandle>;

@@ -26,6 +26,7 @@ import init, {
   type ExportDetail,
   type GroupScore,
   type IndicatorSet,
+  type IndicatorSetInput,
   type IndicatorScore,
   type Lang,
   type MountOptions,
@@ -134,6 +135,26 @@ async function useTheEngine(): Promise<void> {
   } else {
     own.free();
   }
+
+  // A set written by hand, as the format allows: plain-string texts, defaults left out.
+  const mine: IndicatorSetInput = {
+    id: 'kota-ku',
+    version: '1',
+    title: 'Penilaian Kota Ku',
+    scale: { min: 0, max: 5 },
+    predicates: [{ min: 0, max: 5, label: 'Semua' }],
+    groups: [{ id: 'g', title: 'Tata kelola', indicators: [{ id: 'i1', title: 'Ada SK', answer: { kind: 'yes_no' } }] }],
+  };
+  const handle = loadSet(mine);
+  if (!Array.isArray(handle)) {
+    // An answer may be given as just its value.
+    const quick: AssessmentInput = { setId: 'kota-ku', answers: { i1: true, i2: { value: 3 } } };
+    handle.score(quick);
+    handle.free();
+  }
+  // @ts-expect-error a title is text, not a number
+  const wrong: IndicatorSetInput = { id: 'x', title: 42 };
+  console.log(wrong);
 
   const a: Assessment = spbe.newAssessment();
   a.region.name = 'Kabupaten Banjar';
