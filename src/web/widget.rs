@@ -1682,12 +1682,23 @@ impl Inner {
     }
 
     /// Shows the sticky "not saved" button while there are changes that cannot be saved.
+    /// Also attaches the `beforeunload` listener (which asks before the page closes) exactly
+    /// while that is so; adding or removing it again changes nothing.
     fn show_unsaved(&self) {
+        let unsaved = self.save_due && self.blocked();
         if let Ok(Some(b)) = self.frame.query_selector(".swn-unsaved") {
-            let _ = if self.save_due && self.blocked() {
+            let _ = if unsaved {
                 b.remove_attribute("hidden")
             } else {
                 b.set_attribute("hidden", "")
+            };
+        }
+        if let Some(l) = self.listeners.iter().find(|l| l.kind == "beforeunload") {
+            let f = l.closure.as_ref().unchecked_ref();
+            let _ = if unsaved {
+                l.target.add_event_listener_with_callback(l.kind, f)
+            } else {
+                l.target.remove_event_listener_with_callback(l.kind, f)
             };
         }
     }
@@ -1981,6 +1992,9 @@ impl Inner {
             self.add_listener(&window, kind, weak.clone());
         }
         self.add_listener(&document, "visibilitychange", weak.clone());
+        // Attached only while changes cannot be saved (`show_unsaved`): a page with a
+        // `beforeunload` listener may be kept out of the browser's back/forward cache.
+        self.show_unsaved();
         if let Ok(Some(link)) = self.root.query_selector("link") {
             self.add_listener(&link.clone().into(), "load", weak.clone());
             self.add_listener(&link.into(), "error", weak.clone());

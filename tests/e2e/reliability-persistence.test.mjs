@@ -230,11 +230,24 @@ async function twoTabs() {
   return { context, a, b };
 }
 
+/** How many `beforeunload` listeners the window has (through the DevTools protocol). */
+async function unloadGuards(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    return listeners.filter((l) => l.type === 'beforeunload').length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const otherTab = (page) => page.locator('[data-swn="other-tab"]').first();
 
 test('two tabs: the later save asks instead of erasing; "load that version" works', { timeout: 120_000 }, async () => {
   const { context, a, b } = await twoTabs();
   try {
+    assert.equal(await unloadGuards(b.page), 0, 'nothing unsaved: leaving the page is not held up');
     await pick(a.page, 0, 3); // tab A saves first
     await otherTab(b.page).waitFor({ timeout: 10_000 }); // tab B hears of it at once
     await pick(b.page, 1, 4); // tab B edits anyway: its save must not erase A's answer
@@ -247,10 +260,13 @@ test('two tabs: the later save asks instead of erasing; "load that version" work
     const pending = Object.values(await stored(b.page, `${SPBE_KEY}:unsaved:`)).map((t) => JSON.parse(t));
     assert.ok(pending.some((d) => d.assessment.answers['spbe-02']?.value === 4), JSON.stringify(pending));
     assert.ok(await b.page.locator('.swn-unsaved').isVisible(), 'B warns that its changes are not saved');
+    assert.equal(await unloadGuards(b.page), 1, 'and asks before its page closes');
 
     await b.page.locator('[data-act="other-load"]').first().click();
     await b.page.waitForFunction(() => !document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="other-tab"]'));
     assert.ok(await picked(b.page, 0, 3), "B now shows A's answer");
+    assert.equal(await unloadGuards(b.page), 0, 'resolved: the question before closing is gone');
+    assert.equal(await b.page.locator('.swn-unsaved').isVisible(), false);
     const mine = await assessment(b.page);
     assert.equal(mine.answers['spbe-01'].value, 3);
     // B's own edit was not thrown away: it is kept under a backup key.
