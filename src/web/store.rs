@@ -82,14 +82,23 @@ impl Store {
     pub fn backup(&self, label: &str, text: &str) -> Option<String> {
         let s = self.storage.as_ref()?;
         let prefix = format!("{}:{label}:", self.key);
-        let mut old: Vec<(u64, String)> = (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .filter_map(|k| Some((k.strip_prefix(&prefix)?.parse().ok()?, k)))
-            .collect();
-        // The oldest go first (stamps are milliseconds): a minimum search, not a sort.
+        let mut old = Vec::new();
+        for i in 0..s.length().unwrap_or(0) {
+            if let Ok(Some(k)) = s.key(i) {
+                if k.starts_with(&prefix) {
+                    old.push(k);
+                }
+            }
+        }
         while old.len() >= BACKUPS {
-            let oldest = (0..old.len()).min_by_key(|&i| old[i].0).unwrap_or(0);
-            let _ = s.remove_item(&old.swap_remove(oldest).1);
+            // Stamps are decimal milliseconds: the shorter key, or else the smaller, is older.
+            let mut oldest = 0;
+            for j in 1..old.len() {
+                if (old[j].len(), &old[j]) < (old[oldest].len(), &old[oldest]) {
+                    oldest = j;
+                }
+            }
+            let _ = s.remove_item(&old.swap_remove(oldest));
         }
         let key = format!("{prefix}{}", js_sys::Date::now() as u64);
         s.set_item(&key, text).ok().map(|()| key)

@@ -1668,7 +1668,7 @@ impl Inner {
         let (h, m) = self.saved_at;
         if h < 24 {
             if let Ok(Some(e)) = self.frame.query_selector("[data-saved]") {
-                let sep = if self.lang == Lang::Id { '.' } else { ':' };
+                let sep = if self.lang == Lang::Id { "." } else { ":" };
                 e.set_text_content(Some(&format!("{} {h:02}{sep}{m:02}", self.t(Ui::Saved))));
             }
         }
