@@ -94,6 +94,9 @@ pub(crate) struct Inner {
     soon_pending: Option<i32>,
     /// When this page last saved (local hours and minutes; hours 24 before the first save).
     saved_at: (u32, u32),
+    /// Changes made (counted by `schedule_save`), and their count at the last save attempt.
+    edits: u64,
+    tried: u64,
 }
 
 /// A message above the form; some carry buttons.
@@ -299,6 +302,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         soon: None,
         soon_pending: None,
         saved_at: (24, 0),
+        edits: 0,
+        tried: 0,
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -1584,6 +1589,7 @@ impl Inner {
 
     fn schedule_save(&mut self, debounce: bool) {
         self.save_due = true;
+        self.edits += 1;
         self.show_unsaved();
         if !debounce {
             self.defer();
@@ -1628,6 +1634,12 @@ impl Inner {
         if !self.save_due || !self.store.available() {
             return;
         }
+        // Blocked (another tab saved, or storage is full) with nothing new since the last try:
+        // the 400 ms tick would otherwise read and write the whole save again every time.
+        if self.tried == self.edits && self.blocked() {
+            return;
+        }
+        self.tried = self.edits;
         if let Some(text) = self.store.read() {
             if let Restored::Saved { rev, writer, .. } = restore(&text) {
                 if rev > self.rev && writer != self.writer {
