@@ -163,7 +163,7 @@ export interface MountOptions {
   /** The interface language (default `id`). */
   lang?: Lang;
   /** Part of the localStorage key (with the set id); default `default`. Two widgets of one set
-   * on a page need different keys (a second mount under a key in use is refused). */
+   * on a page need different keys (a second mount under a key in use is refused), without `:`. */
   storageKey?: string;
   /** Prefills the region form. */
   region?: { name?: string; code?: string; period?: string; assessor?: string };

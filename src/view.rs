@@ -634,7 +634,8 @@ pub fn comparison(set: &IndicatorSet, c: &Comparison, lang: Lang) -> Vec<Compare
 }
 
 /// Reads a number as an official types it: `3,5` or `3.5`; in Indonesian `1.250,5` and
-/// `1.250` are thousands-grouped, in English `1,250.5` is. Returns `None` for anything else.
+/// `1.250` are thousands-grouped, in English `1,250.5` and `1,250` are. Returns `None` for
+/// anything else.
 ///
 /// ```
 /// use swanilai::{view::parse_number, Lang};
@@ -643,6 +644,8 @@ pub fn comparison(set: &IndicatorSet, c: &Comparison, lang: Lang) -> Vec<Compare
 /// assert_eq!(parse_number("1.250,5", Lang::Id), Some(1250.5));
 /// assert_eq!(parse_number("1.250", Lang::Id), Some(1250.0));
 /// assert_eq!(parse_number("1,250.5", Lang::En), Some(1250.5));
+/// assert_eq!(parse_number("1,500", Lang::En), Some(1500.0)); // as English writes 1500
+/// assert_eq!(parse_number("3,5", Lang::En), Some(3.5)); // not grouping: a decimal comma
 /// assert_eq!(parse_number("-2", Lang::En), Some(-2.0));
 /// assert_eq!(parse_number("\u{2212}0,3", Lang::Id), Some(-0.3)); // the Unicode minus sign
 /// assert_eq!(parse_number("12abc", Lang::Id), None);
@@ -681,7 +684,7 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
             return None;
         }
         format!("{}.{frac}", int.replace(group, ""))
-    } else if t.contains(group) && lang == Lang::Id && grouped(&t, group) {
+    } else if t.contains(group) && grouped(&t, group) {
         t.replace(group, "")
     } else {
         t.replace(',', ".")

@@ -97,6 +97,10 @@ pub(crate) struct Inner {
     /// Changes made (counted by `schedule_save`), and their count at the last save attempt.
     edits: u64,
     tried: u64,
+    /// Another tab saved since this one did: saving waits for the official's choice.
+    conflict: bool,
+    /// The last save failed for want of space.
+    full: bool,
 }
 
 /// A message above the form; some carry buttons.
@@ -156,11 +160,14 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         .document()
         .ok_or_else(|| to_js_error("no document"))?;
     let s = set.scorer.set();
-    let key = format!(
-        "swanilai:{}:{}",
-        s.id,
-        opt_str(&options, "storageKey").unwrap_or_else(|| "default".into())
-    );
+    let own = opt_str(&options, "storageKey").unwrap_or_else(|| "default".into());
+    if own.contains(':') {
+        // `:` separates the parts of every key: `<key>:previous`, `<key>:backup:<ms>`, ...
+        return Err(to_js_error(format!(
+            "storageKey `{own}` must not contain `:`"
+        )));
+    }
+    let key = format!("swanilai:{}:{own}", s.id);
     // Two widgets saving under one key would overwrite each other's answers.
     if mounted(|m| m.iter().any(|w| w.key == key && w.host != host)) {
         return Err(to_js_error(format!(
@@ -304,6 +311,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         saved_at: (24, 0),
         edits: 0,
         tried: 0,
+        conflict: false,
+        full: false,
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -591,6 +600,9 @@ impl Inner {
             };
             match notice {
                 Notice::Text(key, items) => {
+                    if matches!(key, Ui::StorageFull | Ui::StorageUnavailable) {
+                        attrs(&div, &[("data-blocking", "")]);
+                    }
                     d.add(&div, "p", "", self.t(*key));
                     if !items.is_empty() {
                         let ul = d.add(&div, "ul", "", "");
@@ -608,9 +620,9 @@ impl Inner {
                         "swn-notice-head",
                         &format!("{}: {name}", self.t(*how)),
                     );
+                    // Not this set's assessment: say which file to choose; a missing SHA-256
+                    // is then beside the point.
                     let (cls, key) = match (integrity, opened) {
-                        // Not this set's export: which file to choose matters more than its
-                        // (missing) SHA-256.
                         (Integrity::Unchecked, Opened::Unusable) => ("", Ui::ImportWhich),
                         (Integrity::Intact, _) => ("swn-ok", Ui::ImportIntact),
                         (Integrity::Mismatch, _) => ("swn-warn", Ui::ImportTampered),
@@ -618,6 +630,9 @@ impl Inner {
                     };
                     let p = d.add(&div, "p", cls, self.t(key));
                     attrs(&p, &[("data-integrity", integrity_name(*integrity))]);
+                    if *opened == Opened::Unusable && key != Ui::ImportWhich {
+                        d.add(&div, "p", "", self.t(Ui::ImportWhich));
+                    }
                     if !problems.is_empty() {
                         d.add(&div, "p", "", self.t(Ui::ImportProblems));
                         let ul = d.add(&div, "ul", "swn-problems", "");
@@ -648,7 +663,7 @@ impl Inner {
                     }
                 }
                 Notice::OtherTab => {
-                    attrs(&div, &[("data-swn", "other-tab")]);
+                    attrs(&div, &[("data-swn", "other-tab"), ("data-blocking", "")]);
                     d.add(&div, "p", "swn-warn", self.t(Ui::OtherTab));
                     let b = d.add(&div, "button", "swn-btn", self.t(Ui::ReloadOther));
                     attrs(&b, &[("type", "button"), ("data-act", "other-load")]);
@@ -1660,6 +1675,7 @@ impl Inner {
             Ok(()) => {
                 self.rev += 1;
                 self.save_due = false;
+                self.full = false;
                 let now = js_sys::Date::new_0();
                 self.saved_at = (now.get_hours(), now.get_minutes());
                 self.show_saved();
@@ -1687,10 +1703,9 @@ impl Inner {
     }
 
     /// Whether changes cannot be saved now: storage is off or full, or another tab saved.
+    /// (Not read from the notices: the official may close one, and nothing is saved still.)
     fn blocked(&self) -> bool {
-        !self.store.available()
-            || (self.notices.iter())
-                .any(|n| matches!(n, Notice::OtherTab | Notice::Text(Ui::StorageFull, _)))
+        !self.store.available() || self.conflict || self.full
     }
 
     /// Shows the sticky "not saved" button while there are changes that cannot be saved.
@@ -1715,27 +1730,47 @@ impl Inner {
         }
     }
 
-    /// Adds (once) the notice that another tab saved (`other_tab`) or that storage is full,
-    /// draws it and reads it out: it may be far off screen.
+    /// Notes that another tab saved (`other_tab`) or that storage is full; the first time,
+    /// shows the notice saying so and reads it out (it may be far off screen).
     fn warn(&mut self, other_tab: bool) {
-        let key = if other_tab {
-            Ui::OtherTab
+        let flag = if other_tab {
+            &mut self.conflict
         } else {
-            Ui::StorageFull
+            &mut self.full
         };
-        let shown = self.notices.iter().any(|n| match n {
-            Notice::OtherTab => other_tab,
-            Notice::Text(k, _) => *k == key,
-            Notice::Problems(..) | Notice::ResetDone => false,
-        });
-        if !shown {
-            self.notices.push(if other_tab {
-                Notice::OtherTab
-            } else {
-                Notice::Text(key, Vec::new())
-            });
+        if !std::mem::replace(flag, true) {
+            self.blocking_notices();
             self.render_notices();
+            let key = if other_tab {
+                Ui::OtherTab
+            } else {
+                Ui::StorageFull
+            };
             self.announce(self.t(key));
+        }
+    }
+
+    /// Puts back the notices of what keeps changes from being saved (after the official
+    /// closed one, the sticky warning leads back to it).
+    fn blocking_notices(&mut self) {
+        let why = [
+            (self.conflict, Ui::OtherTab),
+            (self.full, Ui::StorageFull),
+            (!self.store.available(), Ui::StorageUnavailable),
+        ];
+        for (on, key) in why {
+            let shown = self.notices.iter().any(|n| match n {
+                Notice::OtherTab => key == Ui::OtherTab,
+                Notice::Text(k, _) => *k == key,
+                _ => false,
+            });
+            if on && !shown {
+                self.notices.push(if key == Ui::OtherTab {
+                    Notice::OtherTab
+                } else {
+                    Notice::Text(key, Vec::new())
+                });
+            }
         }
     }
 
@@ -2256,10 +2291,16 @@ impl Inner {
             "export-json" => self.export(false),
             "export-csv" => self.export(true),
             "print" => {
+                // `print()` fires beforeprint and afterprint while this event still holds the
+                // widget (they are dropped as busy), so the whole plan is drawn here.
+                self.printing = true;
                 self.render_print();
+                self.render_advice();
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
                 }
+                self.printing = false;
+                self.render_advice();
                 vec![]
             }
             "reset" => {
@@ -2318,7 +2359,9 @@ impl Inner {
             }
             "notices" => {
                 // Focus scrolls the notice saying why changes are not saved into view.
-                if let Ok(Some(b)) = self.frame.query_selector("[data-swn=notices] button") {
+                self.blocking_notices();
+                self.render_notices();
+                if let Ok(Some(b)) = self.frame.query_selector("[data-blocking] button") {
                     focus(&b);
                 }
                 vec![]
@@ -2357,6 +2400,7 @@ impl Inner {
                 vec![]
             }
             "other-load" => {
+                self.conflict = false;
                 self.notices.retain(|n| !matches!(n, Notice::OtherTab));
                 match self.store.read().map(|t| restore(&t)) {
                     Some(Restored::Saved {
@@ -2385,6 +2429,7 @@ impl Inner {
                 }
             }
             "other-keep" => {
+                self.conflict = false;
                 self.notices.retain(|n| !matches!(n, Notice::OtherTab));
                 if let Some(theirs) = self.store.read() {
                     // The other tab's save is overwritten, but kept under a backup key.

@@ -269,6 +269,20 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
 
+    // An intact export of another set: intact, and still not this set's file.
+    const other = await page.evaluate(async () => {
+      const m = await import('./pkg/index.js');
+      const spbe = await m.getSet('spbe-2020');
+      return spbe.exportJson(spbe.newAssessment(), '2026-01-05T08:00:00Z');
+    });
+    await chooseFile(page, 'import', 'spbe.json', other);
+    await page.locator('[data-swn="import"] [data-integrity="intact"]').waitFor();
+    told = await page.locator('[data-swn="import"]').innerText();
+    assert.match(told, /bukan penilaian untuk set ini/);
+    assert.equal(await page.locator('[data-swn="import"] li[data-code="set-mismatch"]').count(), 1);
+    assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
+    await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
+
     // Cancel.
     await chooseFile(page, 'import', file.filename, file.text);
     await page.locator('[data-act="import-confirm"]').waitFor();

@@ -40,7 +40,9 @@ test('mounting twice into one host leaves one live widget; the first handle is d
   try {
     const r = await page.evaluate(async () => {
       const host = document.getElementById('a');
-      const opts = { set: 'spbe-2020', storageKey: 'guard-twice' };
+      // A loaded set, so that nothing is downloaded: the mounts finish in the order called
+      // (with downloads, the later one to finish is the one that stays).
+      const opts = { set: await swn.getSet('spbe-2020'), storageKey: 'guard-twice' };
       const [w1, w2] = await Promise.all([swn.mount(host, opts), swn.mount(host, opts)]);
       const changes = [0, 0];
       try {
@@ -78,7 +80,7 @@ test('mounting twice into one host leaves one live widget; the first handle is d
   }
 });
 
-test('two widgets saving under one storage key: the second mount is refused, naming the key', { timeout: 60_000 }, async () => {
+test('two widgets saving under one storage key, or a key with a colon: the mount is refused, naming the key', { timeout: 60_000 }, async () => {
   const { page, close } = await blank();
   try {
     const r = await page.evaluate(async () => {
@@ -89,12 +91,20 @@ test('two widgets saving under one storage key: the second mount is refused, nam
       } catch (e) {
         error = String(e.message);
       }
+      // A key with `:` could reach into another widget's backups: refused.
+      let colon = null;
+      try {
+        await swn.mount(document.getElementById('b'), { set: 'smart-city-evaluasi', storageKey: 'x:previous' });
+      } catch (e) {
+        colon = String(e.message);
+      }
       // With its own key it mounts; after the first is destroyed its key is free again.
       const b = await swn.mount(document.getElementById('b'), { set: 'smart-city-evaluasi', storageKey: 'second' });
       a.destroy();
       const again = await swn.mount(document.getElementById('a'), { set: 'smart-city-evaluasi' });
-      return { error, b: b.listenerCount > 0, again: again.listenerCount > 0 };
+      return { error, colon, b: b.listenerCount > 0, again: again.listenerCount > 0 };
     });
+    assert.match(r.colon ?? '', /storageKey `x:previous` must not contain `:`/);
     assert.match(r.error ?? '', /swanilai:smart-city-evaluasi:default/);
     assert.match(r.error ?? '', /storageKey/);
     assert.ok(r.b && r.again);

@@ -36,6 +36,9 @@ test('the print button fills the print section; print media shows it and hides t
       window.__printed = 0;
       window.print = () => {
         window.__printed += 1;
+        // What the page holds while the browser prints: the advice plan, step by step.
+        const root = document.querySelector('swanilai-assessment').shadowRoot;
+        window.__planSteps = root.querySelectorAll('#swn-plan-list > li').length;
       };
     });
     await page.locator('[data-act="print"]').click();
@@ -59,16 +62,19 @@ test('the print button fills the print section; print media shows it and hides t
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
 
-    // The plan to the next predicate prints whole: between beforeprint and afterprint every
-    // step is drawn, and afterwards the screen shows the first few again.
+    // The plan to the next predicate prints whole, from the print button and from the
+    // browser's own print command (beforeprint and afterprint), and afterwards the screen shows
+    // the first few steps again.
     await page.emulateMedia({ media: 'screen' });
     const steps = () => page.locator('#swn-plan-list > li').count();
     const onScreen = await steps();
     assert.ok(onScreen > 0, 'a long plan');
+    const fromButton = await page.evaluate(() => window.__planSteps);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     const printed = await steps();
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.ok(printed > onScreen, `every step on paper (${printed}, ${onScreen} on screen)`);
+    assert.equal(fromButton, printed, 'the print button prints every step too');
     assert.equal(await steps(), onScreen, 'the screen shows the first few again');
   } finally {
     await close();
