@@ -648,6 +648,7 @@ pub fn comparison(set: &IndicatorSet, c: &Comparison, lang: Lang) -> Vec<Compare
 /// assert_eq!(parse_number("3,5", Lang::En), Some(3.5)); // not grouping: a decimal comma
 /// assert_eq!(parse_number("-2", Lang::En), Some(-2.0));
 /// assert_eq!(parse_number("\u{2212}0,3", Lang::Id), Some(-0.3)); // the Unicode minus sign
+/// assert!(parse_number("-0", Lang::Id).unwrap().is_sign_positive());
 /// assert_eq!(parse_number("12abc", Lang::Id), None);
 /// assert_eq!(parse_number("1e999", Lang::En), None);
 /// ```
@@ -692,7 +693,10 @@ pub fn parse_number(text: &str, lang: Lang) -> Option<f64> {
     if normalised.matches('.').count() > 1 {
         return None;
     }
-    crate::num::parse(&normalised).filter(|n| n.is_finite())
+    // `+ 0.0` turns a typed "-0" into 0: saved and shown without a sign.
+    crate::num::parse(&normalised)
+        .filter(|n| n.is_finite())
+        .map(|n| n + 0.0)
 }
 
 /// What text typed into a number field (in language `typed_in`) answers for an indicator:
