@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Value};
-use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale};
+use crate::fewest::{Fewest, Sums};
+use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale, UnansweredPolicy};
 use crate::round::round_half_away;
 use crate::score::{PredicateRef, Score, Scorer, Tally};
 use crate::sort::sort_by;
@@ -281,6 +282,10 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
     }
 }
 
+/// The most changes the exact search under `exclude` tries before it settles for the
+/// re-scoring greedy plan (see [`Plan`]).
+pub const EXACT_PLAN_STEPS: usize = 24;
+
 fn plan(
     scorer: &Scorer<'_>,
     tally: &Tally,
@@ -290,29 +295,63 @@ fn plan(
 ) -> Option<Plan> {
     let set = scorer.set();
     let decimals = set.scale.decimals;
-    let shown = |t: &Tally| round_half_away(t.overall().unwrap_or(set.scale.min), decimals);
-    let now = scorer.predicate_of(shown(tally)).map_or(0, |p| p.index);
+    let lo = set.scale.min;
+    let shown = |v: Option<f64>| round_half_away(v.unwrap_or(lo), decimals);
+    let now = scorer
+        .predicate_of(shown(tally.overall()))
+        .map_or(0, |p| p.index);
     let next = set.predicates.get(now + 1)?;
     let target = next.min;
-    let reaches = |t: &Tally| shown(t) >= target;
-
-    // Fewest indicators: take the largest best-answer gains first.
-    let mut t = tally.clone();
-    let mut chosen: Vec<(usize, usize)> = Vec::new(); // (indicator, index into its options)
-    for (i, r) in recs {
-        if reaches(&t) || r.best.gain <= 0.0 {
-            break;
-        }
-        let best = options[*i]
+    let reaches_value = |v: Option<f64>| shown(v) >= target;
+    let reaches = |t: &Tally| reaches_value(t.overall());
+    let best_of = |i: usize, r: &Recommendation| {
+        options[i]
             .iter()
             .position(|(v, _)| *v == r.best.value)
-            .unwrap_or(0);
-        scorer.update(&mut t, *i, Some(r.best.score));
-        chosen.push((*i, best));
-    }
+            .unwrap_or(0)
+    };
+    let exclude = set.unanswered == UnansweredPolicy::Exclude;
+    // (indicator, index into its options)
+    let mut chosen: Vec<(usize, usize)> = if exclude {
+        fewest_exclude(scorer, tally, recs, &reaches_value)
+            .into_iter()
+            .filter_map(|i| {
+                recs.iter()
+                    .find(|(j, _)| *j == i)
+                    .map(|(_, r)| (i, best_of(i, r)))
+            })
+            .collect()
+    } else {
+        // Under `zero` every indicator always counts, so the overall score is a fixed
+        // weighted sum of indicator scores and gains add up: the k largest best-answer gains
+        // give the highest score any k changes can, and taking them largest first until the
+        // target is reached gives the fewest changes.
+        let mut t = tally.clone();
+        let mut chosen = Vec::new();
+        for (i, r) in recs {
+            if reaches(&t) || r.best.gain <= 0.0 {
+                break;
+            }
+            scorer.update(&mut t, *i, Some(r.best.score));
+            chosen.push((*i, best_of(*i, r)));
+        }
+        chosen
+    };
+    let apply = |chosen: &[(usize, usize)]| {
+        let mut t = tally.clone();
+        for &(i, o) in chosen {
+            scorer.update(&mut t, i, Some(options[i][o].1));
+        }
+        t
+    };
+    let mut t = apply(&chosen);
     let reached = reaches(&t);
     if reached {
         // Least effort: lower each change, smallest gain first, as far as the target allows.
+        chosen = ordered(scorer, tally, options, &chosen, exclude)
+            .into_iter()
+            .map(|(i, o, _)| (i, o))
+            .collect();
         for k in (0..chosen.len()).rev() {
             let (i, best) = chosen[k];
             for (o, (_, s)) in options[i].iter().enumerate().take(best) {
@@ -325,24 +364,19 @@ fn plan(
             }
         }
     }
-    let base = tally.overall().unwrap_or(set.scale.min);
-    let mut steps: Vec<Step> = chosen
-        .iter()
-        .map(|&(i, o)| {
+    let steps: Vec<Step> = ordered(scorer, tally, options, &chosen, exclude)
+        .into_iter()
+        .map(|(i, o, gain)| {
             let (value, score) = options[i][o].clone();
             Step {
                 indicator: scorer.indicator(i).id.clone(),
                 from: scorer.current_value(a, i).cloned(),
                 to: value,
                 score,
-                gain: scorer
-                    .overall_if(tally, i, Some(score))
-                    .unwrap_or(set.scale.min)
-                    - base,
+                gain,
             }
         })
         .collect();
-    sort_by(&mut steps, |x, y| y.gain.total_cmp(&x.gain));
     Some(Plan {
         target: scorer.predicate_of(target)?,
         target_score: target,
@@ -350,4 +384,105 @@ fn plan(
         score_after: scorer.score_of(t.overall()),
         steps,
     })
+}
+
+/// The changes in the order given to the user, each with its gain given the ones before it
+/// (the real scorer's score after the change minus before it). Under `exclude` each next
+/// change is the one with the largest such gain; under `zero` gains add up and the order is
+/// simply by gain, largest first (equal gains in the order given).
+fn ordered(
+    scorer: &Scorer<'_>,
+    tally: &Tally,
+    options: &[Vec<(Value, f64)>],
+    chosen: &[(usize, usize)],
+    exclude: bool,
+) -> Vec<(usize, usize, f64)> {
+    let lo = scorer.set().scale.min;
+    let mut t = tally.clone();
+    let mut sums = Sums::new(scorer, tally);
+    let mut left: Vec<(usize, usize, f64)> = chosen.iter().map(|&(i, o)| (i, o, 0.0)).collect();
+    if !exclude {
+        let base = tally.overall().unwrap_or(lo);
+        for x in &mut left {
+            x.2 = scorer
+                .overall_if(tally, x.0, Some(options[x.0][x.1].1))
+                .unwrap_or(lo)
+                - base;
+        }
+        sort_by(&mut left, |x, y| y.2.total_cmp(&x.2));
+    }
+    let mut out = Vec::with_capacity(left.len());
+    while !left.is_empty() {
+        let mut pick = 0;
+        if exclude {
+            let mut top = f64::NEG_INFINITY;
+            for (k, &(i, o, _)) in left.iter().enumerate() {
+                let after = sums.overall_if(i, Some(options[i][o].1)).unwrap_or(lo);
+                if after > top {
+                    (top, pick) = (after, k);
+                }
+            }
+        }
+        let (i, o, _) = left.remove(pick);
+        let before = t.overall().unwrap_or(lo);
+        scorer.update(&mut t, i, Some(options[i][o].1));
+        sums.set(i, Some(options[i][o].1));
+        out.push((i, o, t.overall().unwrap_or(lo) - before));
+    }
+    out
+}
+
+/// The indicators to give their best answers under `exclude`, where gains do not add up.
+///
+/// First a re-scoring greedy plan: repeatedly the change with the largest gain given those
+/// before. If it reaches the target in g changes, [`Fewest`] searches exactly for a plan of
+/// at most g - 1 changes (at most [`EXACT_PLAN_STEPS`]); finding none within g - 1 proves
+/// the greedy plan the fewest. If the greedy plan falls short, the changes that give the
+/// highest score any changes can are taken instead, and searched the same way.
+fn fewest_exclude(
+    scorer: &Scorer<'_>,
+    tally: &Tally,
+    recs: &[(usize, Recommendation)],
+    reaches: &dyn Fn(Option<f64>) -> bool,
+) -> Vec<usize> {
+    let lo = scorer.set().scale.min;
+    let mut best: Vec<Option<f64>> = vec![None; scorer.indicator_count()];
+    for (i, r) in recs {
+        best[*i] = Some(r.best.score);
+    }
+    let score_with = |set: &[usize]| {
+        let mut t = tally.clone();
+        for &i in set {
+            scorer.update(&mut t, i, best[i]);
+        }
+        t.overall()
+    };
+    let mut sums = Sums::new(scorer, tally);
+    let mut left: Vec<usize> = recs.iter().map(|(i, _)| *i).collect();
+    let mut plan = Vec::new();
+    while !reaches(sums.overall()) {
+        let before = sums.overall().unwrap_or(lo);
+        let mut pick: Option<(usize, f64)> = None;
+        for (k, &i) in left.iter().enumerate() {
+            let gain = sums.overall_if(i, best[i]).unwrap_or(lo) - before;
+            if gain > 0.0 && pick.is_none_or(|(_, g)| gain > g) {
+                pick = Some((k, gain));
+            }
+        }
+        let Some((k, _)) = pick else { break };
+        let i = left.remove(k);
+        sums.set(i, best[i]);
+        plan.push(i);
+    }
+    let mut search = Fewest::new(scorer, tally, &best);
+    if !reaches(score_with(&plan)) {
+        let highest = search.highest();
+        if !reaches(score_with(&highest)) {
+            return highest;
+        }
+        plan = highest;
+    }
+    let confirm = |set: &[usize]| reaches(score_with(set));
+    let most = plan.len().saturating_sub(1).min(EXACT_PLAN_STEPS);
+    search.search(most, reaches, &confirm).unwrap_or(plan)
 }
