@@ -2,7 +2,8 @@
 //!
 //! For every indicator with an answer that would raise the overall score, the
 //! gain from the next such answer and from the best one, ranked; and the fewest
-//! indicator changes that lift the shown score into the next predicate band.
+//! indicator changes that lift the shown score into the next predicate band (see [`Plan`]
+//! for exactly what "fewest" guarantees under each unanswered policy).
 //! Every gain offered is positive: an answer that would lower the overall score or
 //! leave it as it is (possible under `exclude`, where answering an unanswered
 //! indicator below its siblings' mean lowers it) is not an improvement.
@@ -67,11 +68,34 @@ pub struct Step {
     pub to: Value,
     /// The indicator's score with it.
     pub score: f64,
-    /// The gain in the overall score from this change alone.
+    /// The gain in the overall score from this change, made after the steps before it: the
+    /// score after it minus the score before it. The gains add up to the plan's change in
+    /// score (under `exclude` a change's gain depends on the changes made before it).
     pub gain: f64,
 }
 
 /// The fewest changes that lift the shown overall score into the next predicate band.
+///
+/// A change gives one indicator an answer that raises the overall score on its own; the
+/// count compared is the number of indicators changed.
+///
+/// - Under `zero` the plan is the fewest changes: every indicator always counts, so the
+///   overall score is a fixed weighted sum and gains add up; the largest best-answer gains
+///   first reach the target in the fewest changes.
+/// - Under `exclude` gains do not add up (an answer joins its group's mean, and a group
+///   with nothing answered joins its parent's). A re-scoring greedy plan (each next change
+///   the one with the largest gain given those before) gives g changes; an exact search
+///   (Dinkelbach's method for the best value of each group with k changes, bottom-up; see
+///   the source of `fewest`) then looks for a plan of k = 1, 2, ... changes, up to g - 1
+///   and at most [`EXACT_PLAN_STEPS`] (24). So the plan is the fewest whenever 24 or fewer
+///   changes suffice, or the greedy plan has 25 or fewer; otherwise it is the greedy plan,
+///   which reaches the target but may not be the fewest. `reached` is exact under both
+///   policies. (In a valid set. Should a group's value not settle within 64 rounds, which
+///   only floating-point cycling could cause, the plan still reaches but may not be the
+///   fewest.)
+///
+/// Under both, a tie in the rounded score at the band's lower bound is settled by the real
+/// scorer; each change is then lowered to the cheapest answer that still reaches the target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -80,11 +104,13 @@ pub struct Plan {
     pub target: PredicateRef,
     /// Its lower bound.
     pub target_score: f64,
-    /// Whether the steps reach it (false when even the best answers everywhere fall short).
+    /// Whether the steps reach it (false when no answers at all reach it; the steps then
+    /// aim for the highest score answers can give).
     pub reached: bool,
     /// The overall score after all steps.
     pub score_after: Score,
-    /// The changes, largest gain first.
+    /// The changes, in the order they are counted: each is the one with the largest gain
+    /// given those before it (under `zero`, simply the largest gain first).
     pub steps: Vec<Step>,
 }
 
@@ -344,14 +370,18 @@ fn plan(
         }
         t
     };
+    let reached = reaches(&apply(&chosen));
+    // Under `exclude` a change can add nothing after others (a second answer in a group
+    // that already scores it): such changes are dropped, while the target stays reached.
+    chosen = ordered(scorer, tally, options, &chosen, exclude, &|t| {
+        !reached || reaches(t)
+    })
+    .into_iter()
+    .map(|(i, o, _)| (i, o))
+    .collect();
     let mut t = apply(&chosen);
-    let reached = reaches(&t);
     if reached {
         // Least effort: lower each change, smallest gain first, as far as the target allows.
-        chosen = ordered(scorer, tally, options, &chosen, exclude)
-            .into_iter()
-            .map(|(i, o, _)| (i, o))
-            .collect();
         for k in (0..chosen.len()).rev() {
             let (i, best) = chosen[k];
             for (o, (_, s)) in options[i].iter().enumerate().take(best) {
@@ -364,7 +394,7 @@ fn plan(
             }
         }
     }
-    let steps: Vec<Step> = ordered(scorer, tally, options, &chosen, exclude)
+    let steps: Vec<Step> = ordered(scorer, tally, options, &chosen, exclude, &|_| false)
         .into_iter()
         .map(|(i, o, gain)| {
             let (value, score) = options[i][o].clone();
@@ -389,13 +419,15 @@ fn plan(
 /// The changes in the order given to the user, each with its gain given the ones before it
 /// (the real scorer's score after the change minus before it). Under `exclude` each next
 /// change is the one with the largest such gain; under `zero` gains add up and the order is
-/// simply by gain, largest first (equal gains in the order given).
+/// simply by gain, largest first (equal gains in the order given). Under `exclude`, once no
+/// change left would raise the score, the rest are dropped if `drop` holds for the tally then.
 fn ordered(
     scorer: &Scorer<'_>,
     tally: &Tally,
     options: &[Vec<(Value, f64)>],
     chosen: &[(usize, usize)],
     exclude: bool,
+    drop: &dyn Fn(&Tally) -> bool,
 ) -> Vec<(usize, usize, f64)> {
     let lo = scorer.set().scale.min;
     let mut t = tally.clone();
@@ -421,6 +453,9 @@ fn ordered(
                 if after > top {
                     (top, pick) = (after, k);
                 }
+            }
+            if top <= sums.overall().unwrap_or(lo) && drop(&t) {
+                break;
             }
         }
         let (i, o, _) = left.remove(pick);

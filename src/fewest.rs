@@ -14,7 +14,10 @@
 //! by max-plus convolution over the number of changes); if that allocation's ratio exceeds λ
 //! it becomes the next λ, else λ is the maximum. λ rises strictly and there are finitely many
 //! allocations, so this ends (a cap on rounds guards against floating-point cycling; hitting
-//! it marks the result as not proven).
+//! it keeps the best value found, so a plan found later may not be the fewest).
+//!
+//! This assumes positive weights (a valid set); in an unchecked set the plan found still
+//! reaches the target (every plan is confirmed by the real scorer) but may not be the fewest.
 //!
 //! Work per k: for each group holding candidates, a few rounds of O(m log m + c k²) for m
 //! indicators and c sub-groups holding candidates.
@@ -49,8 +52,6 @@ pub(crate) struct Fewest<'a, 's> {
     free: Vec<(Option<f64>, How)>,
     /// Below every score: the first trial value of a group that counts nothing yet.
     floor: f64,
-    /// False when some value was not proven the maximum (rounds ran out, or bad weights).
-    pub(crate) exact: bool,
 }
 
 impl<'a, 's> Fewest<'a, 's> {
@@ -80,15 +81,11 @@ impl<'a, 's> Fewest<'a, 's> {
             how: vec![Vec::new(); top + 1],
             free: vec![(None, None); top + 1],
             floor: scale.min - (scale.max - scale.min).abs() - 1.0,
-            exact: true,
         };
         for n in f.order() {
             let (mut num, mut den) = (0.0, 0.0);
             for &m in f.members(n) {
                 let w = scorer.member_weight(m);
-                if !(w.is_finite() && w > 0.0) {
-                    f.exact = false; // only in an unchecked set: ratios mean little
-                }
                 if let Some(v) = f.now(m) {
                     num += w * v;
                     den += w;
@@ -252,14 +249,10 @@ impl<'a, 's> Fewest<'a, 's> {
     }
 
     /// Dinkelbach's method from a value already reachable (`None`: the node counts nothing yet).
-    fn solve(&mut self, n: usize, cap: usize, start: Option<f64>) -> (Option<f64>, How) {
+    fn solve(&self, n: usize, cap: usize, start: Option<f64>) -> (Option<f64>, How) {
         let mut lam = start.unwrap_or(self.floor);
         let (mut best, mut how) = (start, None);
-        for round in 0.. {
-            if round == ROUNDS {
-                self.exact = false;
-                break;
-            }
+        for _ in 0..ROUNDS {
             let changes = self.allocate(n, lam, cap);
             match self.ratio(n, &changes) {
                 Some(r) if r > lam => {
