@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Measured: `Scorer::score` with the set compiled once outside the loop (the target is under
-//! 1 µs per indicator), `Scorer::new` (compiling), `advise_with` at 500 indicators, and an
+//! 1 µs per indicator), `Scorer::new` (compiling), `advise_with` at 500 indicators (and under `exclude` at 500 and 5,000), and an
 //! incremental `Scorer::update` of one indicator at 5,000 (what the widget does per keystroke).
 //! After the run, the scoring time per indicator is printed for each size, both as CPU time
 //! (Linux) and by the wall clock: on a busy shared machine only the former is meaningful.
@@ -62,6 +62,21 @@ mod native {
         g.bench_function("500", |b| {
             b.iter(|| advise_with(&scorer, black_box(&a), Some(10)))
         });
+        // Under `exclude`, with every third indicator unanswered: the plan is searched exactly.
+        for n in [500, 5000] {
+            let mut set = synth::set(n);
+            set.unanswered = swanilai::UnansweredPolicy::Exclude;
+            let mut a = synth::assessment(&set);
+            for (i, ind) in set.indicators().enumerate() {
+                if i % 3 == 0 {
+                    a.answers.remove(&ind.id);
+                }
+            }
+            let scorer = Scorer::new(&set);
+            g.bench_function(format!("{n}-exclude"), |b| {
+                b.iter(|| advise_with(&scorer, black_box(&a), Some(10)))
+            });
+        }
         g.finish();
     }
 

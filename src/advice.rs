@@ -2,7 +2,8 @@
 //!
 //! For every indicator with an answer that would raise the overall score, the
 //! gain from the next such answer and from the best one, ranked; and the fewest
-//! indicator changes that lift the shown score into the next predicate band.
+//! indicator changes that lift the shown score into the next predicate band (see [`Plan`]
+//! for exactly what "fewest" guarantees under each unanswered policy).
 //! Every gain offered is positive: an answer that would lower the overall score or
 //! leave it as it is (possible under `exclude`, where answering an unanswered
 //! indicator below its siblings' mean lowers it) is not an improvement.
@@ -12,7 +13,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Value};
-use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale};
+use crate::fewest::{Fewest, Sums};
+use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale, UnansweredPolicy};
 use crate::round::round_half_away;
 use crate::score::{PredicateRef, Score, Scorer, Tally};
 use crate::sort::sort_by;
@@ -66,11 +68,34 @@ pub struct Step {
     pub to: Value,
     /// The indicator's score with it.
     pub score: f64,
-    /// The gain in the overall score from this change alone.
+    /// The gain in the overall score from this change, made after the steps before it: the
+    /// score after it minus the score before it. The gains add up to the plan's change in
+    /// score (under `exclude` a change's gain depends on the changes made before it).
     pub gain: f64,
 }
 
 /// The fewest changes that lift the shown overall score into the next predicate band.
+///
+/// A change gives one indicator an answer that raises the overall score on its own; the
+/// count compared is the number of indicators changed.
+///
+/// - Under `zero` the plan is the fewest changes: every indicator always counts, so the
+///   overall score is a fixed weighted sum and gains add up; the largest best-answer gains
+///   first reach the target in the fewest changes.
+/// - Under `exclude` gains do not add up (an answer joins its group's mean, and a group
+///   with nothing answered joins its parent's). A re-scoring greedy plan (each next change
+///   the one with the largest gain given those before) gives g changes; an exact search
+///   (Dinkelbach's method for the best value of each group with k changes, bottom-up; see
+///   the source of `fewest`) then looks for a plan of k = 1, 2, ... changes, up to g - 1
+///   and at most [`EXACT_PLAN_STEPS`] (24). So the plan is the fewest whenever 24 or fewer
+///   changes suffice, or the greedy plan has 25 or fewer; otherwise it is the greedy plan,
+///   which reaches the target but may not be the fewest. `reached` is exact under both
+///   policies. (In a valid set. Should a group's value not settle within 64 rounds, which
+///   only floating-point cycling could cause, the plan still reaches but may not be the
+///   fewest.)
+///
+/// Under both, a tie in the rounded score at the band's lower bound is settled by the real
+/// scorer; each change is then lowered to the cheapest answer that still reaches the target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -79,11 +104,13 @@ pub struct Plan {
     pub target: PredicateRef,
     /// Its lower bound.
     pub target_score: f64,
-    /// Whether the steps reach it (false when even the best answers everywhere fall short).
+    /// Whether the steps reach it (false when no answers at all reach it; the steps then
+    /// aim for the highest score answers can give).
     pub reached: bool,
     /// The overall score after all steps.
     pub score_after: Score,
-    /// The changes, largest gain first.
+    /// The changes, in the order they are counted: each is the one with the largest gain
+    /// given those before it (under `zero`, simply the largest gain first).
     pub steps: Vec<Step>,
 }
 
@@ -281,6 +308,10 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
     }
 }
 
+/// The most changes the exact search under `exclude` tries before it settles for the
+/// re-scoring greedy plan (see [`Plan`]).
+pub const EXACT_PLAN_STEPS: usize = 24;
+
 fn plan(
     scorer: &Scorer<'_>,
     tally: &Tally,
@@ -290,27 +321,65 @@ fn plan(
 ) -> Option<Plan> {
     let set = scorer.set();
     let decimals = set.scale.decimals;
-    let shown = |t: &Tally| round_half_away(t.overall().unwrap_or(set.scale.min), decimals);
-    let now = scorer.predicate_of(shown(tally)).map_or(0, |p| p.index);
+    let lo = set.scale.min;
+    let shown = |v: Option<f64>| round_half_away(v.unwrap_or(lo), decimals);
+    let now = scorer
+        .predicate_of(shown(tally.overall()))
+        .map_or(0, |p| p.index);
     let next = set.predicates.get(now + 1)?;
     let target = next.min;
-    let reaches = |t: &Tally| shown(t) >= target;
-
-    // Fewest indicators: take the largest best-answer gains first.
-    let mut t = tally.clone();
-    let mut chosen: Vec<(usize, usize)> = Vec::new(); // (indicator, index into its options)
-    for (i, r) in recs {
-        if reaches(&t) || r.best.gain <= 0.0 {
-            break;
-        }
-        let best = options[*i]
+    let reaches_value = |v: Option<f64>| shown(v) >= target;
+    let reaches = |t: &Tally| reaches_value(t.overall());
+    let best_of = |i: usize, r: &Recommendation| {
+        options[i]
             .iter()
             .position(|(v, _)| *v == r.best.value)
-            .unwrap_or(0);
-        scorer.update(&mut t, *i, Some(r.best.score));
-        chosen.push((*i, best));
-    }
-    let reached = reaches(&t);
+            .unwrap_or(0)
+    };
+    let exclude = set.unanswered == UnansweredPolicy::Exclude;
+    // (indicator, index into its options)
+    let mut chosen: Vec<(usize, usize)> = if exclude {
+        fewest_exclude(scorer, tally, recs, &reaches_value)
+            .into_iter()
+            .filter_map(|i| {
+                recs.iter()
+                    .find(|(j, _)| *j == i)
+                    .map(|(_, r)| (i, best_of(i, r)))
+            })
+            .collect()
+    } else {
+        // Under `zero` every indicator always counts, so the overall score is a fixed
+        // weighted sum of indicator scores and gains add up: the k largest best-answer gains
+        // give the highest score any k changes can, and taking them largest first until the
+        // target is reached gives the fewest changes.
+        let mut t = tally.clone();
+        let mut chosen = Vec::new();
+        for (i, r) in recs {
+            if reaches(&t) || r.best.gain <= 0.0 {
+                break;
+            }
+            scorer.update(&mut t, *i, Some(r.best.score));
+            chosen.push((*i, best_of(*i, r)));
+        }
+        chosen
+    };
+    let apply = |chosen: &[(usize, usize)]| {
+        let mut t = tally.clone();
+        for &(i, o) in chosen {
+            scorer.update(&mut t, i, Some(options[i][o].1));
+        }
+        t
+    };
+    let reached = reaches(&apply(&chosen));
+    // Under `exclude` a change can add nothing after others (a second answer in a group
+    // that already scores it): such changes are dropped, while the target stays reached.
+    chosen = ordered(scorer, tally, options, &chosen, exclude, &|t| {
+        !reached || reaches(t)
+    })
+    .into_iter()
+    .map(|(i, o, _)| (i, o))
+    .collect();
+    let mut t = apply(&chosen);
     if reached {
         // Least effort: lower each change, smallest gain first, as far as the target allows.
         for k in (0..chosen.len()).rev() {
@@ -325,24 +394,19 @@ fn plan(
             }
         }
     }
-    let base = tally.overall().unwrap_or(set.scale.min);
-    let mut steps: Vec<Step> = chosen
-        .iter()
-        .map(|&(i, o)| {
+    let steps: Vec<Step> = ordered(scorer, tally, options, &chosen, exclude, &|_| false)
+        .into_iter()
+        .map(|(i, o, gain)| {
             let (value, score) = options[i][o].clone();
             Step {
                 indicator: scorer.indicator(i).id.clone(),
                 from: scorer.current_value(a, i).cloned(),
                 to: value,
                 score,
-                gain: scorer
-                    .overall_if(tally, i, Some(score))
-                    .unwrap_or(set.scale.min)
-                    - base,
+                gain,
             }
         })
         .collect();
-    sort_by(&mut steps, |x, y| y.gain.total_cmp(&x.gain));
     Some(Plan {
         target: scorer.predicate_of(target)?,
         target_score: target,
@@ -350,4 +414,110 @@ fn plan(
         score_after: scorer.score_of(t.overall()),
         steps,
     })
+}
+
+/// The changes in the order given to the user, each with its gain given the ones before it
+/// (the real scorer's score after the change minus before it). Under `exclude` each next
+/// change is the one with the largest such gain; under `zero` gains add up and the order is
+/// simply by gain, largest first (equal gains in the order given). Under `exclude`, once no
+/// change left would raise the score, the rest are dropped if `drop` holds for the tally then.
+fn ordered(
+    scorer: &Scorer<'_>,
+    tally: &Tally,
+    options: &[Vec<(Value, f64)>],
+    chosen: &[(usize, usize)],
+    exclude: bool,
+    drop: &dyn Fn(&Tally) -> bool,
+) -> Vec<(usize, usize, f64)> {
+    let lo = scorer.set().scale.min;
+    let mut t = tally.clone();
+    let mut sums = Sums::new(scorer, tally);
+    let mut left: Vec<(usize, usize, f64)> = chosen.iter().map(|&(i, o)| (i, o, 0.0)).collect();
+    if !exclude {
+        let base = tally.overall().unwrap_or(lo);
+        for x in &mut left {
+            x.2 = scorer
+                .overall_if(tally, x.0, Some(options[x.0][x.1].1))
+                .unwrap_or(lo)
+                - base;
+        }
+        sort_by(&mut left, |x, y| y.2.total_cmp(&x.2));
+    }
+    let mut out = Vec::with_capacity(left.len());
+    while !left.is_empty() {
+        let mut pick = 0;
+        if exclude {
+            let mut top = f64::NEG_INFINITY;
+            for (k, &(i, o, _)) in left.iter().enumerate() {
+                let after = sums.overall_if(i, Some(options[i][o].1)).unwrap_or(lo);
+                if after > top {
+                    (top, pick) = (after, k);
+                }
+            }
+            if top <= sums.overall().unwrap_or(lo) && drop(&t) {
+                break;
+            }
+        }
+        let (i, o, _) = left.remove(pick);
+        let before = t.overall().unwrap_or(lo);
+        scorer.update(&mut t, i, Some(options[i][o].1));
+        sums.set(i, Some(options[i][o].1));
+        out.push((i, o, t.overall().unwrap_or(lo) - before));
+    }
+    out
+}
+
+/// The indicators to give their best answers under `exclude`, where gains do not add up.
+///
+/// First a re-scoring greedy plan: repeatedly the change with the largest gain given those
+/// before. If it reaches the target in g changes, [`Fewest`] searches exactly for a plan of
+/// at most g - 1 changes (at most [`EXACT_PLAN_STEPS`]); finding none within g - 1 proves
+/// the greedy plan the fewest. If the greedy plan falls short, the changes that give the
+/// highest score any changes can are taken instead, and searched the same way.
+fn fewest_exclude(
+    scorer: &Scorer<'_>,
+    tally: &Tally,
+    recs: &[(usize, Recommendation)],
+    reaches: &dyn Fn(Option<f64>) -> bool,
+) -> Vec<usize> {
+    let lo = scorer.set().scale.min;
+    let mut best: Vec<Option<f64>> = vec![None; scorer.indicator_count()];
+    for (i, r) in recs {
+        best[*i] = Some(r.best.score);
+    }
+    let score_with = |set: &[usize]| {
+        let mut t = tally.clone();
+        for &i in set {
+            scorer.update(&mut t, i, best[i]);
+        }
+        t.overall()
+    };
+    let mut sums = Sums::new(scorer, tally);
+    let mut left: Vec<usize> = recs.iter().map(|(i, _)| *i).collect();
+    let mut plan = Vec::new();
+    while !reaches(sums.overall()) {
+        let before = sums.overall().unwrap_or(lo);
+        let mut pick: Option<(usize, f64)> = None;
+        for (k, &i) in left.iter().enumerate() {
+            let gain = sums.overall_if(i, best[i]).unwrap_or(lo) - before;
+            if gain > 0.0 && pick.is_none_or(|(_, g)| gain > g) {
+                pick = Some((k, gain));
+            }
+        }
+        let Some((k, _)) = pick else { break };
+        let i = left.remove(k);
+        sums.set(i, best[i]);
+        plan.push(i);
+    }
+    let mut search = Fewest::new(scorer, tally, &best);
+    if !reaches(score_with(&plan)) {
+        let highest = search.highest();
+        if !reaches(score_with(&highest)) {
+            return highest;
+        }
+        plan = highest;
+    }
+    let confirm = |set: &[usize]| reaches(score_with(set));
+    let most = plan.len().saturating_sub(1).min(EXACT_PLAN_STEPS);
+    search.search(most, reaches, &confirm).unwrap_or(plan)
 }

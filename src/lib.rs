@@ -40,6 +40,7 @@ pub mod autosave;
 pub mod builtin;
 pub mod compare;
 pub mod export;
+mod fewest;
 pub mod json;
 pub mod model;
 pub mod num;

@@ -130,7 +130,7 @@ pub struct Report {
 
 /// A child of a group, in scoring order (indicators first, then sub-groups).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Member {
+pub(crate) enum Member {
     Indicator(usize),
     Group(usize),
 }
@@ -189,6 +189,11 @@ impl Tally {
     /// An indicator's score, by its position in document order.
     pub fn indicator(&self, i: usize) -> Option<f64> {
         self.ind[i]
+    }
+
+    /// A group's score, by its position in pre-order.
+    pub(crate) fn group(&self, g: usize) -> Option<f64> {
+        self.group[g]
     }
 }
 
@@ -288,6 +293,32 @@ impl<'s> Scorer<'s> {
         }
         self.group_members[gi] = members;
         gi
+    }
+
+    /// How many groups the set has, at every depth.
+    pub(crate) fn group_count(&self) -> usize {
+        self.group_path.len()
+    }
+
+    /// The members of group `g` (pre-order position), or of the top level for `None`.
+    pub(crate) fn members(&self, g: Option<usize>) -> &[Member] {
+        g.map_or(&self.top, |g| &self.group_members[g])
+    }
+
+    /// A member's own weight among its siblings.
+    pub(crate) fn member_weight(&self, m: Member) -> f64 {
+        match m {
+            Member::Indicator(i) => self.ind_weight[i],
+            Member::Group(g) => self.group_weight[g],
+        }
+    }
+
+    /// The group directly holding indicator `i`, and the parent of group `g`.
+    pub(crate) fn parent(&self, m: Member) -> Option<usize> {
+        match m {
+            Member::Indicator(i) => Some(self.ind_group[i]),
+            Member::Group(g) => self.group_parent[g],
+        }
     }
 
     /// The set being scored.

@@ -625,6 +625,75 @@ proptest! {
         }
     }
 
+    /// Each plan step's gain is what it brings given the steps before it, so the gains add up
+    /// to the change in score (under `exclude` single gains do not); and, for small sets, no
+    /// shorter set of best answers reaches the target (brute force), under both policies.
+    #[test]
+    fn plan_gains_add_up_and_no_shorter_plan_exists((set, a) in case()) {
+        let scorer = Scorer::new(&set);
+        let lo = set.scale.min;
+        let advice = advise_with(&scorer, &a, None);
+        let Some(plan) = advice.plan else { return Ok(()) };
+        let mut b = a.clone();
+        let mut before = advice.overall.value.unwrap_or(lo);
+        let mut sum = 0.0;
+        for step in &plan.steps {
+            b.set_value(&step.indicator, step.to.clone());
+            let after = scorer.score(&b).overall.value.unwrap_or(lo);
+            prop_assert!(
+                ((after - before) - step.gain).abs() <= 1e-9,
+                "{}: gain {} but given the steps before it brings {}",
+                step.indicator, step.gain, after - before
+            );
+            sum += step.gain;
+            before = after;
+        }
+        let change = plan.score_after.value.unwrap_or(lo) - advice.overall.value.unwrap_or(lo);
+        prop_assert!((sum - change).abs() <= 1e-9, "gains add up to {sum}, score changes {change}");
+        if !plan.reached || plan.steps.len() < 2 {
+            return Ok(());
+        }
+        // Every subset of best answers with fewer changes, when there are few enough to try.
+        let recs = &advice.recommendations;
+        let fewer = plan.steps.len() - 1;
+        let subsets: f64 = (1..=fewer)
+            .map(|k| (0..k).map(|j| (recs.len() - j) as f64 / (j + 1) as f64).product::<f64>())
+            .sum();
+        if subsets > 20_000.0 {
+            return Ok(());
+        }
+        let reaches = |pick: &[usize]| {
+            let mut b = a.clone();
+            for &r in pick {
+                b.set_value(&recs[r].indicator, recs[r].best.value.clone());
+            }
+            let shown = scorer.score(&b).overall.shown.unwrap_or(lo);
+            shown >= plan.target_score
+        };
+        fn each(n: usize, k: usize, from: usize, pick: &mut Vec<usize>, f: &dyn Fn(&[usize]) -> bool) -> Option<Vec<usize>> {
+            if pick.len() == k {
+                return f(pick).then(|| pick.clone());
+            }
+            for r in from..n {
+                pick.push(r);
+                if let Some(found) = each(n, k, r + 1, pick, f) {
+                    return Some(found);
+                }
+                pick.pop();
+            }
+            None
+        }
+        for k in 1..=fewer {
+            let found = each(recs.len(), k, 0, &mut Vec::new(), &reaches);
+            prop_assert!(
+                found.is_none(),
+                "{} steps planned, but {:?} reach the target",
+                plan.steps.len(),
+                found.map(|f| f.iter().map(|&r| recs[r].indicator.clone()).collect::<Vec<_>>())
+            );
+        }
+    }
+
     /// Scoring, advice and comparison never panic, whatever the answers hold: values of any
     /// type (NaN and infinities included) under known and unknown ids.
     #[test]

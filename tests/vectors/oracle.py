@@ -6,8 +6,11 @@ the expected output of every `score`, `compare` and `advise` vector, and checks 
 against the file's `expected` (numbers within 1e-9 relative). For `advise` the plan is
 checked by its promises rather than recomputed step by step: it aims at the next band,
 `reached` is true exactly when some set of changes can reach it, it uses the fewest
-indicators possible (brute force over subsets), applying its steps gives `scoreAfter`
-and reaches the target, every step raises the score on its own, and no step can be
+indicators possible (brute force over subsets of best answers, under `zero` and
+`exclude` alike), applying its steps gives `scoreAfter` and reaches the target, each step's
+gain is the score after it minus the score before it, given the steps before it (under
+`exclude` gains do not add up), each next step is the one with the largest such gain, the
+gains add up to the change in score, every step raises the score, and no step can be
 lowered to a cheaper answer that still raises the score and still reaches.
 
 Problem vectors (`set-problems`, `assessment-problems`) are written by hand and not
@@ -474,6 +477,10 @@ def check_plan(s, a, plan, errors):
         g = overall_value(s, dict(scores, **{ind_id: sc}))
         return (lo if g is None else g) - (lo if base is None else base)
 
+    def value(sc):
+        v = overall_value(s, sc)
+        return lo if v is None else v
+
     after = dict(scores)
     for st in plan["steps"]:
         if st["gain"] <= 0:
@@ -481,13 +488,24 @@ def check_plan(s, a, plan, errors):
         sc, err = answer_score(inds[st["indicator"]]["answer"], s["scale"], st["to"])
         if err or abs(sc - st["score"]) > 1e-12:
             errors.append(f"plan: step {st['indicator']} score wrong")
+        # Each step's gain is its own, given the steps before it (gains need not add up).
+        before_step = value(after)
         after[st["indicator"]] = st["score"]
-        g = overall_value(s, dict(scores, **{st["indicator"]: st["score"]}))
-        if abs(((lo if g is None else g) - (lo if base is None else base)) - st["gain"]) > 1e-9:
-            errors.append(f"plan: step {st['indicator']} gain wrong")
-    gains = [st["gain"] for st in plan["steps"]]
-    if gains != sorted(gains, reverse=True):
-        errors.append("plan: steps not ordered by gain")
+        if abs((value(after) - before_step) - st["gain"]) > 1e-9:
+            errors.append(f"plan: step {st['indicator']} gain {st['gain']} is not its gain "
+                          f"given the steps before, {value(after) - before_step}")
+    # The order: each next step has the largest gain given the steps before it.
+    done = dict(scores)
+    for k, st in enumerate(plan["steps"]):
+        for later in plan["steps"][k + 1:]:
+            if value(dict(done, **{later["indicator"]: later["score"]})) - value(done) \
+                    > st["gain"] + 1e-9:
+                errors.append(f"plan: step {later['indicator']} would gain more than "
+                              f"{st['indicator']} at position {k}")
+        done[st["indicator"]] = st["score"]
+    total = sum(st["gain"] for st in plan["steps"])
+    if abs(total - (value(after) - (lo if base is None else base))) > 1e-9:
+        errors.append("plan: the steps' gains do not add up to the change in score")
     if not close(plan["scoreAfter"], score_json(s, overall_value(s, after))):
         errors.append("plan: scoreAfter is not the score with the steps applied")
     if plan["reached"]:
