@@ -40,7 +40,6 @@ pub mod autosave;
 pub mod builtin;
 pub mod compare;
 pub mod export;
-mod fewest;
 pub mod json;
 pub mod model;
 pub mod num;
@@ -50,6 +49,7 @@ mod read;
 pub mod round;
 pub mod score;
 mod sort;
+mod sums;
 pub mod validate;
 pub mod view;
 
