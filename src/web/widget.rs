@@ -101,6 +101,8 @@ pub(crate) struct Inner {
     conflict: bool,
     /// The last save failed for want of space.
     full: bool,
+    /// What `show_unsaved` last showed (`None`: the page was redrawn since).
+    unsaved_shown: std::cell::Cell<Option<bool>>,
 }
 
 /// A message above the form; some carry buttons.
@@ -313,6 +315,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         tried: 0,
         conflict: false,
         full: false,
+        unsaved_shown: std::cell::Cell::new(None),
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -359,6 +362,7 @@ impl Inner {
         }
         let f = d.el("div", "swn");
         attrs(&f, &[("lang", self.lang.tag())]);
+        self.unsaved_shown.set(None);
         let _ = root.append_child(&f);
         self.frame = f.clone();
 
@@ -1713,6 +1717,10 @@ impl Inner {
     /// while that is so; adding or removing it again changes nothing.
     fn show_unsaved(&self) {
         let unsaved = self.save_due && self.blocked();
+        // Called on every answer: touch the page only when the state changes.
+        if self.unsaved_shown.replace(Some(unsaved)) == Some(unsaved) {
+            return;
+        }
         if let Ok(Some(b)) = self.frame.query_selector(".swn-unsaved") {
             let _ = if unsaved {
                 b.remove_attribute("hidden")
@@ -2041,6 +2049,7 @@ impl Inner {
         self.add_listener(&document, "visibilitychange", weak.clone());
         // Attached only while changes cannot be saved (`show_unsaved`): a page with a
         // `beforeunload` listener may be kept out of the browser's back/forward cache.
+        self.unsaved_shown.set(None);
         self.show_unsaved();
         if let Ok(Some(link)) = self.root.query_selector("link") {
             self.add_listener(&link.clone().into(), "load", weak.clone());
