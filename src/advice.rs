@@ -353,23 +353,11 @@ fn plan(
         }
         chosen
     };
-    let apply = |chosen: &[(usize, usize)]| {
-        let mut t = tally.clone();
-        for &(i, o) in chosen {
-            scorer.update(&mut t, i, Some(options[i][o].1));
-        }
-        t
-    };
-    let reached = reaches(&apply(&chosen));
-    // Under `exclude` a change can add nothing after others (a second answer in a group
-    // that already scores it): such changes are dropped, while the target stays reached.
-    chosen = ordered(scorer, tally, options, &chosen, exclude, &|t| {
-        !reached || reaches(t)
-    })
-    .into_iter()
-    .map(|(i, o, _)| (i, o))
-    .collect();
-    let mut t = apply(&chosen);
+    let mut t = tally.clone();
+    for &(i, o) in &chosen {
+        scorer.update(&mut t, i, Some(options[i][o].1));
+    }
+    let reached = reaches(&t);
     if reached {
         // Least effort: lower each change, smallest gain first, as far as the target allows.
         for k in (0..chosen.len()).rev() {
@@ -384,7 +372,7 @@ fn plan(
             }
         }
     }
-    let steps: Vec<Step> = ordered(scorer, tally, options, &chosen, exclude, &|_| false)
+    let steps: Vec<Step> = ordered(scorer, tally, options, &chosen, exclude)
         .into_iter()
         .map(|(i, o, gain)| {
             let (value, score) = options[i][o].clone();
@@ -409,15 +397,13 @@ fn plan(
 /// The changes in the order given to the user, each with its gain given the ones before it
 /// (the real scorer's score after the change minus before it). Under `exclude` each next
 /// change is the one with the largest such gain; under `zero` gains add up and the order is
-/// simply by gain, largest first (equal gains in the order given). Under `exclude`, once no
-/// change left would raise the score, the rest are dropped if `drop` holds for the tally then.
+/// simply by gain, largest first (equal gains in the order given).
 fn ordered(
     scorer: &Scorer<'_>,
     tally: &Tally,
     options: &[Vec<(Value, f64)>],
     chosen: &[(usize, usize)],
     exclude: bool,
-    drop: &dyn Fn(&Tally) -> bool,
 ) -> Vec<(usize, usize, f64)> {
     let lo = scorer.set().scale.min;
     let mut t = tally.clone();
@@ -443,9 +429,6 @@ fn ordered(
                 if after > top {
                     (top, pick) = (after, k);
                 }
-            }
-            if top <= sums.overall().unwrap_or(lo) && drop(&t) {
-                break;
             }
         }
         let (i, o, _) = left.remove(pick);

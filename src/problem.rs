@@ -244,25 +244,10 @@ pub fn number_in(n: f64, lang: Lang) -> String {
     if !n.is_finite() || s.contains('e') {
         return s;
     }
-    let (group, decimal) = match lang {
-        Lang::Id => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let (sign, body) = s.strip_prefix('-').map_or(("", s.as_str()), |b| ("-", b));
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    let mut out = String::with_capacity(s.len() + int.len() / 3);
-    out.push_str(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
+    match s.strip_prefix('-') {
+        Some(digits) => crate::round::localized(true, digits, lang),
+        None => crate::round::localized(false, &s, lang),
     }
-    if !frac.is_empty() {
-        out.push(decimal);
-        out.push_str(frac);
-    }
-    out
 }
 
 /// Joins a path and a key: `join("groups[0]", "weight")` is `groups[0].weight`.

@@ -87,14 +87,20 @@ fn round_decimal(x: f64, decimals: u8) -> f64 {
 /// ```
 pub fn format_number(x: f64, decimals: u8, lang: Lang) -> String {
     let r = round_half_away(x, decimals);
-    let s = crate::num::fixed(r.abs(), decimals);
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    localized(r < 0.0, &crate::num::fixed(r.abs(), decimals), lang)
+}
+
+/// `digits`, an unsigned decimal with `.` as its point, written as `lang` writes numbers:
+/// thousands grouped (Indonesian `.`, English `,`), the language's decimal mark, and `-` first
+/// when `negative`.
+pub(crate) fn localized(negative: bool, digits: &str, lang: Lang) -> String {
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let (group_sep, dec_sep) = match lang {
         Lang::Id => ('.', ','),
         Lang::En => (',', '.'),
     };
-    let mut out = String::with_capacity(s.len() + 4);
-    if r < 0.0 {
+    let mut out = String::with_capacity(digits.len() + 1 + int.len() / 3);
+    if negative {
         out.push('-');
     }
     let n = int.len();

@@ -54,8 +54,8 @@ pub(crate) fn attrs(e: &Element, list: &[(&str, &str)]) {
     }
 }
 
-/// Removes every child.
-pub(crate) fn clear(e: &Element) {
+/// Removes every child (of an element or a shadow root).
+pub(crate) fn clear(e: &web_sys::Node) {
     while let Some(c) = e.first_child() {
         let _ = e.remove_child(&c);
     }

@@ -92,8 +92,8 @@ pub(crate) struct Inner {
     /// score on screen updates first; `soon_pending` is its timeout while one is queued.
     soon: Option<Closure<dyn FnMut()>>,
     soon_pending: Option<i32>,
-    /// When this page last saved (local hours and minutes; hours 24 before the first save).
-    saved_at: (u32, u32),
+    /// When this page last saved (local hours and minutes).
+    saved_at: Option<(u32, u32)>,
     /// Changes made (counted by `schedule_save`), and their count at the last save attempt.
     edits: u64,
     tried: u64,
@@ -185,9 +185,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let root = match host.shadow_root() {
         Some(r) => {
             // Re-mounting into the same host (e.g. after destroy) reuses its shadow root.
-            while let Some(c) = r.first_child() {
-                let _ = r.remove_child(&c);
-            }
+            clear(&r);
             r
         }
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
@@ -246,11 +244,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 ..
             } => {
                 rev = r;
-                let dropped;
-                (drafts, dropped) = draft_indices(&scorer, d);
-                if !dropped.is_empty() {
-                    notices.push(Notice::Text(Ui::DroppedDrafts, dropped));
-                }
+                drafts = draft_indices(&scorer, d, &mut notices);
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
                 }
@@ -310,7 +304,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         self_weak: None,
         soon: None,
         soon_pending: None,
-        saved_at: (24, 0),
+        saved_at: None,
         edits: 0,
         tried: 0,
         conflict: false,
@@ -351,19 +345,16 @@ impl Inner {
         // Everything is redrawn: keep keyboard focus on the redrawn twin of what had it.
         let focus_key = self.focus_key();
         let d = self.dom.clone();
-        let root: &web_sys::Node = self.root.as_ref();
-        while let Some(c) = root.first_child() {
-            let _ = root.remove_child(&c);
-        }
+        clear(&self.root);
         if !self.stylesheet.is_empty() {
             let link = d.el("link", "");
             attrs(&link, &[("rel", "stylesheet"), ("href", &self.stylesheet)]);
-            let _ = root.append_child(&link);
+            let _ = self.root.append_child(&link);
         }
         let f = d.el("div", "swn");
         attrs(&f, &[("lang", self.lang.tag())]);
         self.unsaved_shown.set(None);
-        let _ = root.append_child(&f);
+        let _ = self.root.append_child(&f);
         self.frame = f.clone();
 
         let head = d.add(&f, "header", "swn-head", "");
@@ -531,8 +522,7 @@ impl Inner {
         false
     }
 
-    /// Says `text` through the polite status region.
-    /// Reads `text` out (the status region); while changes cannot be saved, says so too.
+    /// Says `text` through the polite status region; while changes cannot be saved, says so too.
     fn announce(&self, text: &str) {
         if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
             if self.save_due && self.blocked() {
@@ -1459,8 +1449,8 @@ impl Inner {
     }
 
     /// What text typed into indicator `i`'s number field in language `typed_in` answers
-    /// ([`view::read_number`], with messages in the widget's language).
-    /// A refused text leaves the previous answer in place: the message says so, with its value.
+    /// ([`view::read_number`], with messages in the widget's language). A refused text leaves
+    /// the previous answer in place: the message says so, with its value.
     fn read_number(&self, i: usize, raw: &str, typed_in: Lang) -> Result<Option<Value>, String> {
         let ind = self.scorer.indicator(i);
         view::read_number(&ind.answer, &self.set().scale, raw, typed_in, self.lang).map_err(|msg| {
@@ -1681,7 +1671,7 @@ impl Inner {
                 self.save_due = false;
                 self.full = false;
                 let now = js_sys::Date::new_0();
-                self.saved_at = (now.get_hours(), now.get_minutes());
+                self.saved_at = Some((now.get_hours(), now.get_minutes()));
                 self.show_saved();
                 let full = |n: &Notice| matches!(n, Notice::Text(Ui::StorageFull, _));
                 if self.notices.iter().any(full) {
@@ -1695,14 +1685,22 @@ impl Inner {
         }
     }
 
+    /// Before printing, fills the print section and draws the whole advice plan; after, draws
+    /// the plan as the screen shows it.
+    fn set_printing(&mut self, on: bool) {
+        self.printing = on;
+        if on {
+            self.render_print();
+        }
+        self.render_advice();
+    }
+
     /// "Saved automatically 10.42" in the sticky bar, once this page has saved.
     fn show_saved(&self) {
-        let (h, m) = self.saved_at;
-        if h < 24 {
-            if let Ok(Some(e)) = self.frame.query_selector("[data-saved]") {
-                let sep = if self.lang == Lang::Id { "." } else { ":" };
-                e.set_text_content(Some(&format!("{} {h:02}{sep}{m:02}", self.t(Ui::Saved))));
-            }
+        let Some((h, m)) = self.saved_at else { return };
+        if let Ok(Some(e)) = self.frame.query_selector("[data-saved]") {
+            let sep = if self.lang == Lang::Id { "." } else { ":" };
+            e.set_text_content(Some(&format!("{} {h:02}{sep}{m:02}", self.t(Ui::Saved))));
         }
     }
 
@@ -1867,57 +1865,48 @@ impl Inner {
             name.to_string(),
         );
         let mut problems = f.problems;
-        let Some(mut a) = f.assessment else {
-            self.announce_import(problems.len(), f.integrity);
-            self.notices.push(Notice::Problems(
-                problems,
-                f.integrity,
-                Opened::Unusable,
-                how,
-            ));
-            self.render_notices();
-            return Vec::new();
-        };
-        if a.set_id != self.set().id {
+        let mut a = f.assessment;
+        if let Some(other) = a.take_if(|a| a.set_id != self.set().id) {
+            // Another set's assessment: that its set differs is all there is to report.
             problems.extend(
-                crate::validate_assessment(self.set(), &a)
+                crate::validate_assessment(self.set(), &other)
                     .into_iter()
                     .filter(|p| p.path == "setId"),
             );
-            self.announce_import(problems.len(), f.integrity);
-            self.notices.push(Notice::Problems(
-                problems,
-                f.integrity,
-                Opened::Unusable,
-                how,
-            ));
-            self.render_notices();
-            return Vec::new();
         }
-        problems.extend(crate::validate_assessment(self.set(), &a));
-        if as_previous {
-            self.keep_previous(Some(a));
-            self.announce_import(problems.len(), f.integrity);
-            self.notices
-                .push(Notice::Problems(problems, f.integrity, Opened::Shown, how));
-            self.render_notices();
-            self.render_compare();
-            return Vec::new();
+        let opened = match &a {
+            None => Opened::Unusable,
+            Some(a) => {
+                problems.extend(crate::validate_assessment(self.set(), a));
+                if as_previous {
+                    Opened::Shown
+                } else {
+                    Opened::Pending
+                }
+            }
+        };
+        match a {
+            Some(a) if as_previous => self.keep_previous(Some(a)),
+            Some(mut a) => {
+                a.set_version = self.set().version.clone();
+                self.pending = Some(Pending { assessment: a });
+                self.notices
+                    .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
+            }
+            None => {}
         }
-        a.set_version = self.set().version.clone();
-        self.pending = Some(Pending { assessment: a });
-        self.notices
-            .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
         self.announce_import(problems.len(), f.integrity);
-        self.notices.push(Notice::Problems(
-            problems,
-            f.integrity,
-            Opened::Pending,
-            how,
-        ));
+        self.notices
+            .push(Notice::Problems(problems, f.integrity, opened, how));
         self.render_notices();
-        if let Ok(Some(b)) = self.frame.query_selector("[data-act=import-confirm]") {
-            focus(&b);
+        match opened {
+            Opened::Shown => self.render_compare(),
+            Opened::Pending => {
+                if let Ok(Some(b)) = self.frame.query_selector("[data-act=import-confirm]") {
+                    focus(&b);
+                }
+            }
+            Opened::Unusable => {}
         }
         Vec::new()
     }
@@ -1949,11 +1938,11 @@ impl Inner {
     }
 }
 
-/// Saved drafts by indicator position, and the ones that no longer apply as "id: text" (for a
-/// notice: the official typed them). Dropped: drafts of indicators the set no longer has or
-/// no longer answers with a typed number, and text a new set version accepts (it would stay
+/// Saved drafts by indicator position. The ones that no longer apply are listed in a notice
+/// as "id: text" (the official typed them): drafts of indicators the set no longer has or no
+/// longer answers with a typed number, and text a new set version accepts (it would stay
 /// hidden in every save; making it an answer unasked would change the score).
-fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> (Drafts, Vec<String>) {
+fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>, notices: &mut Vec<Notice>) -> Drafts {
     let scale = &scorer.set().scale;
     let (mut kept, mut dropped) = (Vec::new(), Vec::new());
     for d in drafts {
@@ -1970,7 +1959,10 @@ fn draft_indices(scorer: &Scorer<'_>, drafts: Vec<Draft>) -> (Drafts, Vec<String
             None => dropped.push(format!("{}: {}", d.indicator, d.text)),
         }
     }
-    (kept, dropped)
+    if !dropped.is_empty() {
+        notices.push(Notice::Text(Ui::DroppedDrafts, dropped));
+    }
+    kept
 }
 
 /// A number as the official would type it in `lang`: up to 6 decimals, no trailing zeros.
@@ -2153,9 +2145,7 @@ impl Inner {
                 Vec::new()
             }
             "beforeprint" | "afterprint" => {
-                self.printing = kind == "beforeprint";
-                self.render_print();
-                self.render_advice();
+                self.set_printing(kind == "beforeprint");
                 Vec::new()
             }
             "storage" => {
@@ -2301,15 +2291,12 @@ impl Inner {
             "export-csv" => self.export(true),
             "print" => {
                 // `print()` fires beforeprint and afterprint while this event still holds the
-                // widget (they are dropped as busy), so the whole plan is drawn here.
-                self.printing = true;
-                self.render_print();
-                self.render_advice();
+                // widget (they are dropped as busy), so they are done here.
+                self.set_printing(true);
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();
                 }
-                self.printing = false;
-                self.render_advice();
+                self.set_printing(false);
                 vec![]
             }
             "reset" => {
@@ -2423,11 +2410,7 @@ impl Inner {
                         self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;
-                        let dropped;
-                        (self.drafts, dropped) = draft_indices(&self.scorer, drafts);
-                        if !dropped.is_empty() {
-                            self.notices.push(Notice::Text(Ui::DroppedDrafts, dropped));
-                        }
+                        self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
                         self.save_due = false;
                         self.full_refresh()
                     }
@@ -2550,10 +2533,7 @@ fn teardown(cell: &RefCell<Option<Inner>>) -> Result<(), JsValue> {
         st.save_now();
         st.remove_listeners();
         st.handlers.clear();
-        let root: &web_sys::Node = st.root.as_ref();
-        while let Some(c) = root.first_child() {
-            let _ = root.remove_child(&c);
-        }
+        clear(&st.root);
         let _ = st.host.remove_attribute("data-state");
     }
     mounted(|_| ());
