@@ -71,7 +71,9 @@ export class SwanilaiAssessment extends HTMLElement {
       const widget = await mount(this, {
         set,
         lang: this.getAttribute('lang') || 'id',
-        storageKey: this.getAttribute('storage-key') || region || 'default',
+        // A region's name may hold `:` ("Dinas Kominfo: Kab. Banjar"), which storage keys
+        // reserve; only that character is escaped, so every other name keeps its saved answers.
+        storageKey: this.getAttribute('storage-key') || region.replaceAll(':', '%3A') || 'default',
         region: region ? { name: region } : undefined,
       });
       if (generation !== this.#generation) {

@@ -42,6 +42,21 @@ test('<swanilai-assessment> renders under a strict CSP and fires score on an ans
     await page.locator(HOST).evaluate((el) => el.setAttribute('lang', 'en'));
     await page.locator(`${HOST} .swn[lang="en"]`).waitFor({ state: 'attached', timeout: 5_000 });
 
+    // Without storage-key, the key comes from the region; a name with `:` (which storage keys
+    // reserve) still mounts, under a key that escapes it.
+    const named = 'Dinas Kominfo: Kab. Banjar';
+    await page.evaluate((name) => {
+      const el = document.createElement('swanilai-assessment');
+      el.id = 'second';
+      el.setAttribute('region', name);
+      document.body.append(el);
+    }, named);
+    await page.locator('#second[data-state="ready"]').waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await page.locator('#second input[data-region="name"]').inputValue(), named);
+    await page.locator('#second input[data-region="period"]').fill('2026');
+    await page.waitForFunction(() => Object.keys(localStorage).includes('swanilai:gm100sc-kesiapan:Dinas Kominfo%3A Kab. Banjar'), null, { timeout: 5_000 });
+    await page.locator('#second').evaluate((el) => el.remove());
+
     const urls = await fetchedUrls(page);
     assert.ok(urls.includes(`${server.origin}/swanilai/swanilai_bg.wasm`), `the .wasm beside the package:\n${urls.join('\n')}`);
 
