@@ -2,6 +2,7 @@
 //   - corrupted saved data: the widget starts, explains, and keeps the text under a backup key;
 //   - storage full (setItem throws QuotaExceededError): saved answers still load, it warns,
 //     keeps working in memory, and export still works;
+//   - storage full, nothing new answered: the 400 ms tick neither reads nor writes storage;
 //   - storage disabled (the localStorage getter throws): it warns, works, exports;
 //   - a set version changed since the save: answers carried over by id, orphaned answers
 //     listed and still in widget.assessment() and in the next save;
@@ -94,6 +95,46 @@ test('corrupted saved data: the widget starts, explains, and keeps the text unde
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
   } finally {
     await close();
+  }
+});
+
+test('storage full: the 400 ms tick leaves storage alone until there is something new to save', { timeout: 90_000 }, async () => {
+  // Every storage call counted; the page's timers run on Playwright's clock, moved by hand.
+  const COUNTING_FULL = () => {
+    window.__storageCalls = 0;
+    const { getItem } = Storage.prototype;
+    Storage.prototype.getItem = function counted(...args) {
+      window.__storageCalls += 1;
+      return getItem.apply(this, args);
+    };
+    Storage.prototype.setItem = function setItem() {
+      window.__storageCalls += 1;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  };
+  const ctx = await browser.newContext({ acceptDownloads: true });
+  await ctx.clock.install();
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE, { init: [COUNTING_FULL], context: ctx });
+  const calls = () => page.evaluate(() => window.__storageCalls);
+  try {
+    await ready(page);
+    await pick(page, 0, 3);
+    await page.clock.runFor(1_000);
+    await assertNotice(page, 'Penyimpanan peramban penuh', 'with a full storage');
+    const tried = await calls();
+    assert.ok(tried > 0, 'the answer was tried in storage');
+    // Ten ticks with nothing new: no read and no write of the save.
+    await page.clock.runFor(4_000);
+    assert.equal(await calls(), tried, 'storage calls while nothing changed');
+    // A new answer is tried again (so the count above could have moved).
+    await pick(page, 1, 2);
+    await page.clock.runFor(1_000);
+    assert.ok((await calls()) > tried, 'a new answer is tried');
+    assert.equal((await assessment(page)).answers['spbe-02'].value, 2);
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+    await ctx.close();
   }
 });
 
