@@ -85,6 +85,9 @@ pub(crate) struct Inner {
     /// switch, a reload: they are saved too), until corrected or the answers are replaced.
     /// Kept with the language it was typed in: `1.500` means 1500 in Indonesian, 1.5 in English.
     drafts: Drafts,
+    /// The number field being typed in, and its answer before the typing began: a text that
+    /// is refused restores that answer, never a prefix scored on the way (`15` of `150`).
+    typing: Option<(usize, Option<Value>)>,
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
@@ -299,6 +302,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         plan_open: false,
         printing: false,
         drafts,
+        typing: None,
         notices,
         stylesheet,
         self_weak: None,
@@ -1450,7 +1454,7 @@ impl Inner {
 
     /// What text typed into indicator `i`'s number field in language `typed_in` answers
     /// ([`view::read_number`], with messages in the widget's language). A refused text leaves
-    /// the previous answer in place: the message says so, with its value.
+    /// the answer from before the typing in place: the message says so, with its value.
     fn read_number(&self, i: usize, raw: &str, typed_in: Lang) -> Result<Option<Value>, String> {
         let ind = self.scorer.indicator(i);
         view::read_number(&ind.answer, &self.set().scale, raw, typed_in, self.lang).map_err(|msg| {
@@ -1467,21 +1471,43 @@ impl Inner {
 
     fn on_number(&mut self, i: usize, input: &Element) -> Emits {
         let raw = value_of(input);
-        let read = self.read_number(i, &raw, self.lang);
-        self.show_field_error(i, read.as_ref().err().map_or("", String::as_str));
-        let _ = input.set_attribute("aria-invalid", if read.is_err() { "true" } else { "false" });
+        let id = self.scorer.indicator(i).id.clone();
+        let now = self.a.answers.get(&id).and_then(|a| a.value.clone());
+        if self.typing.as_ref().is_none_or(|t| t.0 != i) {
+            self.typing = Some((i, now.clone()));
+        }
         self.drafts.retain(|(k, ..)| *k != i);
-        let value = match read {
-            Ok(value) => value,
+        let read = self.read_number(i, &raw, self.lang);
+        let value = match &read {
+            Ok(value) => value.clone(),
             Err(_) => {
-                // Keep the text (saved beside the answers); the stored answer is unchanged.
-                self.drafts.push((i, raw, self.lang));
-                self.schedule_save(true);
-                return Vec::new();
+                // Keep the text (saved beside the answers); the answer from before counts.
+                self.drafts.push((i, raw.clone(), self.lang));
+                self.typing.as_ref().and_then(|t| t.1.clone())
             }
         };
-        let id = self.scorer.indicator(i).id.clone();
-        self.a.answers.entry(id).or_default().value = value;
+        let changed = value != now;
+        if changed {
+            self.a.answers.entry(id).or_default().value = value;
+        }
+        // Read again once the answer is back: the message names the value that counts.
+        let error = match read {
+            Ok(_) => String::new(),
+            Err(_) if changed => self
+                .read_number(i, &raw, self.lang)
+                .err()
+                .unwrap_or_default(),
+            Err(msg) => msg,
+        };
+        self.show_field_error(i, &error);
+        let _ = input.set_attribute(
+            "aria-invalid",
+            if error.is_empty() { "false" } else { "true" },
+        );
+        if !changed {
+            self.schedule_save(true);
+            return Vec::new();
+        }
         self.touch();
         self.rescored(i)
     }
@@ -1932,6 +1958,7 @@ impl Inner {
         self.store.backup("backup", &current);
         self.a = a;
         self.drafts = drafts;
+        self.typing = None;
         self.save_due = true;
         self.write_save();
         self.full_refresh()
@@ -2190,6 +2217,11 @@ impl Inner {
                 };
                 match (index_of(&el), el.get_attribute("data-f").as_deref()) {
                     (Some(i), Some("pick")) => self.on_pick(i, &value_of(&el)),
+                    // The field was left: the next typing there starts from its answer then.
+                    (Some(_), Some("num")) => {
+                        self.typing = None;
+                        Vec::new()
+                    }
                     _ => Vec::new(),
                 }
             }

@@ -123,11 +123,50 @@ test('rejected number text stays, with its error, across tab and language switch
   }
 });
 
+test('typing that ends in a refused number scores the answer from before the typing, never a prefix of it', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
+  try {
+    const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
+    // Key by key: "1" is a valid answer on the way to "12", which is off the 0-5 scale.
+    await input().pressSequentially('12');
+    let f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '12');
+    assert.match(f.error, /sampai 5, bukan 12\.$/, 'no answer counted before the typing');
+    assert.match(f.score, /belum dijawab/i, 'the "1" typed on the way is not scored');
+    await input().press('Tab');
+
+    await input().fill('3,5');
+    await input().press('Tab');
+    f = await field(page, 'str-tk-02');
+    assert.match(f.score, /3,50/);
+    // Typing again: "4" scores while typing, "45" is refused and 3,5 (not 4) counts again.
+    await input().selectText();
+    await input().pressSequentially('4');
+    assert.match((await field(page, 'str-tk-02')).score, /4,00/, 'a valid number scores as it is typed');
+    await input().pressSequentially('5');
+    f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '45');
+    assert.match(f.error, /\. Yang dinilai tetap jawaban sebelumnya: 3,5\.$/);
+    assert.match(f.score, /3,50/, 'the answer from before the typing');
+    await input().press('Tab');
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['str-tk-02']?.value === 3.5, KEY);
+    await reload(page, record);
+    f = await field(page, 'str-tk-02');
+    assert.equal(f.value, '45');
+    assert.match(f.score, /3,50/, 'and after a reload');
+    assertClean(record);
+  } finally {
+    await forget(page);
+    await close();
+  }
+});
+
 test('rejected number text is saved beside the answers and comes back after a reload', { timeout: 90_000 }, async () => {
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
     await input().fill('3,5');
+    await input().blur(); // left the field: 3,5 is its answer now
     await input().fill('1.500'); // Indonesian: 1500, off the 0-5 scale
     await waitForDrafts(page, true);
     let s = await savedDoc(page, KEY);
