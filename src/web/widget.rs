@@ -130,6 +130,9 @@ enum Opened {
     Pending,
 }
 
+/// The longest folded advice plan drawn whole (see `render_advice`).
+const PLAN_DRAWN: usize = 100;
+
 /// Events for the host, emitted after the state is released.
 type Emits = Vec<(&'static str, JsValue)>;
 
@@ -1216,15 +1219,16 @@ impl Inner {
         let v = view::advice(&self.scorer, &advice, 5, self.lang);
         let p = d.add(&sec, "p", "swn-headline", &v.headline);
         attrs(&p, &[("data-swn", "plan")]);
-        let list = |items: &[view::AdviceLine], ordered: bool| -> Element {
+        // Items from `visible` on are drawn hidden on screen (they print).
+        let list = |items: &[view::AdviceLine], ordered: bool, visible: usize| -> Element {
             let l = d.add(
                 &sec,
                 if ordered { "ol" } else { "ul" },
                 "swn-advice-list",
                 "",
             );
-            for it in items {
-                let li = d.add(&l, "li", "", "");
+            for (k, it) in items.iter().enumerate() {
+                let li = d.add(&l, "li", if k < visible { "" } else { "swn-extra" }, "");
                 let b = d.add(&li, "button", "swn-link swn-goto", &it.title);
                 attrs(
                     &b,
@@ -1240,13 +1244,21 @@ impl Inner {
         };
         // A plan from an empty assessment can run to dozens of steps: show the first few,
         // and the rest on request.
+        // A folded plan of up to PLAN_DRAWN steps is drawn whole, the rest hidden on screen:
+        // paper gets every step even when the browser prints without `beforeprint`.
         let long = v.plan.len() > view::PLAN_SHOWN;
-        let shown = if long && !self.plan_open && !self.printing {
+        let folded = long && !self.plan_open && !self.printing;
+        let shown = if folded {
             view::PLAN_SHOWN
         } else {
             v.plan.len()
         };
-        let ol = list(&v.plan[..shown], true);
+        let drawn = if folded && v.plan.len() > PLAN_DRAWN {
+            shown
+        } else {
+            v.plan.len()
+        };
+        let ol = list(&v.plan[..drawn], true, shown);
         if long {
             attrs(&ol, &[("id", "swn-plan-list")]);
             let label = if self.plan_open {
@@ -1272,7 +1284,7 @@ impl Inner {
         if v.top.is_empty() {
             d.add(&sec, "p", "", self.t(Ui::NoImprovements));
         } else {
-            list(&v.top, false);
+            list(&v.top, false, v.top.len());
         }
     }
 

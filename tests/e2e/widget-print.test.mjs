@@ -59,6 +59,12 @@ test('the print button fills the print section; print media shows it and hides t
     }
     assert.equal(await page.locator('[data-swn="overall"]').first().isVisible(), true, 'the score is printed');
 
+    // Printed without `beforeprint` (as a PDF of the page is): the plan is still whole on paper.
+    const plan = page.locator('#swn-plan-list > li');
+    const all = await plan.count();
+    assert.ok(all > 5, `a plan of ${all} steps`);
+    assert.equal(await page.locator('#swn-plan-list > li:visible').count(), all, 'every step is visible in print media');
+
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.subarray(0, 5).toString() === '%PDF-' && pdf.length > 10_000, `a PDF of ${pdf.length} bytes`);
 
@@ -66,7 +72,7 @@ test('the print button fills the print section; print media shows it and hides t
     // browser's own print command (beforeprint and afterprint), and afterwards the screen shows
     // the first few steps again.
     await page.emulateMedia({ media: 'screen' });
-    const steps = () => page.locator('#swn-plan-list > li').count();
+    const steps = () => page.locator('#swn-plan-list > li:visible').count();
     const onScreen = await steps();
     assert.ok(onScreen > 0, 'a long plan');
     const fromButton = await page.evaluate(() => window.__planSteps);
