@@ -356,8 +356,8 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
         c.push(
             "id",
             Code::InvalidId,
-            format!("id set `{}` tidak sah", set.id),
-            format!("set id `{}` is not valid", set.id),
+            format!("id set `{}` tidak sah: pakai 1-{MAX_ID_LEN} karakter a-z, A-Z, 0-9, -, _ atau .", set.id),
+            format!("set id `{}` is not valid: use 1-{MAX_ID_LEN} characters from a-z, A-Z, 0-9, -, _ and .", set.id),
         );
     }
     if set.version.trim().is_empty() {

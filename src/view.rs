@@ -62,6 +62,7 @@ pub enum Ui {
     ByTag,
     Chart,
     ImportProblems,
+    ImportNotes,
     ImportConfirm,
     Cancel,
     ImportDone,
@@ -189,6 +190,7 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
             "Radar chart of the score per group",
         ),
         ImportProblems => ("Masalah pada berkas", "Problems in the file"),
+        ImportNotes => ("Perlu diperiksa", "Worth checking"),
         ImportConfirm => (
             "Ganti jawaban dengan isi berkas",
             "Replace my answers with the file",

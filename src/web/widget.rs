@@ -20,7 +20,9 @@ use crate::export::Integrity;
 use crate::model::{AnswerKind, Evidence, Group, Lang};
 use crate::num::fixed;
 use crate::view::{self, Ui, ui};
-use crate::{Answer, Assessment, Problem, Scorer, Tally, Value, answer_score, format_number};
+use crate::{
+    Answer, Assessment, Problem, Scorer, Severity, Tally, Value, answer_score, format_number,
+};
 
 type Handler = Closure<dyn FnMut(Event)>;
 
@@ -621,29 +623,22 @@ impl Inner {
                         "swn-notice-head",
                         &format!("{}: {name}", self.t(*how)),
                     );
-                    // Not this set's assessment: say which file to choose; a missing SHA-256
-                    // is then beside the point.
+                    // Not this set's assessment: say which file to choose (an intact SHA-256
+                    // is then beside the point: a green "intact" above a refusal misleads).
                     let (cls, key) = match (integrity, opened) {
-                        (Integrity::Unchecked, Opened::Unusable) => ("", Ui::ImportWhich),
+                        (_, Opened::Unusable) => ("swn-warn", Ui::ImportWhich),
                         (Integrity::Intact, _) => ("swn-ok", Ui::ImportIntact),
                         (Integrity::Mismatch, _) => ("swn-warn", Ui::ImportTampered),
                         (Integrity::Unchecked, _) => ("", Ui::ImportUnchecked),
                     };
                     let p = d.add(&div, "p", cls, self.t(key));
                     attrs(&p, &[("data-integrity", integrity_name(*integrity))]);
-                    if *opened == Opened::Unusable && key != Ui::ImportWhich {
-                        d.add(&div, "p", "", self.t(Ui::ImportWhich));
-                    }
                     if !problems.is_empty() {
-                        d.add(&div, "p", "", self.t(Ui::ImportProblems));
+                        d.add(&div, "p", "", self.t(problems_heading(problems)));
                         let ul = d.add(&div, "ul", "swn-problems", "");
                         for pr in problems.iter().take(50) {
                             let msg = pr.message.get(self.lang);
-                            let at = if pr.path.is_empty() {
-                                String::new()
-                            } else {
-                                format!("{}: ", pr.path)
-                            };
+                            let at = self.place(&pr.path);
                             // The code is for support and tests, not for the official's eyes.
                             let li = d.add(&ul, "li", "", &format!("{at}{msg}"));
                             attrs(&li, &[("data-code", &pr.code.to_string())]);
@@ -1933,7 +1928,7 @@ impl Inner {
             }
             None => {}
         }
-        self.announce_import(problems.len(), f.integrity);
+        self.announce_import(&problems, f.integrity, opened);
         self.notices
             .push(Notice::Problems(problems, f.integrity, opened, how));
         self.render_notices();
@@ -1949,18 +1944,38 @@ impl Inner {
         Vec::new()
     }
 
-    /// Tells screen readers what an opened file turned out to be (the notice shows it).
-    fn announce_import(&self, problems: usize, integrity: Integrity) {
-        let key = match integrity {
-            Integrity::Intact => Ui::ImportIntact,
-            Integrity::Mismatch => Ui::ImportTampered,
-            Integrity::Unchecked => Ui::ImportUnchecked,
+    /// Tells screen readers what an opened file turned out to be (the notice's first lines).
+    fn announce_import(&self, problems: &[Problem], integrity: Integrity, opened: Opened) {
+        let key = match (integrity, opened) {
+            (_, Opened::Unusable) => Ui::ImportWhich,
+            (Integrity::Intact, _) => Ui::ImportIntact,
+            (Integrity::Mismatch, _) => Ui::ImportTampered,
+            (Integrity::Unchecked, _) => Ui::ImportUnchecked,
         };
         let mut text = self.t(key).to_string();
-        if problems > 0 {
-            text.push_str(&format!(" {}: {problems}.", self.t(Ui::ImportProblems)));
+        if !problems.is_empty() {
+            let heading = self.t(problems_heading(problems));
+            text.push_str(&format!(" {heading}: {}.", problems.len()));
         }
         self.announce(&text);
+    }
+
+    /// Where a problem is, for the official: "12. <indicator title>: " for an answer, nothing
+    /// where the message says it all (the set id, a file that is not JSON), else the path.
+    fn place(&self, path: &str) -> String {
+        let answer = path
+            .strip_prefix("answers.")
+            .and_then(|rest| rest.split(['.', '[']).next())
+            .and_then(|id| self.scorer.indicator_index(id));
+        match answer {
+            Some(i) => format!(
+                "{}. {}: ",
+                i + 1,
+                self.scorer.indicator(i).title.get(self.lang)
+            ),
+            None if path.is_empty() || path == "setId" => String::new(),
+            None => format!("{path}: "),
+        }
     }
 
     fn replace(&mut self, a: Assessment, drafts: Drafts) -> Emits {
@@ -2012,6 +2027,16 @@ fn typed_text(n: f64, lang: Lang) -> String {
         s.trim_end_matches('0').trim_end_matches(sep).to_string()
     } else {
         s
+    }
+}
+
+/// "Problems in the file" when one of them is an error, else "Worth checking in the file"
+/// (missing evidence in the official's own export is not a fault of the file).
+fn problems_heading(problems: &[Problem]) -> Ui {
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Ui::ImportProblems
+    } else {
+        Ui::ImportNotes
     }
 }
 

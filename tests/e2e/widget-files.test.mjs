@@ -141,9 +141,15 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     const unanswered = rows.slice(1).filter((r) => !NOW.some((e) => e.id === r[1]));
     assert.ok(unanswered.every((r) => r[3] === '' && r[4] === '0.00'), 'unanswered rows: no answer, score 0.00');
 
-    // The exported file is intact when opened.
+    // The exported file is intact when opened. Missing evidence is listed as worth checking
+    // (not as a problem of the file), under the indicator's number and title.
     await chooseFile(page, 'import', json.filename, json.text);
     await page.locator('[data-swn="import"] [data-integrity="intact"]').waitFor();
+    const own = await page.locator('[data-swn="import"]').innerText();
+    assert.match(own, /Perlu diperiksa/);
+    assert.doesNotMatch(own, /Masalah pada berkas|answers\./);
+    assert.match(own, /\n\d+\. [^\n]+: indikator `[a-z0-9-]+` wajib disertai bukti/);
+    assert.match(await page.locator('[data-swn="status"]').textContent(), /^Sidik SHA-256 cocok: berkas utuh\. Perlu diperiksa: \d+\.$/);
     await page.locator('[data-act="import-cancel"]').click();
     assertClean(record);
   } finally {
@@ -279,6 +285,9 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     await page.locator('[data-swn="import"] [data-integrity="intact"]').waitFor();
     told = await page.locator('[data-swn="import"]').innerText();
     assert.match(told, /bukan penilaian untuk set ini/);
+    assert.doesNotMatch(told, /SHA-256|setId/, 'no "intact" above a refusal, no field names');
+    // Screen readers hear the refusal, not the file's integrity.
+    assert.match(await page.locator('[data-swn="status"]').textContent(), /^Berkas ini bukan penilaian untuk set ini\./);
     assert.equal(await page.locator('[data-swn="import"] li[data-code="set-mismatch"]').count(), 1);
     assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
