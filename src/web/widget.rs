@@ -1291,6 +1291,8 @@ impl Inner {
         let d = &self.dom;
         let h = d.add(&sec, "h3", "", self.t(Ui::Compare));
         attrs(&h, &[("id", "swn-compare-h")]);
+        // Without last year's file the section only explains the button: not for paper.
+        let _ = sec.toggle_attribute_with_force("data-empty", self.previous.is_none());
         let Some(prev) = &self.previous else {
             d.add(&sec, "p", "", self.t(Ui::CompareHint));
             return;

@@ -173,6 +173,9 @@ test("importing last year's export shows the change per group and overall", { ti
     assert.match(await swn(page, 'compare'), /Impor berkas ekspor tahun lalu/, 'the panel explains itself before');
     await chooseFile(page, 'import-prev', file.filename, file.text);
     await page.locator('[data-swn="compare"] table').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('[data-swn="compare"]').isVisible(), true, 'the comparison prints');
+    await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.locator('[data-swn="import"] [data-integrity="intact"]').count(), 1);
     assert.equal(
       await page.locator('[data-swn="import"] .swn-notice-head').innerText(),

@@ -58,6 +58,7 @@ test('the print button fills the print section; print media shows it and hides t
       assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is hidden in print`);
     }
     assert.equal(await page.locator('[data-swn="overall"]').first().isVisible(), true, 'the score is printed');
+    assert.equal(await page.locator('[data-swn="compare"]').isVisible(), false, 'no comparison (and no hint) without last year');
 
     // Printed without `beforeprint` (as a PDF of the page is): the plan is still whole on paper.
     const plan = page.locator('#swn-plan-list > li');
