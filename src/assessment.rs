@@ -106,4 +106,71 @@ impl Assessment {
     pub fn set_value(&mut self, indicator: &str, value: Value) {
         self.answers.entry(indicator.to_string()).or_default().value = Some(value);
     }
+
+    /// Combines two assessments that both started from `base` (two tabs that saved in turn):
+    /// each field (an answer's value, notes and links; each region field) takes the side that
+    /// changed it. Where both changed one field differently, `self` wins, and the indicator's
+    /// id (or `region`) is listed in the second return value.
+    ///
+    /// ```
+    /// use swanilai::{Assessment, Value};
+    /// let base = Assessment::new("spbe-2020", "2020.1");
+    /// let (mut mine, mut theirs) = (base.clone(), base.clone());
+    /// mine.set_value("spbe-01", Value::Number(3.0));
+    /// theirs.set_value("spbe-02", Value::Number(4.0));
+    /// theirs.set_value("spbe-01", Value::Number(1.0));
+    /// let (both, clashes) = mine.merge(&base, &theirs);
+    /// assert_eq!(both.answers["spbe-01"].value, Some(Value::Number(3.0)));
+    /// assert_eq!(both.answers["spbe-02"].value, Some(Value::Number(4.0)));
+    /// assert_eq!(clashes, ["spbe-01"]);
+    /// ```
+    pub fn merge(&self, base: &Assessment, theirs: &Assessment) -> (Assessment, Vec<String>) {
+        let mut out = self.clone();
+        let mut clashes = Vec::new();
+        let r = (&base.region, &self.region, &theirs.region);
+        let mut clash = false;
+        out.region = Region {
+            name: pick(&r.0.name, &r.1.name, &r.2.name, &mut clash),
+            code: pick(&r.0.code, &r.1.code, &r.2.code, &mut clash),
+            period: pick(&r.0.period, &r.1.period, &r.2.period, &mut clash),
+            assessor: pick(&r.0.assessor, &r.1.assessor, &r.2.assessor, &mut clash),
+        };
+        if clash {
+            clashes.push("region".to_string());
+        }
+        let none = Answer::default();
+        let only_theirs = theirs
+            .answers
+            .keys()
+            .filter(|id| !self.answers.contains_key(*id));
+        for id in self.answers.keys().chain(only_theirs) {
+            let get = |a: &'_ Assessment| a.answers.get(id).cloned().unwrap_or_default();
+            let (b, m, t) = (get(base), get(self), get(theirs));
+            let mut clash = false;
+            let merged = Answer {
+                value: pick(&b.value, &m.value, &t.value, &mut clash),
+                notes: pick(&b.notes, &m.notes, &t.notes, &mut clash),
+                links: pick(&b.links, &m.links, &t.links, &mut clash),
+            };
+            if clash {
+                clashes.push(id.clone());
+            }
+            if merged == none {
+                out.answers.remove(id);
+            } else {
+                out.answers.insert(id.clone(), merged);
+            }
+        }
+        (out, clashes)
+    }
+}
+
+/// One field of a three-way merge: the side that changed it, else `mine`.
+fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T, clash: &mut bool) -> T {
+    if mine == base {
+        theirs.clone()
+    } else {
+        *clash |= theirs != base && theirs != mine;
+        mine.clone()
+    }
 }

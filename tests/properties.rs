@@ -721,6 +721,37 @@ proptest! {
         let _ = compare(&set, &Assessment::new("acak", "1"), &a);
     }
 
+    /// Two tabs that saved in turn, merged: every field takes the side that changed it (this
+    /// tab's where both did, and only then is the answer listed as a clash), and merging with
+    /// an unchanged side gives the other side back.
+    #[test]
+    fn a_merge_keeps_each_tabs_own_changes(
+        base in tab_answers(),
+        mine in tab_answers(),
+        theirs in tab_answers(),
+    ) {
+        let (b, m, t) = (tab(&base), tab(&mine), tab(&theirs));
+        let (out, clashes) = m.merge(&b, &t);
+        for k in 0..6 {
+            let id = format!("i{k}");
+            let get = |a: &Assessment| a.answers.get(&id).cloned().unwrap_or_default();
+            let (b, m, t, o) = (get(&b), get(&m), get(&t), get(&out));
+            prop_assert_eq!(&o.value, if m.value == b.value { &t.value } else { &m.value });
+            prop_assert_eq!(&o.notes, if m.notes == b.notes { &t.notes } else { &m.notes });
+            let clash = |x: bool, y: bool, z: bool| !x && !y && !z;
+            let both = clash(m.value == b.value, t.value == b.value, t.value == m.value)
+                || clash(m.notes == b.notes, t.notes == b.notes, t.notes == m.notes);
+            prop_assert_eq!(clashes.contains(&id), both, "{}", id);
+        }
+        prop_assert!(out.answers.values().all(|a| *a != Default::default()), "no empty answers");
+        let (same, none) = m.merge(&b, &b);
+        prop_assert_eq!(same, m.clone());
+        prop_assert!(none.is_empty());
+        let (same, none) = b.merge(&b, &t);
+        prop_assert_eq!(same.answers, t.answers);
+        prop_assert!(none.is_empty());
+    }
+
     /// Scoring never panics even for a set that skipped validation (reversed scale, bad
     /// weights, empty answer lists): `Scorer::new` promises numbers that mean little, not a crash.
     #[test]
@@ -744,6 +775,27 @@ proptest! {
         let _ = scorer.score(&a);
         let _ = advise_with(&scorer, &a, None);
     }
+}
+
+/// A tab's answers to indicators `i0`..`i5`: (indicator, value, notes); no answer is empty.
+fn tab_answers() -> impl Strategy<Value = Vec<(usize, Option<u8>, u8)>> {
+    prop::collection::vec((0usize..6, prop::option::of(0u8..3), 0u8..3), 0..6).prop_map(|v| {
+        v.into_iter()
+            .filter(|(_, val, n)| val.is_some() || *n > 0)
+            .collect()
+    })
+}
+
+fn tab(answers: &[(usize, Option<u8>, u8)]) -> Assessment {
+    let mut a = Assessment::new("s", "1");
+    for (k, v, n) in answers {
+        let ans = a.answers.entry(format!("i{k}")).or_default();
+        ans.value = v.map(|v| Value::Number(f64::from(v)));
+        ans.notes = ["", "a", "b"][usize::from(*n)].to_string();
+    }
+    a.answers
+        .retain(|_, ans| ans.value.is_some() || !ans.notes.is_empty());
+    a
 }
 
 fn arbitrary_value() -> impl Strategy<Value = Value> {

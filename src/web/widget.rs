@@ -59,6 +59,9 @@ pub(crate) struct Inner {
     frame: Element,
     scorer: Rc<Scorer<'static>>,
     a: Assessment,
+    /// The assessment as this tab last saved or loaded it: what another tab's save is merged
+    /// against (each side's changes are its differences from this).
+    base: Assessment,
     tally: Tally,
     answered: Vec<bool>,
     lang: Lang,
@@ -286,6 +289,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         root,
         frame,
         scorer,
+        base: a.clone(),
         a,
         tally,
         answered,
@@ -661,6 +665,8 @@ impl Inner {
                 Notice::OtherTab => {
                     attrs(&div, &[("data-swn", "other-tab"), ("data-blocking", "")]);
                     d.add(&div, "p", "swn-warn", self.t(Ui::OtherTab));
+                    let m = d.add(&div, "button", "swn-btn swn-primary", self.t(Ui::MergeBoth));
+                    attrs(&m, &[("type", "button"), ("data-act", "other-merge")]);
                     let b = d.add(&div, "button", "swn-btn", self.t(Ui::ReloadOther));
                     attrs(&b, &[("type", "button"), ("data-act", "other-load")]);
                     let c = d.add(&div, "button", "swn-btn", self.t(Ui::KeepMine));
@@ -1703,6 +1709,7 @@ impl Inner {
         match self.store.write(&text) {
             Ok(()) => {
                 self.rev += 1;
+                self.base = self.a.clone();
                 self.save_due = false;
                 self.full = false;
                 let now = js_sys::Date::new_0();
@@ -2481,6 +2488,7 @@ impl Inner {
                         self.store.backup("backup", &mine);
                         self.rev = rev;
                         self.a = *assessment;
+                        self.base = self.a.clone();
                         self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
                         self.save_due = false;
                         self.full_refresh()
@@ -2490,6 +2498,44 @@ impl Inner {
                         vec![]
                     }
                 }
+            }
+            "other-merge" => {
+                self.conflict = false;
+                self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+                if let Some(Restored::Saved {
+                    assessment, rev, ..
+                }) = self.store.read().map(|t| restore(&t))
+                {
+                    // Both sides stay recoverable: this tab's under a backup key, the other's
+                    // is the merge's base in storage until the write below.
+                    self.store.backup("backup", &self.save_doc(self.rev));
+                    let (merged, clashes) = self.a.merge(&self.base, &assessment);
+                    self.rev = rev;
+                    self.a = merged;
+                    let names = clashes
+                        .iter()
+                        .map(|id| match self.scorer.indicator_index(id) {
+                            Some(i) => format!(
+                                "{}. {}",
+                                i + 1,
+                                self.scorer.indicator(i).title.get(self.lang)
+                            ),
+                            None if id == "region" => self.t(Ui::Region).to_string(),
+                            None => id.clone(),
+                        });
+                    let names: Vec<String> = names.collect();
+                    let key = if names.is_empty() {
+                        Ui::Merged
+                    } else {
+                        Ui::MergedClashes
+                    };
+                    self.notices.push(Notice::Text(key, names));
+                    self.save_due = true;
+                    self.write_save();
+                    return self.full_refresh();
+                }
+                self.render_notices();
+                vec![]
             }
             "other-keep" => {
                 self.conflict = false;

@@ -358,6 +358,46 @@ test('two tabs: "keep this version" saves mine, keeps theirs as a backup, and th
   }
 });
 
+test('two tabs: "combine both" keeps the answers and notes of each, and this tab\'s where both changed one', { timeout: 120_000 }, async () => {
+  const { context, a, b } = await twoTabs();
+  try {
+    await pick(a.page, 0, 3); // A answers indicator 1 and 3
+    await pick(a.page, 2, 2);
+    await otherTab(b.page).waitFor({ timeout: 10_000 });
+    await pick(b.page, 1, 4); // B answers indicator 2, and indicator 3 differently
+    await pick(b.page, 2, 5);
+    await b.page.locator('[data-i="1"][data-f="notes"]').first().fill('SK Arsitektur SPBE');
+    await b.page.locator('[data-act="other-merge"]').first().click();
+    await b.page.waitForFunction(() => !document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="other-tab"]'));
+
+    const both = await assessment(b.page);
+    assert.equal(both.answers['spbe-01']?.value, 3, "A's answer");
+    assert.equal(both.answers['spbe-02']?.value, 4, "B's answer");
+    assert.equal(both.answers['spbe-02']?.notes, 'SK Arsitektur SPBE', "B's note");
+    assert.equal(both.answers['spbe-03']?.value, 5, 'changed in both: this tab\'s');
+    assert.ok(await picked(b.page, 0, 3), "the form shows A's answer");
+    const told = await b.page.locator('[data-swn="notices"]').innerText();
+    assert.match(told, /sudah digabungkan\. Yang berikut diubah di kedua tab/);
+    assert.match(told, /\n3\. [^\n]+/, 'names the indicator changed in both');
+    const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
+    assert.deepEqual(saved.assessment.answers, both.answers, 'the combined answers are saved');
+    assert.equal(await b.page.locator('.swn-unsaved').isVisible(), false);
+    // A is now behind and is asked in turn; combining there changes nothing of B's.
+    await pick(a.page, 3, 1);
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await a.page.locator('[data-act="other-merge"]').first().click();
+    const all = await assessment(a.page);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((k) => all.answers[`spbe-0${k}`]?.value),
+      [3, 4, 5, 1],
+      'A keeps B\'s answers and adds its own',
+    );
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('backups are bounded: each kind keeps only its newest three copies', { timeout: 90_000 }, async () => {
   const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
   try {
