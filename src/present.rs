@@ -75,8 +75,10 @@ fn cell(out: &mut String, s: &str, text: bool) {
 }
 
 /// One row per indicator: group path, indicator id and title, answer, score, weight (% of the
-/// whole), evidence notes and links. UTF-8 with a byte-order mark so spreadsheets read it
-/// right; comma-separated with `.` decimals so it stays machine-readable in every locale.
+/// whole), evidence notes and links. Then the results: one row per group and a last one for
+/// the whole (`Nilai keseluruhan` / `Overall score`), with no indicator id and the predicate
+/// in the answer column. UTF-8 with a byte-order mark so spreadsheets read it right;
+/// comma-separated with `.` decimals so it stays machine-readable in every locale.
 ///
 /// ```
 /// use swanilai::{builtin, report_csv, score, Assessment, Lang, Value};
@@ -84,11 +86,14 @@ fn cell(out: &mut String, s: &str, text: bool) {
 /// let mut a = Assessment::new("spbe-2020", &set.version);
 /// a.set_value("spbe-01", Value::Number(4.0));
 /// a.answers.get_mut("spbe-01").unwrap().notes = "=HYPERLINK(\"x\")".into();
-/// let csv = report_csv(&set, &a, &score(&set, &a), Lang::En);
+/// let report = score(&set, &a);
+/// let csv = report_csv(&set, &a, &report, Lang::En);
 /// let row = csv.lines().nth(1).unwrap();
 /// assert!(row.contains("spbe-01") && row.contains("4 – Integrated") && row.contains(",4.00,1.30,"));
 /// assert!(row.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{row}");
-/// assert_eq!(csv.lines().count(), 48);
+/// let groups = report.groups.len();
+/// assert_eq!(csv.lines().count(), 1 + 47 + groups + 1, "header, indicators, groups, overall");
+/// assert!(csv.lines().last().unwrap().starts_with("Overall score,,,"));
 /// ```
 pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
@@ -121,12 +126,10 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
     for g in &set.groups {
         walk(g, "", lang, &mut paths);
     }
+    let path_of = |id: &str| paths.iter().find(|(g, _)| g == id).map_or("", |(_, p)| p);
     for (ind, row) in set.indicators().zip(&report.indicators) {
         let answer = a.answers.get(&ind.id);
-        let group = paths
-            .iter()
-            .find(|(id, _)| *id == row.group)
-            .map_or("", |(_, p)| p);
+        let group = path_of(&row.group);
         cell(&mut out, group, true);
         out.push(',');
         cell(&mut out, &ind.id, true);
@@ -153,6 +156,27 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
             true,
         );
         out.push_str("\r\n");
+    }
+    let overall = Text::new("Nilai keseluruhan", "Overall score");
+    let groups = report
+        .groups
+        .iter()
+        .map(|g| (path_of(&g.id), &g.score, g.effective_weight));
+    for (name, score, weight) in groups.chain([(overall.get(lang), &report.overall, 1.0)]) {
+        cell(&mut out, name, true);
+        out.push_str(",,,");
+        cell(
+            &mut out,
+            score.predicate.as_ref().map_or("", |p| p.label.get(lang)),
+            true,
+        );
+        out.push(',');
+        if let Some(s) = score.shown {
+            out.push_str(&format_number(s, d, Lang::En).replace(',', ""));
+        }
+        out.push(',');
+        out.push_str(&format_number(weight * 100.0, 2, Lang::En).replace(',', ""));
+        out.push_str(",,\r\n");
     }
     out
 }

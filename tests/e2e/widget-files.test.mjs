@@ -126,8 +126,17 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     assert.equal(csv.filename, 'gm100sc-kesiapan-kabupaten-banjar-2026.csv');
     const rows = parseCsv(csv.text);
     assert.deepEqual(rows[0], ['Kelompok', 'Id indikator', 'Indikator', 'Jawaban', 'Skor', 'Bobot (%)', 'Catatan bukti', 'Tautan bukti']);
-    assert.equal(rows.length, 1 + inds.length, 'one row per indicator');
+    const groups = report.groups.length;
+    assert.equal(rows.length, 1 + inds.length + groups + 1, 'a row per indicator, then per group, then the whole');
+    const results = rows.splice(1 + inds.length);
     assert.deepEqual(rows.slice(1).map((r) => r[1]), inds.map((x) => x.id));
+    // The results: the predicate in the answer column, the score as shown on screen.
+    const overallRow = results.at(-1);
+    assert.deepEqual(overallRow.slice(0, 3), ['Nilai keseluruhan', '', '']);
+    assert.equal(overallRow[3], report.overall.predicate.label.id);
+    assert.equal(overallRow[4], overall.replace(',', '.'));
+    assert.equal(overallRow[5], '100.00');
+    assert.ok(results.slice(0, -1).every((r) => r[1] === '' && r[0] !== ''), 'group rows: a name, no indicator id');
     for (const e of NOW) {
       const r = rows[1 + screen[e.id].i];
       assert.equal(r[2], inds[screen[e.id].i].title.id);
