@@ -125,16 +125,22 @@ impl Assessment {
     /// assert_eq!(clashes, ["spbe-01"]);
     /// ```
     pub fn merge(&self, base: &Assessment, theirs: &Assessment) -> (Assessment, Vec<String>) {
-        let mut out = self.clone();
-        let mut clashes = Vec::new();
         let r = (&base.region, &self.region, &theirs.region);
         let mut clash = false;
-        out.region = Region {
-            name: pick(&r.0.name, &r.1.name, &r.2.name, &mut clash),
-            code: pick(&r.0.code, &r.1.code, &r.2.code, &mut clash),
-            period: pick(&r.0.period, &r.1.period, &r.2.period, &mut clash),
-            assessor: pick(&r.0.assessor, &r.1.assessor, &r.2.assessor, &mut clash),
+        let mut out = Assessment {
+            set_id: self.set_id.clone(),
+            set_version: self.set_version.clone(),
+            region: Region {
+                name: pick(&r.0.name, &r.1.name, &r.2.name, &mut clash),
+                code: pick(&r.0.code, &r.1.code, &r.2.code, &mut clash),
+                period: pick(&r.0.period, &r.1.period, &r.2.period, &mut clash),
+                assessor: pick(&r.0.assessor, &r.1.assessor, &r.2.assessor, &mut clash),
+            },
+            answers: BTreeMap::new(), // filled by insert only: `remove` would link more code
+            created_at: self.created_at.clone(),
+            updated_at: self.updated_at.clone(),
         };
+        let mut clashes = Vec::new();
         if clash {
             clashes.push("region".to_string());
         }
@@ -155,9 +161,7 @@ impl Assessment {
             if clash {
                 clashes.push(id.clone());
             }
-            if merged == none {
-                out.answers.remove(id);
-            } else {
+            if merged != none {
                 out.answers.insert(id.clone(), merged);
             }
         }

@@ -213,7 +213,11 @@ fn score_prints_json_text_and_csv() {
     assert_eq!(o.status.code(), Some(0));
     let csv = stdout(&o);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 1 + 47 + 12 + 1, "a header, a row per indicator, per group, overall");
+    assert_eq!(
+        lines.len(),
+        1 + 47 + 12 + 1,
+        "a header, a row per indicator, per group, overall"
+    );
     assert!(
         lines[0]
             .trim_start_matches('\u{feff}')
@@ -221,7 +225,11 @@ fn score_prints_json_text_and_csv() {
     );
     assert!(lines[1].contains("spbe-01"));
     assert!(lines[47].contains("spbe-47"));
-    assert!(lines[60].starts_with("Overall score,,,Good,2.60,100.00,"), "{}", lines[60]);
+    assert!(
+        lines[60].starts_with("Overall score,,,Good,2.60,100.00,"),
+        "{}",
+        lines[60]
+    );
 }
 
 #[test]

@@ -2473,87 +2473,73 @@ impl Inner {
                 self.focus_first(&["input[data-act=import]"]);
                 vec![]
             }
-            "other-load" => {
-                self.conflict = false;
-                self.notices.retain(|n| !matches!(n, Notice::OtherTab));
-                match self.store.read().map(|t| restore(&t)) {
-                    Some(Restored::Saved {
-                        assessment,
-                        rev,
-                        drafts,
-                        ..
-                    }) => {
-                        // This tab's answers give way, but are kept under a backup key.
-                        let mine = self.save_doc(self.rev);
-                        self.store.backup("backup", &mine);
-                        self.rev = rev;
-                        self.a = *assessment;
-                        self.base = self.a.clone();
-                        self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
-                        self.save_due = false;
-                        self.full_refresh()
-                    }
-                    _ => {
-                        self.render_notices();
-                        vec![]
-                    }
-                }
-            }
-            "other-merge" => {
-                self.conflict = false;
-                self.notices.retain(|n| !matches!(n, Notice::OtherTab));
-                if let Some(Restored::Saved {
-                    assessment, rev, ..
-                }) = self.store.read().map(|t| restore(&t))
-                {
-                    // Both sides stay recoverable: this tab's under a backup key, the other's
-                    // is the merge's base in storage until the write below.
-                    self.store.backup("backup", &self.save_doc(self.rev));
-                    let (merged, clashes) = self.a.merge(&self.base, &assessment);
-                    self.rev = rev;
-                    self.a = merged;
-                    let names = clashes
-                        .iter()
-                        .map(|id| match self.scorer.indicator_index(id) {
-                            Some(i) => format!(
-                                "{}. {}",
-                                i + 1,
-                                self.scorer.indicator(i).title.get(self.lang)
-                            ),
-                            None if id == "region" => self.t(Ui::Region).to_string(),
-                            None => id.clone(),
-                        });
-                    let names: Vec<String> = names.collect();
-                    let key = if names.is_empty() {
-                        Ui::Merged
-                    } else {
-                        Ui::MergedClashes
-                    };
-                    self.notices.push(Notice::Text(key, names));
-                    self.save_due = true;
-                    self.write_save();
-                    return self.full_refresh();
-                }
-                self.render_notices();
-                vec![]
-            }
-            "other-keep" => {
-                self.conflict = false;
-                self.notices.retain(|n| !matches!(n, Notice::OtherTab));
-                if let Some(theirs) = self.store.read() {
-                    // The other tab's save is overwritten, but kept under a backup key.
-                    self.store.backup("backup", &theirs);
-                    if let Restored::Saved { rev, .. } = restore(&theirs) {
-                        self.rev = rev;
-                    }
-                }
-                self.save_due = true;
-                self.write_save();
-                self.render_notices();
-                vec![]
-            }
+            "other-load" | "other-merge" | "other-keep" => self.settle(&act),
             _ => vec![],
         }
+    }
+
+    /// The official's answer to "changed in another tab": use that version (`other-load`),
+    /// combine both (`other-merge`) or keep this one (`other-keep`). What gives way is kept
+    /// under a backup key; an unreadable other save counts as "keep this one".
+    fn settle(&mut self, how: &str) -> Emits {
+        self.conflict = false;
+        self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+        let theirs = self.store.read().unwrap_or_default();
+        let Restored::Saved {
+            assessment,
+            rev,
+            drafts,
+            ..
+        } = restore(&theirs)
+        else {
+            return self.keep_mine(&theirs);
+        };
+        if how == "other-keep" {
+            self.rev = rev;
+            return self.keep_mine(&theirs);
+        }
+        self.store.backup("backup", &self.save_doc(self.rev));
+        self.rev = rev;
+        if how == "other-load" {
+            self.a = *assessment;
+            self.base = self.a.clone();
+            self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
+            self.save_due = false;
+        } else {
+            let (merged, clashes) = self.a.merge(&self.base, &assessment);
+            self.a = merged;
+            let names: Vec<String> = clashes
+                .iter()
+                .map(|id| match self.scorer.indicator_index(id) {
+                    Some(i) => format!(
+                        "{}. {}",
+                        i + 1,
+                        self.scorer.indicator(i).title.get(self.lang)
+                    ),
+                    None => self.t(Ui::Region).to_string(), // the only other clash
+                })
+                .collect();
+            let key = if names.is_empty() {
+                Ui::Merged
+            } else {
+                Ui::MergedClashes
+            };
+            self.notices.push(Notice::Text(key, names));
+            self.save_due = true;
+            self.write_save();
+        }
+        self.full_refresh()
+    }
+
+    /// Saves this tab's version over the other's, which is kept under a backup key.
+    fn keep_mine(&mut self, theirs: &str) -> Emits {
+        if !theirs.is_empty() {
+            self.store.backup("backup", theirs);
+        }
+        self.save_due = true;
+        self.write_save();
+        self.render_notices();
+        vec![]
     }
 
     fn goto(&mut self, i: usize) {
