@@ -180,7 +180,8 @@ export interface MountOptions {
 /**
  * Loads the WebAssembly module (by default from `new URL('swanilai_bg.wasm', import.meta.url)`).
  * Safe to call more than once: every call returns the same promise, the first `wasmUrl` wins,
- * and a failed load is retried by the next call.
+ * and a failed load is retried by the next call. A failed load rejects with an Error that names
+ * the URL (the browser's error is its `cause`).
  */
 export default function init(wasmUrl?: WasmSource | { module_or_path: WasmSource }): Promise<void>;
 export { init };

@@ -24,7 +24,14 @@ export default function init(wasmUrl) {
       },
       (err) => {
         ready = null;
-        throw err;
+        // A dev server that moved this file (Vite's dependency pre-bundling) answers the .wasm
+        // request with its HTML page: say where the module was looked for, and what helps.
+        const src = arg?.module_or_path ?? new URL('swanilai_bg.wasm', import.meta.url);
+        throw new Error(
+          `swanilai: could not load the WebAssembly module from ${src.url ?? src}: ${err.message}. ` +
+            "With Vite's dev server add optimizeDeps.exclude ['swanilai'], or pass wasmUrl",
+          { cause: err },
+        );
       },
     );
   }

@@ -289,3 +289,28 @@ test('the printout names every advice step, without the screen-only buttons', { 
     await close();
   }
 });
+
+test('a .wasm that does not load (a dev server answering with its HTML page) rejects naming the URL and the fix; init() then retries', { timeout: 90_000 }, async (t) => {
+  // What Vite's dev server did when it pre-bundled the package: the .wasm URL beside the
+  // moved index.js answered with the app's index.html.
+  const { page, record, close } = await pageWith(t, 'wasm-html', {
+    script: `
+      import init, { version } from './swanilai/index.js';
+      const url = new URL('./index.html', location.href).href;
+      const err = await init(url).then(() => null, (e) => e);
+      await init();
+      window.__out = { url, message: err?.message, cause: err?.cause?.name, causeMessage: err?.cause?.message, version: version() };`,
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    assert.ok(out.message?.startsWith(`swanilai: could not load the WebAssembly module from ${out.url}: `), out.message);
+    assert.ok(out.message.includes(out.causeMessage), `the browser's message is kept: ${out.message}`);
+    assert.match(out.causeMessage, /magic word/);
+    assert.match(out.message, /With Vite's dev server add optimizeDeps\.exclude \['swanilai'\], or pass wasmUrl$/);
+    assert.equal(out.cause, 'CompileError', 'the original error is the cause');
+    assert.match(out.version, /^\d+\.\d+\.\d+/, 'the next init() loads the module');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});

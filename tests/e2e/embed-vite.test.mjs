@@ -3,13 +3,14 @@
 // served under the strict CSP: both the mount() widget and the custom element render and
 // fire `score` on an answer; Vite found every file the package loads through
 // `new URL(..., import.meta.url)` (the .wasm, the stylesheet, the built-in sets) and
-// copied it into dist/assets; nothing leaves the origin.
+// copied it into dist/assets; nothing leaves the origin. Then the same app on Vite's dev
+// server, with the configuration README.md gives (tests/embed/vite-app/vite.config.js).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { assertClean, launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
+import { assertClean, launchBrowser, openPage, REPO_ROOT, screenshot, startServer } from './helpers.mjs';
 import {
   answerOneAndExpectScore,
   assertNoCspReports,
@@ -31,13 +32,19 @@ after(async () => {
   await browser?.close();
 });
 
-test('a Vite app installs the packed package, builds, and the widget works', { timeout: 240_000 }, async (t) => {
+/** A copy of tests/embed/vite-app/ with the packed package installed. */
+async function installApp(t) {
   const app = await tempDir(t, 'vite-app');
   await cp(path.join(EMBED_DIR, 'vite-app'), app, { recursive: true });
   await rename(await packPackage(app), path.join(app, 'swanilai.tgz'));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app });
   const installed = JSON.parse(await readFile(path.join(app, 'node_modules', 'swanilai', 'package.json'), 'utf8'));
   t.diagnostic(`installed swanilai ${installed.version} from the tarball`);
+  return app;
+}
+
+test('a Vite app installs the packed package, builds, and the widget works', { timeout: 240_000 }, async (t) => {
+  const app = await installApp(t);
   // The repository's Vite (a devDependency), run in the app as `vite build` would be.
   const log = await run(path.join(BIN, 'vite'), ['build', '--logLevel', 'warn'], { cwd: app });
   if (log.trim()) t.diagnostic(`vite build:\n${log}`);
@@ -66,6 +73,32 @@ test('a Vite app installs the packed package, builds, and the widget works', { t
     assertClean(record);
   } finally {
     await screenshot(page, 'embed-vite.png').catch(() => {});
+    await close();
+  }
+});
+
+test("the app on Vite's dev server, configured as README.md says: both widgets work", { timeout: 240_000 }, async (t) => {
+  const app = await installApp(t);
+  const config = await readFile(path.join(app, 'vite.config.js'), 'utf8');
+  const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  for (const text of [config, readme]) assert.ok(text.includes("optimizeDeps: { exclude: ['swanilai'] }"), 'the same line as in README.md');
+  // The repository's Vite (a devDependency), as `npx vite` in the app would start it.
+  const { createServer } = await import('vite');
+  const dev = await createServer({ root: app, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  await dev.listen();
+  t.after(() => dev.close());
+  const url = dev.resolvedUrls.local[0];
+  t.diagnostic(`vite ${dev.config.optimizeDeps.exclude} excluded from pre-bundling; dev server at ${url}`);
+  const { page, record, close } = await openPage(browser, url);
+  try {
+    await waitForWidget(page, record, '#penilaian');
+    await waitForWidget(page, record, 'swanilai-assessment');
+    await answerOneAndExpectScore(page, '#penilaian');
+    await answerOneAndExpectScore(page, 'swanilai-assessment');
+    const wasm = (await fetchedUrls(page)).filter((u) => u.endsWith('.wasm'));
+    assert.deepEqual(wasm, [new URL('/node_modules/swanilai/swanilai_bg.wasm', url).href], 'the .wasm from beside the package');
+    assertClean(record);
+  } finally {
     await close();
   }
 });
