@@ -247,8 +247,12 @@ test('on a phone the questions come before the detailed results, and the radar l
         scale: radar.getBoundingClientRect().width / radar.viewBox.baseVal.width,
         labelSize: parseFloat(getComputedStyle(label).fontSize),
         pageWidth: document.documentElement.scrollWidth,
+        columns: getComputedStyle(r.querySelector('.swn-body')).gridTemplateColumns.split(' ').length,
+        padding: getComputedStyle(r.querySelector('.swn')).paddingLeft,
       };
     });
+    assert.equal(got.columns, 1, 'one column');
+    assert.equal(got.padding, '4px', 'the phone rules apply');
     assert.ok(got.card < got.results, `the first card (${got.card}) before the results (${got.results})`);
     // Title, toolbar and region form stay above; the first question was 2.5 screens down.
     assert.ok(got.card < 1.6 * 740, `the first question within 1.6 screens (at ${got.card})`);
@@ -309,6 +313,45 @@ test('a .wasm that does not load (a dev server answering with its HTML page) rej
     assert.match(out.message, /With Vite's dev server add optimizeDeps\.exclude \['swanilai'\], or pass wasmUrl$/);
     assert.equal(out.cause, 'CompileError', 'the original error is the cause');
     assert.match(out.version, /^\d+\.\d+\.\d+/, 'the next init() loads the module');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+
+test("the layout follows the widget's width, not the window's, and never collapses it", { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'widths', {
+    viewport: { width: 1366, height: 800 },
+    body: `
+      <div class="host" id="full"></div>
+      <div style="width: 480px"><div class="host" id="column"></div></div>
+      <div style="display: flex"><nav style="width: 200px; flex: none">Menu</nav><div class="host" id="flex"></div></div>
+      <div style="width: 1000px"><div class="host" id="big" style="font-size: 24px"></div></div>
+      <div><div class="host" id="inline" style="display: inline-block"></div></div>`,
+    script: `
+      import { mount } from './swanilai/index.js';
+      await Promise.all([...document.querySelectorAll('.host')].map((el) => mount(el, { set: 'spbe-2020', lang: 'en', storageKey: el.id })));`,
+  });
+  try {
+    const got = {};
+    for (const id of ['full', 'column', 'flex', 'big', 'inline']) {
+      await waitForWidget(page, record, `#${id}`);
+      got[id] = await page.evaluate((id) => {
+        const host = document.getElementById(id);
+        return {
+          width: Math.round(host.getBoundingClientRect().width),
+          columns: getComputedStyle(host.shadowRoot.querySelector('.swn-body')).gridTemplateColumns.split(' ').length,
+        };
+      }, id);
+    }
+    t.diagnostic(JSON.stringify(got));
+    const body = 1366 - 16; // the body's default 8px margins
+    assert.deepEqual(got.full, { width: body, columns: 2 }, 'full width: the form beside the results');
+    assert.deepEqual(got.column, { width: 480, columns: 1 }, 'a 480px column in a wide window: one column');
+    assert.deepEqual(got.flex, { width: body - 200, columns: 2 }, 'a flex item beside a 200px sidebar fills the rest');
+    assert.deepEqual(got.big, { width: 1000, columns: 1 }, 'a 24px host font: the breakpoints are in its em');
+    assert.deepEqual(got.inline, { width: body, columns: 2 }, 'an inline-block takes the width it is given');
     assertClean(record);
   } finally {
     await close();
