@@ -137,7 +137,8 @@ const probe = (r) => {
   const cs = (sel) => getComputedStyle(r.querySelector(sel));
   const pick = (sel, ...props) => Object.fromEntries(props.map((p) => [`${sel} ${p}`, cs(sel)[p]]));
   return {
-    ...pick('.swn-title', 'fontSize', 'textAlign', 'letterSpacing', 'textTransform'),
+    ...pick('.swn-title', 'fontSize', 'textAlign', 'letterSpacing', 'textTransform', 'color', 'fontFamily', 'lineHeight'),
+    ...pick('.swn-mini', 'color', 'fontFamily', 'letterSpacing', 'textTransform'),
     ...pick('.swn-btn', 'paddingLeft', 'fontSize', 'textTransform', 'letterSpacing'),
     ...pick('.swn-desc', 'textAlign', 'marginBottom', 'wordSpacing', 'fontStyle'),
     ...pick('.swn-tab-count', 'fontSize'),
@@ -152,6 +153,9 @@ test('page CSS (root font size, inherited text properties) does not reach into t
   for (const css of [
     '',
     'html { font-size: 10px } body { text-align: center; letter-spacing: .2em; word-spacing: 1em; text-transform: uppercase; font-style: italic; line-height: 3 }',
+    // A CMS theme's rules for every element reach the host element itself, where they beat
+    // the widget's :host rules.
+    '* { color: red; font-family: serif; letter-spacing: 3px; text-transform: uppercase; text-align: right; line-height: 3; font-style: italic; word-spacing: 1em }',
   ]) {
     const { page, record, close } = await pageWith(t, 'leak', { css, script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`), viewport: { width: 1280, height: 720 } });
     try {
@@ -163,6 +167,7 @@ test('page CSS (root font size, inherited text properties) does not reach into t
     }
   }
   assert.deepEqual(results[1], results[0], 'the same computed styles on a hostile page as on a neutral one');
+  assert.deepEqual(results[2], results[0], 'the same computed styles under a theme for `*` as on a neutral page');
   assert.equal(results[0]['.swn-title fontSize'], '24px');
   assert.equal(results[0]['.swn-btn paddingLeft'], '14.4px');
   assert.equal(results[0]['.swn-opt input width'], '20px');
