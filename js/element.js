@@ -68,9 +68,10 @@ export class SwanilaiAssessment extends HTMLElement {
         set = await res.text();
       }
       const region = this.getAttribute('region') || '';
+      const lang = this.getAttribute('lang') || 'id';
       const widget = await mount(this, {
         set,
-        lang: this.getAttribute('lang') || 'id',
+        lang,
         // A region's name may hold `:` ("Dinas Kominfo: Kab. Banjar"), which storage keys
         // reserve; only that character is escaped, so every other name keeps its saved answers.
         storageKey: this.getAttribute('storage-key') || region.replaceAll(':', '%3A') || 'default',
@@ -81,6 +82,9 @@ export class SwanilaiAssessment extends HTMLElement {
         return;
       }
       this.#widget = widget;
+      // `lang` changed while loading, when there was no widget to tell.
+      const now = this.getAttribute('lang') || 'id';
+      if (now !== lang) widget.setLocale(now);
     } catch (err) {
       if (generation !== this.#generation) return;
       this.setAttribute('data-state', 'error');

@@ -362,3 +362,35 @@ test("the layout follows the widget's width, not the window's, and never collaps
     await close();
   }
 });
+
+
+test('a lang attribute set while the element is still loading applies once it is ready', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'lang-loading', {
+    script: `
+      import './swanilai/element.js';
+      const el = document.createElement('swanilai-assessment');
+      el.setAttribute('set', 'spbe-2020');
+      el.setAttribute('lang', 'id');
+      // Once the mount has started (and read lang), before it is done.
+      new MutationObserver((_, o) => {
+        if (el.getAttribute('data-state') !== 'loading') return;
+        o.disconnect();
+        window.__loading = el.widget === null;
+        el.setAttribute('lang', 'en');
+      }).observe(el, { attributes: true });
+      document.body.append(el);`,
+    body: '',
+  });
+  try {
+    await waitForWidget(page, record, 'swanilai-assessment');
+    assert.equal(await page.evaluate(() => window.__loading), true, 'lang changed while there was no widget yet');
+    const got = await page.evaluate(() => {
+      const el = document.querySelector('swanilai-assessment');
+      return { lang: el.shadowRoot.querySelector('.swn').lang, widget: el.widget.assessment().setId, attr: el.getAttribute('lang') };
+    });
+    assert.deepEqual(got, { lang: 'en', widget: 'spbe-2020', attr: 'en' });
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
