@@ -89,11 +89,22 @@ export class SwanilaiAssessment extends HTMLElement {
       if (generation !== this.#generation) return;
       this.setAttribute('data-state', 'error');
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      const p = document.createElement('p');
-      p.setAttribute('role', 'alert');
+      const box = document.createElement('div');
+      box.setAttribute('role', 'alert');
       // Messages from index.js carry the prefix already; say it once.
-      p.textContent = `swanilai: ${String(err?.message ?? err).replace(/^swanilai: /, '')}`;
-      root.replaceChildren(p);
+      box.append(`swanilai: ${String(err?.message ?? err).replace(/^swanilai: /, '')}`);
+      // A set with errors: the first few, where they are.
+      const errors = err?.problems?.filter((e) => e.severity === 'error') ?? [];
+      if (errors.length) {
+        const ul = document.createElement('ul');
+        for (const e of errors.slice(0, 5)) {
+          const li = document.createElement('li');
+          li.textContent = `${e.path}: ${e.message.en}`;
+          ul.append(li);
+        }
+        box.append(ul);
+      }
+      root.replaceChildren(box);
       console.error(err);
     }
   }

@@ -109,8 +109,13 @@ function preloadStyle(href) {
 }
 
 function problemsError(what, problems) {
-  const first = problems[0];
-  const err = new Error(`swanilai: ${what}: ${first ? `${first.path}: ${first.message.en}` : ''}`);
+  // The first error, not a warning listed before it (an unknown field is only ignored).
+  const errors = problems.filter((p) => p.severity === 'error');
+  const first = errors[0] ?? problems[0];
+  const n = errors.length;
+  const err = new Error(
+    `swanilai: ${what} (${n} error${n === 1 ? '' : 's'}): ${first ? `${first.path}: ${first.message.en}` : ''}`,
+  );
   err.problems = problems;
   return err;
 }

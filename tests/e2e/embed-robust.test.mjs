@@ -394,3 +394,49 @@ test('a lang attribute set while the element is still loading applies once it is
     await close();
   }
 });
+
+
+test('a set with errors is reported by its first error (not a warning before it) and their count; the element lists them', { timeout: 90_000 }, async (t) => {
+  const set = {
+    id: 'uji',
+    version: '1',
+    title: 'Uji',
+    predicates: [{ min: 0, max: 5, label: 'P' }],
+    groups: [
+      {
+        id: 'g',
+        title: 'G',
+        indicators: [
+          { id: 'a', title: 'A', wieght: 2, answer: { kind: 'yes_no' } }, // a warning, listed first
+          { id: 'b', title: 'B', weight: -1, answer: { kind: 'yes_no' } },
+          { id: 'a', title: 'C', answer: { kind: 'level', levels: [] } },
+        ],
+      },
+    ],
+  };
+  await writeFile(path.join(root, 'bad-set.json'), JSON.stringify(set));
+  const { page, close } = await pageWith(t, 'bad-set', {
+    script: `
+      import { mount } from './swanilai/index.js';
+      import './swanilai/element.js';
+      const set = await (await fetch('./bad-set.json')).text();
+      const err = await mount(document.getElementById('penilaian'), { set }).then(() => null, (e) => e);
+      window.__out = { message: err?.message, problems: err?.problems?.length };`,
+    body: '<div id="penilaian"></div><swanilai-assessment src="./bad-set.json"></swanilai-assessment>',
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    assert.equal(out.message, 'swanilai: invalid indicator set (3 errors): groups[0].indicators[1].weight: weight must be greater than 0, got -1');
+    assert.equal(out.problems, 4, 'the error carries every problem, the warning too');
+    await page.locator('swanilai-assessment[data-state="error"]').waitFor({ state: 'attached' });
+    const alert = page.locator('swanilai-assessment [role="alert"]');
+    assert.ok((await alert.innerText()).startsWith(out.message), await alert.innerText());
+    assert.deepEqual(await alert.locator('li').allInnerTexts(), [
+      'groups[0].indicators[1].weight: weight must be greater than 0, got -1',
+      'groups[0].indicators[2].id: id `a` is already used at groups[0].indicators[0]',
+      'groups[0].indicators[2].answer: indicator `a` offers no levels',
+    ]);
+  } finally {
+    await close();
+  }
+});
