@@ -91,8 +91,9 @@ export class SwanilaiAssessment extends HTMLElement {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const box = document.createElement('div');
       box.setAttribute('role', 'alert');
-      // Messages from index.js carry the prefix already; say it once.
-      box.append(`swanilai: ${String(err?.message ?? err).replace(/^swanilai: /, '')}`);
+      // Messages from index.js carry the prefix already; say it once. The option is an
+      // attribute here.
+      box.append(`swanilai: ${String(err?.message ?? err).replace(/^swanilai: /, '').replace(/storageKey/g, 'storage-key attribute')}`);
       // A set with errors: the first few, where they are.
       const errors = err?.problems?.filter((e) => e.severity === 'error') ?? [];
       if (errors.length) {

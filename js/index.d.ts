@@ -198,7 +198,9 @@ export declare function getSet(id: string, options?: { base?: string | URL }): P
 /** Opens an exported file's text, checking its SHA-256. Needs `await init()` first (throws otherwise). */
 export declare function openExport(text: string): OpenedFile;
 /** Mounts the widget into `element` (it gets a shadow root). Loads the module first. Mounting
- * again into the same element replaces the widget there (the old handle answers "destroyed"). */
+ * again into the same element replaces the widget there (the old handle answers "destroyed").
+ * Rejects with an Error when `element` is not an element (say, `null` from a selector that
+ * matched nothing). */
 export declare function mount(element: Element, options?: MountOptions): Promise<Widget>;
 /** The URL of the widget's stylesheet in the package. */
 export declare const stylesheetUrl: string;

@@ -128,6 +128,7 @@ function problemsError(what, problems) {
  * @returns {Promise<Widget>}
  */
 export async function mount(element, options = {}) {
+  if (element?.nodeType !== 1) throw new Error(`swanilai: mount needs an element, not ${element}`);
   // Everything the first screen needs downloads at once: the module, a built-in set and the
   // stylesheet (which the widget links only once it is drawn).
   const ready = init(options.wasmUrl);

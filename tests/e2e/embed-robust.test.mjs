@@ -3,6 +3,9 @@
 // CSS that would leak into the shadow root (root font size, inherited text properties), and
 // the layout the official works in: a sticky score bar that never covers the focused
 // control, the questions first on a phone, and a printout with every advice title.
+// Also: misuse told in words (a .wasm that does not load, `mount(null)`, a set with errors, a
+// storage key in use for the element), a `lang` set while the element loads, and the layout
+// following the widget's own width, not the window's.
 // Each page is written into a staged copy of tests/embed/plain/ (the package at /swanilai/).
 
 import { after, before, test } from 'node:test';
@@ -436,6 +439,42 @@ test('a set with errors is reported by its first error (not a warning before it)
       'groups[0].indicators[2].id: id `a` is already used at groups[0].indicators[0]',
       'groups[0].indicators[2].answer: indicator `a` offers no levels',
     ]);
+  } finally {
+    await close();
+  }
+});
+
+
+test('mount() without an element rejects with an Error that says so', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'no-element', {
+    script: `
+      import { mount } from './swanilai/index.js';
+      const err = await mount(document.querySelector('#not-there'), { set: 'spbe-2020' }).then(() => null, (e) => e);
+      window.__out = { type: err?.constructor.name, message: err?.message };`,
+  });
+  try {
+    const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
+    assert.deepEqual(out, { type: 'Error', message: 'swanilai: mount needs an element, not null' });
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+
+test('the element names its storage-key attribute when a key is in use or has a colon', { timeout: 90_000 }, async (t) => {
+  const { page, close } = await pageWith(t, 'element-keys', {
+    script: `import './swanilai/element.js';`,
+    body: `<swanilai-assessment set="spbe-2020"></swanilai-assessment><swanilai-assessment set="spbe-2020"></swanilai-assessment>
+      <swanilai-assessment set="smart-city-evaluasi" storage-key="a:b"></swanilai-assessment>`,
+  });
+  try {
+    const errors = page.locator('swanilai-assessment[data-state="error"]');
+    await page.waitForFunction(() => document.querySelectorAll('swanilai-assessment[data-state="error"]').length === 2);
+    const texts = await errors.locator('[role="alert"]').allInnerTexts();
+    assert.equal(texts.length, 2, texts.join('\n'));
+    assert.match(texts[0], /already saves under `swanilai:spbe-2020:default`: give each widget its own storage-key attribute$/);
+    assert.equal(texts[1], 'swanilai: storage-key attribute `a:b` must not contain `:`');
   } finally {
     await close();
   }
