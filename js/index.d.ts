@@ -172,7 +172,7 @@ export interface MountOptions {
   /** Last period's assessment, for the comparison panel. */
   previous?: AssessmentInput;
   /** The stylesheet URL (default, also for `undefined`, `null` or `''`: swanilai.css beside the package). */
-  stylesheet?: string;
+  stylesheet?: string | null | undefined;
   /** Where the .wasm file is (default: beside the package); used by the first `init()` only. */
   wasmUrl?: WasmSource;
 }

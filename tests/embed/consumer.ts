@@ -189,6 +189,10 @@ async function useTheWidget(host: HTMLElement): Promise<Widget> {
     stylesheet: stylesheetUrl,
     wasmUrl,
   };
+  // `null` or `undefined` (say, an unset config value) mean the default stylesheet.
+  const config: { css: string | null } = { css: null };
+  const defaults: MountOptions[] = [{ stylesheet: config.css }, { stylesheet: null }, { stylesheet: undefined }];
+  console.log(defaults.length);
   let widget: Widget;
   try {
     widget = await mount(host, options);
