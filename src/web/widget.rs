@@ -2559,6 +2559,14 @@ impl Inner {
             self.card_limit = (pos / CARD_CHUNK + 1) * CARD_CHUNK;
             self.render_panel();
         }
+        // The sticky bar wraps to two or three lines on a phone: what scrolls into view stops
+        // below its measured height (`--swn-bar`, read by `scroll-margin-top`).
+        let bar = self.frame.query_selector(".swn-sticky").ok().flatten();
+        let bar = bar.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>());
+        if let (Some(bar), Some(frame)) = (bar, self.frame.dyn_ref::<web_sys::HtmlElement>()) {
+            let h = format!("{}px", bar.offset_height());
+            let _ = frame.style().set_property("--swn-bar", &h);
+        }
         if let Ok(Some(card)) = self.frame.query_selector(&format!("#swn-i-{i}")) {
             card.scroll_into_view();
             if let Ok(Some(input)) = card.query_selector("input, select") {
