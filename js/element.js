@@ -7,6 +7,10 @@ import './swanilai.js';
 
 const EVENTS = ['change', 'score', 'export'];
 
+// An HTML `lang` attribute: English for `en` and `en-*`, Indonesian for anything else (the
+// JS API refuses other languages; an attribute falls back, as HTML's own `lang` would).
+const langOf = (tag) => (/^en(?:[-_]|$)/i.test(tag ?? '') ? 'en' : 'id');
+
 export class SwanilaiAssessment extends HTMLElement {
   static observedAttributes = ['set', 'src', 'lang', 'storage-key', 'region'];
 
@@ -42,7 +46,7 @@ export class SwanilaiAssessment extends HTMLElement {
     if (!this.#connected || oldValue === value) return;
     if (name === 'lang') {
       // The widget may be mid-event (its own language button sets this attribute): defer.
-      queueMicrotask(() => this.#widget?.setLocale(value || 'id'));
+      queueMicrotask(() => this.#widget?.setLocale(langOf(value)));
       return;
     }
     this.#remount();
@@ -68,7 +72,7 @@ export class SwanilaiAssessment extends HTMLElement {
         set = await res.text();
       }
       const region = this.getAttribute('region') || '';
-      const lang = this.getAttribute('lang') || 'id';
+      const lang = langOf(this.getAttribute('lang'));
       const widget = await mount(this, {
         set,
         lang,
@@ -83,7 +87,7 @@ export class SwanilaiAssessment extends HTMLElement {
       }
       this.#widget = widget;
       // `lang` changed while loading, when there was no widget to tell.
-      const now = this.getAttribute('lang') || 'id';
+      const now = langOf(this.getAttribute('lang'));
       if (now !== lang) widget.setLocale(now);
     } catch (err) {
       if (generation !== this.#generation) return;

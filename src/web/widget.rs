@@ -147,6 +147,19 @@ pub struct Widget {
     inner: Rc<RefCell<Option<Inner>>>,
 }
 
+/// `id` or `en`, or a tag starting with either (`en-GB`); anything else is refused by name, not
+/// quietly shown in Indonesian.
+fn lang_of(tag: &str) -> Result<Lang, JsValue> {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("en") {
+        Ok(Lang::from_tag(primary))
+    } else {
+        Err(to_js_error(format!(
+            "lang must be `id` or `en`, not `{tag}`"
+        )))
+    }
+}
+
 fn now_iso() -> String {
     js_sys::Date::new_0()
         .to_iso_string()
@@ -202,7 +215,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
     let scorer = Rc::clone(&set.scorer);
-    let lang = Lang::from_tag(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()));
+    let lang = lang_of(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()))?;
     let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
     let mut a = Assessment::new(&s.id, &s.version);
     let mut notices = Vec::new();
@@ -2562,7 +2575,9 @@ impl Inner {
         // The sticky bar wraps to two or three lines on a phone: what scrolls into view stops
         // below its measured height (`--swn-bar`, read by `scroll-margin-top`).
         let bar = self.frame.query_selector(".swn-sticky").ok().flatten();
-        let bar = bar.as_ref().and_then(|b| b.dyn_ref::<web_sys::HtmlElement>());
+        let bar = bar
+            .as_ref()
+            .and_then(|b| b.dyn_ref::<web_sys::HtmlElement>());
         if let (Some(bar), Some(frame)) = (bar, self.frame.dyn_ref::<web_sys::HtmlElement>()) {
             let h = format!("{}px", bar.offset_height());
             let _ = frame.style().set_property("--swn-bar", &h);
@@ -2704,8 +2719,8 @@ impl Widget {
     /// Switches the language: `"id"` or `"en"`.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, lang: String) -> Result<(), JsValue> {
+        let lang = lang_of(&lang)?;
         self.with(|st| {
-            let lang = Lang::from_tag(&lang);
             if st.lang != lang {
                 st.lang = lang;
                 st.render_all();

@@ -479,3 +479,43 @@ test('the element names its storage-key attribute when a key is in use or has a 
     await close();
   }
 });
+
+test('languages: the API takes id, en and tags starting with them and names any other; the element falls back', { timeout: 90_000 }, async (t) => {
+  const { page, record, close } = await pageWith(t, 'langs', {
+    body: '<div id="penilaian"></div><swanilai-assessment id="fr" set="spbe-2020" storage-key="fr" lang="fr-FR"></swanilai-assessment><swanilai-assessment id="us" set="spbe-2020" storage-key="us" lang="en-US"></swanilai-assessment>',
+    script: `
+      import { mount } from './swanilai/index.js';
+      import './swanilai/element.js';
+      const el = document.getElementById('penilaian');
+      window.refused = await mount(el, { set: 'spbe-2020', lang: 'fr' }).then(() => 'mounted', (e) => e.message);
+      const w = await mount(el, { set: 'spbe-2020', lang: 'en-GB' });
+      window.first = el.shadowRoot.querySelector('.swn').lang;
+      try { w.setLocale('ms'); window.setFr = 'accepted'; } catch (e) { window.setFr = e.message; }
+      w.setLocale('ID');
+      window.after = el.shadowRoot.querySelector('.swn').lang;`,
+  });
+  try {
+    await page.locator('#us[data-state="ready"]').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.locator('#fr[data-state="ready"]').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.waitForFunction(() => window.after !== undefined);
+    const got = await page.evaluate(() => ({
+      refused: window.refused,
+      first: window.first,
+      setFr: window.setFr,
+      after: window.after,
+      fr: document.getElementById('fr').shadowRoot.querySelector('.swn').lang,
+      us: document.getElementById('us').shadowRoot.querySelector('.swn').lang,
+    }));
+    assert.deepEqual(got, {
+      refused: 'lang must be `id` or `en`, not `fr`',
+      first: 'en',
+      setFr: 'lang must be `id` or `en`, not `ms`',
+      after: 'id',
+      fr: 'id',
+      us: 'en',
+    });
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
