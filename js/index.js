@@ -24,14 +24,17 @@ export default function init(wasmUrl) {
       },
       (err) => {
         ready = null;
-        // A dev server that moved this file (Vite's dependency pre-bundling) answers the .wasm
-        // request with its HTML page: say where the module was looked for, and what helps.
+        // Say where the module was looked for, and what helps: a dev server that moved this
+        // file (Vite's dependency pre-bundling) answers the .wasm request with its HTML page;
+        // a page CSP without 'wasm-unsafe-eval' refuses to compile it.
         const src = arg?.module_or_path ?? new URL('swanilai_bg.wasm', import.meta.url);
-        throw new Error(
-          `swanilai: could not load the WebAssembly module from ${src.url ?? src}: ${err.message}. ` +
-            "With Vite's dev server add optimizeDeps.exclude ['swanilai'], or pass wasmUrl",
-          { cause: err },
-        );
+        const msg = String(err?.message ?? err);
+        const hint = /magic word/.test(msg)
+          ? ". That is not the .wasm file: with Vite's dev server add optimizeDeps.exclude ['swanilai'], or pass wasmUrl"
+          : /unsafe-eval/.test(msg)
+            ? ". The page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"
+            : '';
+        throw new Error(`swanilai: could not load the WebAssembly module from ${src.url ?? src}: ${msg}${hint}`, { cause: err });
       },
     );
   }

@@ -109,8 +109,10 @@ impl Assessment {
 
     /// Combines two assessments that both started from `base` (two tabs that saved in turn):
     /// each field (an answer's value, notes and links; each region field) takes the side that
-    /// changed it. Where both changed one field differently, `self` wins, and the indicator's
-    /// id (or `region`) is listed in the second return value.
+    /// changed it. Nothing of `self` is dropped, though: where both changed one field
+    /// differently, or `theirs` has nothing where `self` has something (cleared there, or never
+    /// seen there: a tab that saved its own version over another's did not start from `base`),
+    /// `self` wins, and the indicator's id (or `region`) is listed in the second return value.
     ///
     /// ```
     /// use swanilai::{Assessment, Value};
@@ -169,12 +171,14 @@ impl Assessment {
     }
 }
 
-/// One field of a three-way merge: the side that changed it, else `mine`.
-fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T, clash: &mut bool) -> T {
-    if mine == base {
+/// One field of a three-way merge: the side that changed it, but never empty for `mine`'s
+/// something (flagged as a clash, as are two different changes; `mine` wins both).
+fn pick<T: PartialEq + Clone + Default>(base: &T, mine: &T, theirs: &T, clash: &mut bool) -> T {
+    let empty = T::default();
+    if mine == base && (*theirs != empty || *mine == empty) {
         theirs.clone()
     } else {
-        *clash |= theirs != base && theirs != mine;
+        *clash |= theirs != base && theirs != mine || mine == base;
         mine.clone()
     }
 }

@@ -76,8 +76,8 @@ fn cell(out: &mut String, s: &str, text: bool) {
 
 /// One row per indicator: group path, indicator id and title, answer, score, weight (% of the
 /// whole), evidence notes and links. Then the results: one row per group and a last one for
-/// the whole (`Nilai keseluruhan` / `Overall score`), with no indicator id and the predicate
-/// in the answer column. UTF-8 with a byte-order mark so spreadsheets read it right;
+/// the whole (`Nilai keseluruhan` / `Overall score`), with no indicator id, the predicate in
+/// the answer column and no weight (the weight column adds up to 100). UTF-8 with a byte-order mark so spreadsheets read it right;
 /// comma-separated with `.` decimals so it stays machine-readable in every locale.
 ///
 /// ```
@@ -158,25 +158,17 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         out.push_str("\r\n");
     }
     let overall = Text::new("Nilai keseluruhan", "Overall score");
-    let groups = report
-        .groups
-        .iter()
-        .map(|g| (path_of(&g.id), &g.score, g.effective_weight));
-    for (name, score, weight) in groups.chain([(overall.get(lang), &report.overall, 1.0)]) {
+    let groups = report.groups.iter().map(|g| (path_of(&g.id), &g.score));
+    for (name, score) in groups.chain([(overall.get(lang), &report.overall)]) {
         cell(&mut out, name, true);
         out.push_str(",,,");
-        cell(
-            &mut out,
-            score.predicate.as_ref().map_or("", |p| p.label.get(lang)),
-            true,
-        );
+        let predicate = score.predicate.as_ref().map_or("", |p| p.label.get(lang));
+        cell(&mut out, predicate, true);
         out.push(',');
         if let Some(s) = score.shown {
             out.push_str(&format_number(s, d, Lang::En).replace(',', ""));
         }
-        out.push(',');
-        out.push_str(&format_number(weight * 100.0, 2, Lang::En).replace(',', ""));
-        out.push_str(",,\r\n");
+        out.push_str(",,,\r\n"); // no weight: the column still adds up to 100
     }
     out
 }

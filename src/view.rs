@@ -260,8 +260,8 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
             "The answers from both tabs were combined.",
         ),
         MergedClashes => (
-            "Jawaban dari kedua tab sudah digabungkan. Yang berikut diubah di kedua tab; jawaban tab ini yang dipakai:",
-            "The answers from both tabs were combined. These were changed in both tabs; this tab's answers were kept:",
+            "Jawaban dari kedua tab sudah digabungkan. Untuk yang berikut kedua tab berbeda (diubah di keduanya, atau dikosongkan di tab lain); jawaban tab ini yang dipakai:",
+            "The answers from both tabs were combined. For these the tabs differed (changed in both, or emptied in the other); this tab's answers were kept:",
         ),
         ReloadOther => ("Pakai versi tab lain", "Use the other tab's version"),
         KeepMine => ("Pakai versi tab ini", "Use this tab's version"),

@@ -722,8 +722,8 @@ proptest! {
     }
 
     /// Two tabs that saved in turn, merged: every field takes the side that changed it (this
-    /// tab's where both did, and only then is the answer listed as a clash), and merging with
-    /// an unchanged side gives the other side back.
+    /// tab's where both did, or where the other has nothing: both are listed as clashes),
+    /// nothing this tab has is lost, and merging with an unchanged side gives the other back.
     #[test]
     fn a_merge_keeps_each_tabs_own_changes(
         base in tab_answers(),
@@ -736,20 +736,30 @@ proptest! {
             let id = format!("i{k}");
             let get = |a: &Assessment| a.answers.get(&id).cloned().unwrap_or_default();
             let (b, m, t, o) = (get(&b), get(&m), get(&t), get(&out));
-            prop_assert_eq!(&o.value, if m.value == b.value { &t.value } else { &m.value });
-            prop_assert_eq!(&o.notes, if m.notes == b.notes { &t.notes } else { &m.notes });
-            let clash = |x: bool, y: bool, z: bool| !x && !y && !z;
-            let both = clash(m.value == b.value, t.value == b.value, t.value == m.value)
-                || clash(m.notes == b.notes, t.notes == b.notes, t.notes == m.notes);
+            // Theirs where only they changed it, unless that leaves nothing where mine had
+            // something; mine otherwise. A clash: both changed it, or mine kept over nothing.
+            let value_theirs = m.value == b.value && (t.value.is_some() || m.value.is_none());
+            let notes_theirs = m.notes == b.notes && (!t.notes.is_empty() || m.notes.is_empty());
+            prop_assert_eq!(&o.value, if value_theirs { &t.value } else { &m.value });
+            prop_assert_eq!(&o.notes, if notes_theirs { &t.notes } else { &m.notes });
+            let clash = |theirs: bool, changed: bool, same: bool, kept: bool| !theirs && (changed && !same || kept);
+            let both = clash(value_theirs, t.value != b.value, t.value == m.value, m.value == b.value)
+                || clash(notes_theirs, t.notes != b.notes, t.notes == m.notes, m.notes == b.notes);
             prop_assert_eq!(clashes.contains(&id), both, "{}", id);
+            // Nothing of mine is lost.
+            prop_assert!(m.value.is_none() || o.value.is_some());
+            prop_assert!(m.notes.is_empty() || !o.notes.is_empty());
         }
         prop_assert!(out.answers.values().all(|a| *a != Default::default()), "no empty answers");
         let (same, none) = m.merge(&b, &b);
         prop_assert_eq!(same, m.clone());
         prop_assert!(none.is_empty());
-        let (same, none) = b.merge(&b, &t);
-        prop_assert_eq!(same.answers, t.answers);
-        prop_assert!(none.is_empty());
+        let (same, _) = b.merge(&b, &t);
+        for (id, x) in &t.answers {
+            let o = same.answers.get(id).cloned().unwrap_or_default();
+            prop_assert!(x.value.is_none() || o.value == x.value, "their value comes over: {}", id);
+            prop_assert!(x.notes.is_empty() || o.notes == x.notes, "their notes come over: {}", id);
+        }
     }
 
     /// Scoring never panics even for a set that skipped validation (reversed scale, bad

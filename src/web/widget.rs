@@ -1461,6 +1461,7 @@ impl Inner {
     }
 
     fn full_refresh(&mut self) -> Emits {
+        self.typing = None; // the answers were replaced: a later refusal must not bring one back
         self.answered = view::answered_flags(&self.scorer, &self.a);
         self.tally = self.scorer.tally(self.scorer.indicator_scores(&self.a));
         self.render_all();
@@ -1582,6 +1583,7 @@ impl Inner {
     }
 
     fn clear_answer(&mut self, i: usize) -> Emits {
+        self.typing = None;
         let id = self.scorer.indicator(i).id.clone();
         if let Some(a) = self.a.answers.get_mut(&id) {
             a.value = None;
@@ -1985,10 +1987,15 @@ impl Inner {
     /// Where a problem is, for the official: "12. <indicator title>: " for an answer, nothing
     /// where the message says it all (the set id, a file that is not JSON), else the path.
     fn place(&self, path: &str) -> String {
-        let answer = path
-            .strip_prefix("answers.")
-            .and_then(|rest| rest.split(['.', '[']).next())
-            .and_then(|id| self.scorer.indicator_index(id));
+        // `answers.spbe-01.value`, or `answers["1.1"].value` for ids that need quotes.
+        let rest = path.strip_prefix("answers").unwrap_or_default();
+        let id = match rest.strip_prefix("[\"") {
+            Some(quoted) => quoted.split('"').next(),
+            None => rest
+                .strip_prefix('.')
+                .and_then(|r| r.split(['.', '[']).next()),
+        };
+        let answer = id.and_then(|id| self.scorer.indicator_index(id));
         match answer {
             Some(i) => format!(
                 "{}. {}: ",
@@ -2005,6 +2012,18 @@ impl Inner {
         // (the stored copy can be up to 400 ms older).
         let current = self.save_doc(self.rev);
         self.store.backup("backup", &current);
+        // Another tab saved since this one did: its save is kept too, and this write goes
+        // after it (a higher rev), so that tab is asked in turn instead of overwriting this.
+        if let Some(theirs) = self.store.read() {
+            if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
+                if rev > self.rev && writer != self.writer {
+                    self.store.backup("backup", &theirs);
+                    self.rev = rev;
+                    self.conflict = false;
+                    self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+                }
+            }
+        }
         self.a = a;
         self.drafts = drafts;
         self.typing = None;
@@ -2513,6 +2532,10 @@ impl Inner {
         }
         self.store.backup("backup", &self.save_doc(self.rev));
         self.rev = rev;
+        if how == "other-merge" {
+            // The write below replaces the other tab's save: it is kept too.
+            self.store.backup("backup", &theirs);
+        }
         if how == "other-load" {
             self.a = *assessment;
             self.base = self.a.clone();

@@ -318,7 +318,7 @@ test('a .wasm that does not load (a dev server answering with its HTML page) rej
     assert.ok(out.message?.startsWith(`swanilai: could not load the WebAssembly module from ${out.url}: `), out.message);
     assert.ok(out.message.includes(out.causeMessage), `the browser's message is kept: ${out.message}`);
     assert.match(out.causeMessage, /magic word/);
-    assert.match(out.message, /With Vite's dev server add optimizeDeps\.exclude \['swanilai'\], or pass wasmUrl$/);
+    assert.match(out.message, /That is not the \.wasm file: with Vite's dev server add optimizeDeps\.exclude \['swanilai'\], or pass wasmUrl$/);
     assert.equal(out.cause, 'CompileError', 'the original error is the cause');
     assert.match(out.version, /^\d+\.\d+\.\d+/, 'the next init() loads the module');
     assertClean(record);

@@ -377,7 +377,7 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
     assert.equal(both.answers['spbe-03']?.value, 5, 'changed in both: this tab\'s');
     assert.ok(await picked(b.page, 0, 3), "the form shows A's answer");
     const told = await b.page.locator('[data-swn="notices"]').innerText();
-    assert.match(told, /sudah digabungkan\. Yang berikut diubah di kedua tab/);
+    assert.match(told, /sudah digabungkan\. Untuk yang berikut kedua tab berbeda/);
     assert.match(told, /\n3\. [^\n]+/, 'names the indicator changed in both');
     const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
     assert.deepEqual(saved.assessment.answers, both.answers, 'the combined answers are saved');
@@ -392,6 +392,53 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
       [3, 4, 5, 1],
       'A keeps B\'s answers and adds its own',
     );
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs: combining after the other tab kept its own version loses nothing of this tab, and keeps the other save as a backup', { timeout: 120_000 }, async () => {
+  const { context, a, b } = await twoTabs();
+  try {
+    await pick(a.page, 0, 3); // A saves spbe-01
+    await otherTab(b.page).waitFor({ timeout: 10_000 });
+    await pick(b.page, 1, 4); // B answers spbe-02 and keeps its own version (without spbe-01)
+    await b.page.locator('[data-act="other-keep"]').first().click();
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await pick(a.page, 2, 2); // A answers spbe-03, then combines
+    await a.page.locator('[data-act="other-merge"]').first().click();
+    const all = await assessment(a.page);
+    assert.deepEqual([1, 2, 3].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 4, 2], 'every answer of both tabs');
+    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n1\. /, 'spbe-01 is listed: the other tab had emptied it');
+    const backups = Object.values(await stored(a.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
+    assert.ok(
+      backups.some((d) => d.assessment?.answers?.['spbe-02']?.value === 4 && !d.assessment.answers['spbe-01']),
+      `the save the merge replaced is kept as a backup: ${JSON.stringify(backups)}`,
+    );
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs: replacing the answers while the other tab saved keeps its save and asks the other tab', { timeout: 120_000 }, async () => {
+  const { context, a, b } = await twoTabs();
+  try {
+    await pick(a.page, 0, 3);
+    await otherTab(b.page).waitFor({ timeout: 10_000 });
+    await b.page.evaluate(() =>
+      document.querySelector('swanilai-assessment').widget.setAssessment({ setId: 'spbe-2020', answers: { 'spbe-02': { value: 4 } } }),
+    );
+    const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(saved.assessment.answers['spbe-02']?.value, 4, 'the replacement is saved');
+    const backups = Object.values(await stored(b.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
+    assert.ok(backups.some((d) => d.assessment?.answers?.['spbe-01']?.value === 3), "A's save is kept as a backup");
+    // A is behind now: it is asked instead of overwriting the replacement.
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await pick(a.page, 2, 1);
+    const still = JSON.parse((await stored(a.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(still.assessment.answers['spbe-03'], undefined, 'A did not overwrite it silently');
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
   } finally {
     await context.close();

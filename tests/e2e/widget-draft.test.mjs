@@ -150,6 +150,25 @@ test('typing that ends in a refused number scores the answer from before the typ
     assert.match(f.score, /3,50/, 'the answer from before the typing');
     await input().press('Tab');
     await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['str-tk-02']?.value === 3.5, KEY);
+
+    // Typing that ends where it began fires no `change`; a cleared answer is not brought back
+    // by a later refusal all the same.
+    await input().fill('3');
+    await input().press('Tab');
+    await input().focus();
+    await input().pressSequentially('0'); // "30": refused, 3 counts
+    await input().press('Backspace'); // "3" again
+    await input().press('Tab');
+    await card(page, 'str-tk-02').locator('[data-act="clear"]').click();
+    await input().pressSequentially('9');
+    f = await field(page, 'str-tk-02');
+    assert.match(f.score, /belum dijawab/i, 'the cleared answer stays cleared');
+    await input().press('Tab');
+    await input().fill('3,5');
+    await input().press('Tab');
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['str-tk-02']?.value === 3.5, KEY);
+    await input().fill('45');
+    await input().press('Tab');
     await reload(page, record);
     f = await field(page, 'str-tk-02');
     assert.equal(f.value, '45');
