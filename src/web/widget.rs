@@ -111,6 +111,10 @@ pub(crate) struct Inner {
     full: bool,
     /// What `show_unsaved` last showed (`None`: the page was redrawn since).
     unsaved_shown: std::cell::Cell<Option<bool>>,
+    /// The live region was just drawn: screen readers miss text put into a region they have
+    /// not seen yet, so announcements wait (in `later`) for the next tick.
+    status_fresh: std::cell::Cell<bool>,
+    later: RefCell<Option<String>>,
 }
 
 /// A message above the form; some carry buttons.
@@ -336,6 +340,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         conflict: false,
         full: false,
         unsaved_shown: std::cell::Cell::new(None),
+        status_fresh: std::cell::Cell::new(false),
+        later: RefCell::new(None),
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -344,6 +350,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         let st = guard.as_mut().expect("just created");
         let _ = host.set_attribute("data-state", "loading");
         st.render_all();
+        // Drawn with the page: the region is there before anything is announced.
+        st.status_fresh.set(false);
         st.listen(weak.clone());
     }
     mounted(|m| {
@@ -416,6 +424,7 @@ impl Inner {
         self.render_region(&head);
 
         let status = d.add(&f, "div", "swn-sr", "");
+        self.status_fresh.set(true);
         attrs(
             &status,
             &[
@@ -550,12 +559,21 @@ impl Inner {
 
     /// Says `text` through the polite status region; while changes cannot be saved, says so too.
     fn announce(&self, text: &str) {
+        if self.status_fresh.get() {
+            *self.later.borrow_mut() = Some(text.to_string());
+            return;
+        }
         if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
-            if self.save_due && self.blocked() {
-                status.set_text_content(Some(&format!("{text} {}.", self.t(Ui::Unsaved))));
+            let mut text = if self.save_due && self.blocked() {
+                format!("{text} {}.", self.t(Ui::Unsaved))
             } else {
-                status.set_text_content(Some(text));
+                text.to_string()
+            };
+            // The same words again (a second failed import): a change makes them heard again.
+            if status.text_content().as_deref() == Some(text.as_str()) {
+                text.push('\u{a0}');
             }
+            status.set_text_content(Some(&text));
         }
     }
 
@@ -1684,6 +1702,11 @@ impl Inner {
     /// (two what-ifs per indicator) waits for the 400 ms tick, so quick answers share one.
     fn flush_deferred(&mut self, from_tick: bool) {
         self.soon_pending = None;
+        if from_tick && self.status_fresh.replace(false) {
+            if let Some(text) = self.later.take() {
+                self.announce(&text);
+            }
+        }
         if self.results_due {
             self.results_due = false;
             self.render_results();
@@ -2560,9 +2583,13 @@ impl Inner {
             } else {
                 Ui::MergedClashes
             };
+            let said = format!("{} {}", self.t(key), names.join("; "));
             self.notices.push(Notice::Text(key, names));
             self.save_due = true;
             self.write_save();
+            let emits = self.full_refresh();
+            self.announce(said.trim_end());
+            return emits;
         }
         self.full_refresh()
     }

@@ -378,6 +378,10 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
     assert.ok(await picked(b.page, 0, 3), "the form shows A's answer");
     const told = await b.page.locator('[data-swn="notices"]').innerText();
     assert.match(told, /sudah digabungkan\. Untuk yang berikut kedua tab berbeda/);
+    // Screen readers hear it too, once the redrawn live region has been seen (the next tick).
+    await b.page.waitForFunction(() =>
+      /sudah digabungkan\.[^]*3\. /.test(document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="status"]').textContent),
+    );
     assert.match(told, /\n3\. [^\n]+/, 'names the indicator changed in both');
     const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
     assert.deepEqual(saved.assessment.answers, both.answers, 'the combined answers are saved');

@@ -277,6 +277,14 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     assert.match(told, /bukan penilaian untuk set ini\. Pilih berkas \.json yang dibuat dengan tombol “Ekspor JSON”/);
     assert.doesNotMatch(told, /SHA-256/);
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
+    // The same file again: the same words, changed so that screen readers say them again.
+    const said = await page.locator('[data-swn="status"]').textContent();
+    await chooseFile(page, 'import', 'rusak.json', '{"format": "swanilai-export/1", ');
+    await page.locator('[data-swn="import"]').waitFor();
+    const again = await page.locator('[data-swn="status"]').textContent();
+    assert.notEqual(again, said);
+    assert.equal(again.trim(), said.trim());
+    await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
 
     // The CSV export is not an import file either.
     const csv = await download(page, page.locator('[data-act="export-csv"]'));
