@@ -825,11 +825,25 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
 pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
     let mut out = Vec::new();
     if a.set_id != set.id {
+        // Named by title where known (a built-in set), so an official can tell them apart.
+        let theirs = crate::builtin::BUILTINS.iter().find(|b| b.id == a.set_id);
+        let name = |id: &str, title: Option<&str>| match title {
+            Some(t) => format!("“{t}” ({id})"),
+            None => format!("`{id}`"),
+        };
         out.push(Problem::new(
             "setId",
             Code::SetMismatch,
-            format!("penilaian ini untuk set `{}`, bukan `{}`", a.set_id, set.id),
-            format!("this assessment is of set `{}`, not `{}`", a.set_id, set.id),
+            format!(
+                "penilaian ini untuk {}, bukan {}",
+                name(&a.set_id, theirs.map(|b| b.title_id)),
+                name(&set.id, Some(set.title.get(Lang::Id)))
+            ),
+            format!(
+                "this assessment is of {}, not {}",
+                name(&a.set_id, theirs.map(|b| b.title_en)),
+                name(&set.id, Some(set.title.get(Lang::En)))
+            ),
         ));
     } else if a.set_version != set.version {
         out.push(Problem::new(

@@ -80,6 +80,7 @@ pub enum Ui {
     AtLeast,
     AtMost,
     ImportWhich,
+    ImportBroken,
     OtherTab,
     MergeBoth,
     Merged,
@@ -239,6 +240,10 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         ImportWhich => (
             "Berkas ini bukan penilaian untuk set ini. Pilih berkas .json yang dibuat dengan tombol “Ekspor JSON” untuk set ini; berkas CSV tidak dapat diimpor.",
             "This file is not an assessment of this set. Choose a .json file made with the “Export JSON” button for this set; CSV files cannot be imported.",
+        ),
+        ImportBroken => (
+            "Berkas ini rusak atau terpotong sehingga tidak dapat dibaca; jawaban Anda tidak diubah. Ekspor ulang berkasnya, atau pilih salinan lain.",
+            "This file is damaged or cut short and cannot be read; your answers were not changed. Export it again, or choose another copy.",
         ),
         StillScored => (
             "Yang dinilai tetap jawaban sebelumnya",

@@ -133,6 +133,8 @@ enum Notice {
 enum Opened {
     /// Not an assessment of this set: nothing to use (the notice says which file to choose).
     Unusable,
+    /// JSON cut short or damaged (a file of ours that broke): nothing to use either.
+    Broken,
     /// Used (last year's file) or only reported.
     Shown,
     /// Waits for the official to confirm replacing the answers.
@@ -662,6 +664,7 @@ impl Inner {
                     // is then beside the point: a green "intact" above a refusal misleads).
                     let (cls, key) = match (integrity, opened) {
                         (_, Opened::Unusable) => ("swn-warn", Ui::ImportWhich),
+                        (_, Opened::Broken) => ("swn-warn", Ui::ImportBroken),
                         (Integrity::Intact, _) => ("swn-ok", Ui::ImportIntact),
                         (Integrity::Mismatch, _) => ("swn-warn", Ui::ImportTampered),
                         (Integrity::Unchecked, _) => ("", Ui::ImportUnchecked),
@@ -1954,7 +1957,13 @@ impl Inner {
                     .filter(|p| p.path == "setId"),
             );
         }
+        let json = text
+            .trim_start_matches(['\u{feff}', ' ', '\n', '\r', '\t'])
+            .starts_with('{');
         let opened = match &a {
+            None if json && problems.iter().any(|p| p.code == crate::Code::JsonSyntax) => {
+                Opened::Broken
+            }
             None => Opened::Unusable,
             Some(a) => {
                 problems.extend(crate::validate_assessment(self.set(), a));
@@ -1986,7 +1995,7 @@ impl Inner {
                     focus(&b);
                 }
             }
-            Opened::Unusable => {}
+            Opened::Unusable | Opened::Broken => {}
         }
         Vec::new()
     }
@@ -1995,6 +2004,7 @@ impl Inner {
     fn announce_import(&self, problems: &[Problem], integrity: Integrity, opened: Opened) {
         let key = match (integrity, opened) {
             (_, Opened::Unusable) => Ui::ImportWhich,
+            (_, Opened::Broken) => Ui::ImportBroken,
             (Integrity::Intact, _) => Ui::ImportIntact,
             (Integrity::Mismatch, _) => Ui::ImportTampered,
             (Integrity::Unchecked, _) => Ui::ImportUnchecked,

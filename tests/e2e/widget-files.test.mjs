@@ -273,8 +273,9 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
     let told = await page.locator('[data-swn="import"]').innerText();
     assert.match(told, /Masalah pada berkas/);
-    // It says which file to choose instead of reporting a missing SHA-256.
-    assert.match(told, /bukan penilaian untuk set ini\. Pilih berkas \.json yang dibuat dengan tombol “Ekspor JSON”/);
+    // It says the file is damaged (not that it is another kind of file), and no SHA-256 line.
+    assert.match(told, /Berkas ini rusak atau terpotong sehingga tidak dapat dibaca; jawaban Anda tidak diubah\./);
+    assert.doesNotMatch(told, /CSV/);
     assert.doesNotMatch(told, /SHA-256/);
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
     // The same file again: the same words, changed so that screen readers say them again.
@@ -291,6 +292,7 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     await chooseFile(page, 'import', csv.filename, csv.text);
     await page.locator('[data-swn="import"]').waitFor();
     told = await page.locator('[data-swn="import"]').innerText();
+    assert.match(told, /bukan penilaian untuk set ini\. Pilih berkas \.json yang dibuat dengan tombol “Ekspor JSON”/);
     assert.match(told, /berkas CSV tidak dapat diimpor/);
     assert.equal(await page.locator('[data-act="import-confirm"]').count(), 0);
     await page.locator('[data-swn="import"] [data-act="dismiss"]').click();
@@ -306,6 +308,7 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     told = await page.locator('[data-swn="import"]').innerText();
     assert.match(told, /bukan penilaian untuk set ini/);
     assert.doesNotMatch(told, /SHA-256|setId/, 'no "intact" above a refusal, no field names');
+    assert.match(told, /penilaian ini untuk “Evaluasi SPBE \(PermenPANRB 59\/2020\)” \(spbe-2020\), bukan “Cek Kesiapan Gerakan Menuju 100 Smart City” \(gm100sc-kesiapan\)/);
     // Screen readers hear the refusal, not the file's integrity.
     assert.match(await page.locator('[data-swn="status"]').textContent(), /^Berkas ini bukan penilaian untuk set ini\./);
     assert.equal(await page.locator('[data-swn="import"] li[data-code="set-mismatch"]').count(), 1);
