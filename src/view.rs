@@ -83,6 +83,9 @@ pub enum Ui {
     ImportBroken,
     OtherTab,
     MergeBoth,
+    LeftUnsaved,
+    LeftRestore,
+    LeftDrop,
     Merged,
     MergedClashes,
     ReloadOther,
@@ -260,6 +263,15 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
             "This assessment was changed in another tab or window. Combine both: the answers from both tabs are put together; where one answer was changed in both, or emptied in the other tab, this tab's is kept. Or use one version and discard the other's changes (kept as a backup).",
         ),
         MergeBoth => ("Gabungkan keduanya", "Combine both"),
+        LeftUnsaved => (
+            "Ada perubahan dari tab atau jendela yang ditutup sebelum tersimpan. Pulihkan untuk menambahkannya ke sini; bila satu jawaban berbeda, jawaban yang tersimpan di sini tetap dipakai.",
+            "There are changes from a tab or window that was closed before they could be saved. Restore them to add them here; where an answer differs, the one saved here is kept.",
+        ),
+        LeftRestore => ("Pulihkan perubahan itu", "Restore those changes"),
+        LeftDrop => (
+            "Abaikan (disimpan sebagai cadangan)",
+            "Ignore (kept as a backup)",
+        ),
         Merged => (
             "Jawaban dari kedua tab sudah digabungkan.",
             "The answers from both tabs were combined.",

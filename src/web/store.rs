@@ -76,6 +76,43 @@ impl Store {
         }
     }
 
+    /// Every copy kept under `label`: `(key, text)`.
+    pub fn backups(&self, label: &str) -> Vec<(String, String)> {
+        let Some(s) = self.storage.as_ref() else {
+            return Vec::new();
+        };
+        let prefix = format!("{}:{label}:", self.key);
+        let mut out = Vec::new();
+        for i in 0..s.length().unwrap_or(0) {
+            if let Ok(Some(k)) = s.key(i) {
+                if k.starts_with(&prefix) {
+                    if let Ok(Some(text)) = s.get_item(&k) {
+                        out.push((k, text));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Removes one copy found by [`Store::backups`].
+    pub fn remove(&self, key: &str) {
+        if let Some(s) = self.storage.as_ref() {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// Moves copies found by [`Store::backups`] to the `backup` label.
+    pub fn retire(&self, copies: &[(String, String)]) {
+        if let Some(s) = self.storage.as_ref() {
+            for (k, text) in copies {
+                if self.backup("backup", text).is_some() {
+                    let _ = s.remove_item(k);
+                }
+            }
+        }
+    }
+
     /// Keeps a copy under `<key>:<label>:<stamp>`, and only the newest [`BACKUPS`] copies of
     /// each label (every reset, import or tab conflict makes one: they would fill the storage
     /// that the answers need). Returns the key used.

@@ -126,6 +126,8 @@ enum Notice {
     Problems(Vec<Problem>, Integrity, Opened, (Ui, String)),
     OtherTab,
     ResetDone,
+    /// Work of a tab that was closed while it could not save (`:unsaved:` copies).
+    Left,
 }
 
 /// What became of an opened file.
@@ -287,6 +289,9 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 notices.push(Notice::Text(Ui::SavedCorrupt, Vec::new()));
             }
         }
+    }
+    if !store.backups("unsaved").is_empty() {
+        notices.push(Notice::Left);
     }
     let orphans: Vec<String> = a
         .answers
@@ -705,6 +710,19 @@ impl Inner {
                     attrs(&b, &[("type", "button"), ("data-act", "other-load")]);
                     let c = d.add(&div, "button", "swn-btn", self.t(Ui::KeepMine));
                     attrs(&c, &[("type", "button"), ("data-act", "other-keep")]);
+                }
+                Notice::Left => {
+                    attrs(&div, &[("data-swn", "left")]);
+                    d.add(&div, "p", "swn-warn", self.t(Ui::LeftUnsaved));
+                    let b = d.add(
+                        &div,
+                        "button",
+                        "swn-btn swn-primary",
+                        self.t(Ui::LeftRestore),
+                    );
+                    attrs(&b, &[("type", "button"), ("data-act", "left-restore")]);
+                    let c = d.add(&div, "button", "swn-btn", self.t(Ui::LeftDrop));
+                    attrs(&c, &[("type", "button"), ("data-act", "left-drop")]);
                 }
                 Notice::ResetDone => {
                     d.add(&div, "p", "", self.t(Ui::ResetDone));
@@ -2539,6 +2557,30 @@ impl Inner {
                 vec![]
             }
             "other-load" | "other-merge" | "other-keep" => self.settle(&act),
+            "left-restore" | "left-drop" => {
+                self.notices.retain(|n| !matches!(n, Notice::Left));
+                let left = self.store.backups("unsaved");
+                if act == "left-drop" {
+                    self.store.retire(&left);
+                    self.render_notices();
+                    return vec![];
+                }
+                // What is saved here wins where both have something; the closed tab's work
+                // fills in the rest, and what differed is listed.
+                let mut differ = Vec::new();
+                for (_, text) in &left {
+                    if let Restored::Saved { assessment, .. } = restore(text) {
+                        let (merged, clashes) = self.a.merge(&Assessment::default(), &assessment);
+                        self.a = merged;
+                        differ.extend(clashes);
+                    }
+                }
+                self.store.retire(&left);
+                self.merged_notice(&differ);
+                self.save_due = true;
+                self.write_save();
+                self.full_refresh()
+            }
             _ => vec![],
         }
     }
@@ -2549,6 +2591,13 @@ impl Inner {
     fn settle(&mut self, how: &str) -> Emits {
         self.conflict = false;
         self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+        // This tab's copies kept while it waited are settled now (what gives way is backed
+        // up below): the next visit must not offer them as work of a closed tab.
+        for (key, text) in self.store.backups("unsaved") {
+            if matches!(restore(&text), Restored::Saved { writer, .. } if writer == self.writer) {
+                self.store.remove(&key);
+            }
+        }
         let theirs = self.store.read().unwrap_or_default();
         let Restored::Saved {
             assessment,
@@ -2577,31 +2626,38 @@ impl Inner {
         } else {
             let (merged, clashes) = self.a.merge(&self.base, &assessment);
             self.a = merged;
-            let names: Vec<String> = clashes
-                .iter()
-                .map(|id| match self.scorer.indicator_index(id) {
-                    Some(i) => format!(
-                        "{}. {}",
-                        i + 1,
-                        self.scorer.indicator(i).title.get(self.lang)
-                    ),
-                    None => self.t(Ui::Region).to_string(), // the only other clash
-                })
-                .collect();
-            let key = if names.is_empty() {
-                Ui::Merged
-            } else {
-                Ui::MergedClashes
-            };
-            let said = format!("{} {}", self.t(key), names.join("; "));
-            self.notices.push(Notice::Text(key, names));
+            let said = self.merged_notice(&clashes);
             self.save_due = true;
             self.write_save();
             let emits = self.full_refresh();
-            self.announce(said.trim_end());
+            self.announce(&said);
             return emits;
         }
         self.full_refresh()
+    }
+
+    /// The notice after combining two versions, listing where they differed (this side won);
+    /// returns its words for screen readers.
+    fn merged_notice(&mut self, clashes: &[String]) -> String {
+        let names: Vec<String> = clashes
+            .iter()
+            .map(|id| match self.scorer.indicator_index(id) {
+                Some(i) => format!(
+                    "{}. {}",
+                    i + 1,
+                    self.scorer.indicator(i).title.get(self.lang)
+                ),
+                None => self.t(Ui::Region).to_string(), // the only other clash
+            })
+            .collect();
+        let key = if names.is_empty() {
+            Ui::Merged
+        } else {
+            Ui::MergedClashes
+        };
+        let said = format!("{} {}", self.t(key), names.join("; "));
+        self.notices.push(Notice::Text(key, names));
+        said.trim_end().to_string()
     }
 
     /// Saves this tab's version over the other's, which is kept under a backup key.

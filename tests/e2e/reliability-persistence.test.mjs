@@ -323,6 +323,7 @@ test('two tabs: the later save asks instead of erasing; "load that version" work
       backups.some((d) => d.assessment?.answers?.['spbe-02']?.value === 4),
       `B's discarded answer kept as a backup: ${JSON.stringify(backups)}`,
     );
+    assert.deepEqual(Object.keys(await stored(b.page, `${SPBE_KEY}:unsaved:`)), [], 'settled: no closed-tab offer later');
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
   } finally {
     await context.close();
@@ -444,6 +445,39 @@ test('two tabs: replacing the answers while the other tab saved keeps its save a
     const still = JSON.parse((await stored(a.page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(still.assessment.answers['spbe-03'], undefined, 'A did not overwrite it silently');
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs: work of a tab closed before it could save is offered on the next visit, and restoring it adds it', { timeout: 120_000 }, async () => {
+  const { context, a, b } = await twoTabs();
+  try {
+    await pick(a.page, 0, 3); // A saves
+    await otherTab(b.page).waitFor({ timeout: 10_000 });
+    await pick(b.page, 0, 5); // B changes the same answer, adds another, and is closed
+    await pick(b.page, 1, 4);
+    await b.page.waitForFunction((k) => Object.keys(localStorage).some((x) => x.startsWith(`${k}:unsaved:`)), SPBE_KEY);
+    await b.page.close();
+
+    await a.page.reload({ waitUntil: 'load' });
+    await ready(a.page);
+    const left = a.page.locator('[data-swn="left"]');
+    await left.waitFor({ timeout: 10_000 });
+    assert.match(await left.innerText(), /ditutup sebelum tersimpan/);
+    await a.page.locator('[data-act="left-restore"]').click();
+    const all = await assessment(a.page);
+    assert.equal(all.answers['spbe-01']?.value, 3, 'what was saved here is kept where they differ');
+    assert.equal(all.answers['spbe-02']?.value, 4, "the closed tab's new answer is added");
+    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n1\. /, 'the differing answer is listed');
+    assert.deepEqual(Object.keys(await stored(a.page, `${SPBE_KEY}:unsaved:`)), [], 'settled: not offered again');
+    const backups = Object.values(await stored(a.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
+    assert.ok(backups.some((d) => d.assessment?.answers?.['spbe-01']?.value === 5), "the closed tab's copy stays as a backup");
+    await a.page.reload({ waitUntil: 'load' });
+    await ready(a.page);
+    assert.equal(await left.count(), 0, 'no offer after a reload');
+    assert.equal((await assessment(a.page)).answers['spbe-02']?.value, 4, 'and the restored answer was saved');
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors], []);
   } finally {
     await context.close();
   }
