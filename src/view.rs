@@ -759,8 +759,14 @@ pub fn read_number(
     if text.is_empty() {
         return Ok(None);
     }
-    if let AnswerKind::Percent { .. } = kind {
-        text = text.strip_suffix('%').unwrap_or(text);
+    // `50%` in a percent field, or in a number field whose unit is a percentage (`% APBD`).
+    let percent = match kind {
+        AnswerKind::Percent { .. } => true,
+        AnswerKind::Number { unit: Some(u), .. } => u.id.starts_with('%'),
+        _ => false,
+    };
+    if percent {
+        text = text.strip_suffix('%').unwrap_or(text).trim_end();
     }
     let Some(n) = parse_number(text, typed_in) else {
         return Err(ui(Ui::NotANumber, lang).to_string());

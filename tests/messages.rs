@@ -8,7 +8,7 @@
 
 use swanilai::view::read_number;
 use swanilai::{
-    AnswerKind, Assessment, Better, Code, IndicatorSet, Lang, NumberMapping, Scale, Value,
+    AnswerKind, Assessment, Better, Code, IndicatorSet, Lang, NumberMapping, Scale, Text, Value,
     answer_score,
 };
 
@@ -106,6 +106,26 @@ fn a_percent_field_takes_a_trailing_percent_sign() {
             "{text:?}"
         );
     }
+    // Also in a number field whose unit is a percentage ("% APBD"), not in others.
+    let number = |unit: &str| AnswerKind::Number {
+        unit: Some(Text::new(unit, unit)),
+        min: Some(0.0),
+        max: Some(100.0),
+        better: Better::Higher,
+        mapping: NumberMapping::Linear {
+            from: 0.0,
+            to: 100.0,
+        },
+    };
+    for text in ["2%", "2,5 %"] {
+        let want = if text.contains(',') { 2.5 } else { 2.0 };
+        let got = read_number(&number("% APBD"), &scale, text, Lang::Id, Lang::Id);
+        assert_eq!(got, Ok(Some(Value::Number(want))), "{text:?}");
+    }
+    assert_eq!(
+        read_number(&number("Mbps"), &scale, "2%", Lang::Id, Lang::En),
+        Err("Not a valid number.".into())
+    );
     // Only in a percent field, only at the end, and only one.
     for (kind, text) in [
         (&AnswerKind::Score, "3%"),
