@@ -128,6 +128,9 @@ enum Notice {
     ResetDone,
     /// Work of a tab that was closed while it could not save (`:unsaved:` copies).
     Left,
+    /// Two versions combined; the indicator ids (or `region`) where they differed, named in
+    /// the language of the moment.
+    Merged(Vec<String>),
 }
 
 /// What became of an opened file.
@@ -710,6 +713,16 @@ impl Inner {
                     attrs(&b, &[("type", "button"), ("data-act", "other-load")]);
                     let c = d.add(&div, "button", "swn-btn", self.t(Ui::KeepMine));
                     attrs(&c, &[("type", "button"), ("data-act", "other-keep")]);
+                }
+                Notice::Merged(ids) => {
+                    d.add(&div, "p", "", self.t(merged_key(ids)));
+                    if !ids.is_empty() {
+                        let ul = d.add(&div, "ul", "", "");
+                        for id in ids {
+                            d.add(&ul, "li", "", &self.name_of(id));
+                        }
+                    }
+                    close(&div);
                 }
                 Notice::Left => {
                     attrs(&div, &[("data-swn", "left")]);
@@ -2122,6 +2135,15 @@ fn typed_text(n: f64, lang: Lang) -> String {
     }
 }
 
+/// "Combined" or "combined, and these differed".
+fn merged_key(clashes: &[String]) -> Ui {
+    if clashes.is_empty() {
+        Ui::Merged
+    } else {
+        Ui::MergedClashes
+    }
+}
+
 /// "Problems in the file" when one of them is an error, else "Worth checking in the file"
 /// (missing evidence in the official's own export is not a fault of the file).
 fn problems_heading(problems: &[Problem]) -> Ui {
@@ -2639,25 +2661,23 @@ impl Inner {
     /// The notice after combining two versions, listing where they differed (this side won);
     /// returns its words for screen readers.
     fn merged_notice(&mut self, clashes: &[String]) -> String {
-        let names: Vec<String> = clashes
-            .iter()
-            .map(|id| match self.scorer.indicator_index(id) {
-                Some(i) => format!(
-                    "{}. {}",
-                    i + 1,
-                    self.scorer.indicator(i).title.get(self.lang)
-                ),
-                None => self.t(Ui::Region).to_string(), // the only other clash
-            })
-            .collect();
-        let key = if names.is_empty() {
-            Ui::Merged
-        } else {
-            Ui::MergedClashes
-        };
-        let said = format!("{} {}", self.t(key), names.join("; "));
-        self.notices.push(Notice::Text(key, names));
-        said.trim_end().to_string()
+        let names: Vec<String> = clashes.iter().map(|id| self.name_of(id)).collect();
+        self.notices.push(Notice::Merged(clashes.to_vec()));
+        format!("{} {}", self.t(merged_key(clashes)), names.join("; "))
+            .trim_end()
+            .to_string()
+    }
+
+    /// "12. <title>" for an indicator id; the region's heading for `region`.
+    fn name_of(&self, id: &str) -> String {
+        match self.scorer.indicator_index(id) {
+            Some(i) => format!(
+                "{}. {}",
+                i + 1,
+                self.scorer.indicator(i).title.get(self.lang)
+            ),
+            None => self.t(Ui::Region).to_string(),
+        }
     }
 
     /// Saves this tab's version over the other's, which is kept under a backup key.

@@ -384,6 +384,15 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
       /sudah digabungkan\.[^]*3\. /.test(document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="status"]').textContent),
     );
     assert.match(told, /\n3\. [^\n]+/, 'names the indicator changed in both');
+    // In the language of the moment.
+    await b.page.locator('[data-act="lang"]').click();
+    await b.page.locator('.swn[lang="en"]').waitFor();
+    const legend = `3. ${(await b.page.locator('#swn-t-2 > span:not(.swn-num):not(.swn-badge)').innerText()).trim()}`;
+    const inEnglish = await b.page.locator('[data-swn="notices"]').innerText();
+    assert.match(inEnglish, /this tab's answers were kept/);
+    assert.ok(inEnglish.includes(legend.replace(/\s+$/, '')), `${legend} in:\n${inEnglish}`);
+    await b.page.locator('[data-act="lang"]').click();
+    await b.page.locator('.swn[lang="id"]').waitFor();
     const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
     assert.deepEqual(saved.assessment.answers, both.answers, 'the combined answers are saved');
     assert.equal(await b.page.locator('.swn-unsaved').isVisible(), false);
