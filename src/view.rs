@@ -264,8 +264,8 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
         ),
         MergeBoth => ("Gabungkan keduanya", "Combine both"),
         LeftUnsaved => (
-            "Ada perubahan dari tab atau jendela yang ditutup sebelum tersimpan. Pulihkan untuk menambahkannya ke sini; bila satu jawaban berbeda, jawaban yang tersimpan di sini tetap dipakai.",
-            "There are changes from a tab or window that was closed before they could be saved. Restore them to add them here; where an answer differs, the one saved here is kept.",
+            "Ada perubahan dari tab atau jendela lain yang belum tersimpan (tab itu ditutup, atau masih menunggu pilihan). Pulihkan untuk menambahkannya ke sini; bila satu jawaban berbeda, jawaban yang tersimpan di sini tetap dipakai.",
+            "There are changes from another tab or window that were not saved (that tab was closed, or still waits for a choice). Restore them to add them here; where an answer differs, the one saved here is kept.",
         ),
         LeftRestore => ("Pulihkan perubahan itu", "Restore those changes"),
         LeftDrop => (

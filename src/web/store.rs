@@ -102,14 +102,24 @@ impl Store {
         }
     }
 
-    /// Moves copies found by [`Store::backups`] to the `backup` label.
+    /// Moves copies found by [`Store::backups`] to the `closed` label (its own, so that they
+    /// push no other backup out), removing each only once its new copy is written.
     pub fn retire(&self, copies: &[(String, String)]) {
         if let Some(s) = self.storage.as_ref() {
             for (k, text) in copies {
-                if self.backup("backup", text).is_some() {
+                if self.backup("closed", text).is_some() {
                     let _ = s.remove_item(k);
                 }
             }
+        }
+    }
+
+    /// This tab's work while it cannot save (another tab saved first): one copy per tab,
+    /// `<key>:unsaved:<writer>`, replaced by each newer one, so that no tab's copy pushes out
+    /// another's.
+    pub fn keep_waiting(&self, writer: &str, text: &str) {
+        if let Some(s) = self.storage.as_ref() {
+            let _ = s.set_item(&format!("{}:unsaved:{writer}", self.key), text);
         }
     }
 
@@ -137,7 +147,17 @@ impl Store {
             }
             let _ = s.remove_item(&old.swap_remove(oldest));
         }
-        let key = format!("{prefix}{}", js_sys::Date::now() as u64);
+        // Unique even for several copies within one millisecond.
+        let mut stamp = js_sys::Date::now() as u64;
+        while s
+            .get_item(&format!("{prefix}{stamp}"))
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            stamp += 1;
+        }
+        let key = format!("{prefix}{stamp}");
         s.set_item(&key, text).ok().map(|()| key)
     }
 }

@@ -1767,7 +1767,8 @@ impl Inner {
                 if rev > self.rev && writer != self.writer {
                     // Someone else saved since we last did: ask instead of overwriting, and
                     // keep this tab's work under a backup key until the official chooses.
-                    self.store.backup("unsaved", &self.save_doc(self.rev));
+                    self.store
+                        .keep_waiting(&self.writer, &self.save_doc(self.rev));
                     self.warn(true);
                     return;
                 }
@@ -2076,18 +2077,7 @@ impl Inner {
         // (the stored copy can be up to 400 ms older).
         let current = self.save_doc(self.rev);
         self.store.backup("backup", &current);
-        // Another tab saved since this one did: its save is kept too, and this write goes
-        // after it (a higher rev), so that tab is asked in turn instead of overwriting this.
-        if let Some(theirs) = self.store.read() {
-            if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
-                if rev > self.rev && writer != self.writer {
-                    self.store.backup("backup", &theirs);
-                    self.rev = rev;
-                    self.conflict = false;
-                    self.notices.retain(|n| !matches!(n, Notice::OtherTab));
-                }
-            }
-        }
+        self.adopt_newer();
         self.a = a;
         self.drafts = drafts;
         self.typing = None;
@@ -2582,29 +2572,56 @@ impl Inner {
             "left-restore" | "left-drop" => {
                 self.notices.retain(|n| !matches!(n, Notice::Left));
                 let left = self.store.backups("unsaved");
-                if act == "left-drop" {
+                if act == "left-drop" || left.is_empty() {
                     self.store.retire(&left);
                     self.render_notices();
                     return vec![];
                 }
-                // What is saved here wins where both have something; the closed tab's work
-                // fills in the rest, and what differed is listed.
-                let mut differ = Vec::new();
+                // Another tab may have saved since this one did: keep its save and go after it.
+                self.adopt_newer();
+                // What is saved here wins where both have something; the other tab's work
+                // fills in the rest, and what differed is listed (once).
+                let mut differ: Vec<String> = Vec::new();
                 for (_, text) in &left {
                     if let Restored::Saved { assessment, .. } = restore(text) {
                         let (merged, clashes) = self.a.merge(&Assessment::default(), &assessment);
                         self.a = merged;
-                        differ.extend(clashes);
+                        for id in clashes {
+                            if !differ.contains(&id) {
+                                differ.push(id);
+                            }
+                        }
                     }
                 }
                 self.store.retire(&left);
-                self.merged_notice(&differ);
+                let said = self.merged_notice(&differ);
                 self.save_due = true;
                 self.write_save();
-                self.full_refresh()
+                let emits = self.full_refresh();
+                self.announce(&said);
+                emits
             }
             _ => vec![],
         }
+    }
+
+    /// Before writing over the stored save without asking (answers replaced, a closed tab's
+    /// work restored): if another tab saved since this one did, its save is kept as a backup
+    /// and this write goes after it (a higher rev), so that tab is asked in turn instead of
+    /// overwriting this. This tab's own waiting copy is settled by the write.
+    fn adopt_newer(&mut self) {
+        if let Some(theirs) = self.store.read() {
+            if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
+                if rev > self.rev && writer != self.writer {
+                    self.store.backup("backup", &theirs);
+                    self.rev = rev;
+                }
+            }
+        }
+        self.conflict = false;
+        self.notices.retain(|n| !matches!(n, Notice::OtherTab));
+        self.store
+            .remove(&format!("{}:unsaved:{}", self.store.key, self.writer));
     }
 
     /// The official's answer to "changed in another tab": use that version (`other-load`),
@@ -2613,13 +2630,10 @@ impl Inner {
     fn settle(&mut self, how: &str) -> Emits {
         self.conflict = false;
         self.notices.retain(|n| !matches!(n, Notice::OtherTab));
-        // This tab's copies kept while it waited are settled now (what gives way is backed
-        // up below): the next visit must not offer them as work of a closed tab.
-        for (key, text) in self.store.backups("unsaved") {
-            if matches!(restore(&text), Restored::Saved { writer, .. } if writer == self.writer) {
-                self.store.remove(&key);
-            }
-        }
+        // This tab's copy kept while it waited is settled now (what gives way is backed up
+        // below): the next visit must not offer it as work of a closed tab.
+        self.store
+            .remove(&format!("{}:unsaved:{}", self.store.key, self.writer));
         let theirs = self.store.read().unwrap_or_default();
         let Restored::Saved {
             assessment,

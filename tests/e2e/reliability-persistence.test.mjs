@@ -473,20 +473,65 @@ test('two tabs: work of a tab closed before it could save is offered on the next
     await ready(a.page);
     const left = a.page.locator('[data-swn="left"]');
     await left.waitFor({ timeout: 10_000 });
-    assert.match(await left.innerText(), /ditutup sebelum tersimpan/);
+    assert.match(await left.innerText(), /tab atau jendela lain yang belum tersimpan/);
     await a.page.locator('[data-act="left-restore"]').click();
     const all = await assessment(a.page);
     assert.equal(all.answers['spbe-01']?.value, 3, 'what was saved here is kept where they differ');
     assert.equal(all.answers['spbe-02']?.value, 4, "the closed tab's new answer is added");
     assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n1\. /, 'the differing answer is listed');
     assert.deepEqual(Object.keys(await stored(a.page, `${SPBE_KEY}:unsaved:`)), [], 'settled: not offered again');
-    const backups = Object.values(await stored(a.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
-    assert.ok(backups.some((d) => d.assessment?.answers?.['spbe-01']?.value === 5), "the closed tab's copy stays as a backup");
+    const closed = Object.values(await stored(a.page, `${SPBE_KEY}:closed:`)).map((t) => JSON.parse(t));
+    assert.ok(closed.some((d) => d.assessment?.answers?.['spbe-01']?.value === 5), "the closed tab's copy stays as a backup");
     await a.page.reload({ waitUntil: 'load' });
     await ready(a.page);
     assert.equal(await left.count(), 0, 'no offer after a reload');
     assert.equal((await assessment(a.page)).answers['spbe-02']?.value, 4, 'and the restored answer was saved');
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs closed while waiting: one copy each, both kept when ignored, and restoring while a third tab saved asks that tab', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const tab = async () => {
+    const t = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(t.page);
+    return t;
+  };
+  try {
+    const [a, b, c] = [await tab(), await tab(), await tab()];
+    await pick(a.page, 0, 3); // A saves; B and C wait, each with edits of its own
+    await otherTab(b.page).waitFor({ timeout: 10_000 });
+    await otherTab(c.page).waitFor({ timeout: 10_000 });
+    for (const v of [1, 2, 4]) await pick(b.page, 1, v); // several edits: still one copy
+    await pick(c.page, 2, 5);
+    await a.page.waitForFunction((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:unsaved:`)).length === 2, SPBE_KEY);
+    const waiting = Object.values(await stored(a.page, `${SPBE_KEY}:unsaved:`)).map((t) => JSON.parse(t).assessment.answers);
+    assert.ok(waiting.some((x) => x['spbe-02']?.value === 4) && waiting.some((x) => x['spbe-03']?.value === 5), JSON.stringify(waiting));
+    await b.page.close();
+    await c.page.close();
+
+    // Ignored: both copies are kept under `closed`, none lost to the other.
+    const d = await tab();
+    await d.page.locator('[data-act="left-drop"]').click();
+    const closed = Object.values(await stored(d.page, `${SPBE_KEY}:closed:`)).map((t) => JSON.parse(t).assessment.answers);
+    assert.equal(closed.length, 2, 'one kept copy per closed tab');
+    assert.deepEqual(Object.keys(await stored(d.page, `${SPBE_KEY}:unsaved:`)), []);
+
+    // Restoring while another tab has saved since: that save is kept and that tab is asked.
+    await d.page.evaluate(([k, text]) => localStorage.setItem(`${k}:unsaved:wX`, text), [SPBE_KEY, JSON.stringify({ format: 'swanilai-save/1', rev: 1, writer: 'wX', assessment: { setId: 'spbe-2020', setVersion: SPBE_VERSION, answers: { 'spbe-05': { value: 2 } } } })]);
+    await d.page.reload({ waitUntil: 'load' });
+    await ready(d.page);
+    await pick(a.page, 3, 1); // A saves again after D loaded
+    await otherTab(d.page).waitFor({ timeout: 10_000 });
+    await d.page.locator('[data-act="left-restore"]').click();
+    const saved = JSON.parse((await stored(d.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(saved.assessment.answers['spbe-05']?.value, 2, 'the restored answer is saved');
+    const backups = Object.values(await stored(d.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
+    assert.ok(backups.some((x) => x.assessment?.answers?.['spbe-04']?.value === 1), "A's newer save is kept as a backup");
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...d.record.pageErrors, ...d.record.consoleErrors], []);
   } finally {
     await context.close();
   }
