@@ -109,10 +109,13 @@ impl Assessment {
 
     /// Combines two assessments that both started from `base` (two tabs that saved in turn):
     /// each field (an answer's value, notes and links; each region field) takes the side that
-    /// changed it. Nothing of `self` is dropped, though: where both changed one field
-    /// differently, or `theirs` has nothing where `self` has something (cleared there, or never
-    /// seen there: a tab that saved its own version over another's did not start from `base`),
-    /// `self` wins, and the indicator's id (or `region`) is listed in the second return value.
+    /// changed it. Where both changed one field differently, `self` wins, and the indicator's
+    /// id (or `region`) is listed in the second return value.
+    ///
+    /// `descended` says whether `theirs` is known to descend from `base`. Then a field they
+    /// emptied was cleared on purpose and stays empty. Otherwise nothing of `self` is dropped:
+    /// where `theirs` has nothing and `self` something (perhaps never seen there: a tab that
+    /// saved its own version over another's did not start from `base`), `self` wins, listed.
     ///
     /// ```
     /// use swanilai::{Assessment, Value};
@@ -121,22 +124,33 @@ impl Assessment {
     /// mine.set_value("spbe-01", Value::Number(3.0));
     /// theirs.set_value("spbe-02", Value::Number(4.0));
     /// theirs.set_value("spbe-01", Value::Number(1.0));
-    /// let (both, clashes) = mine.merge(&base, &theirs);
+    /// let (both, clashes) = mine.merge(&base, &theirs, true);
     /// assert_eq!(both.answers["spbe-01"].value, Some(Value::Number(3.0)));
     /// assert_eq!(both.answers["spbe-02"].value, Some(Value::Number(4.0)));
     /// assert_eq!(clashes, ["spbe-01"]);
     /// ```
-    pub fn merge(&self, base: &Assessment, theirs: &Assessment) -> (Assessment, Vec<String>) {
+    pub fn merge(
+        &self,
+        base: &Assessment,
+        theirs: &Assessment,
+        descended: bool,
+    ) -> (Assessment, Vec<String>) {
         let r = (&base.region, &self.region, &theirs.region);
         let mut clash = false;
         let mut out = Assessment {
             set_id: self.set_id.clone(),
             set_version: self.set_version.clone(),
             region: Region {
-                name: pick(&r.0.name, &r.1.name, &r.2.name, &mut clash),
-                code: pick(&r.0.code, &r.1.code, &r.2.code, &mut clash),
-                period: pick(&r.0.period, &r.1.period, &r.2.period, &mut clash),
-                assessor: pick(&r.0.assessor, &r.1.assessor, &r.2.assessor, &mut clash),
+                name: pick(&r.0.name, &r.1.name, &r.2.name, descended, &mut clash),
+                code: pick(&r.0.code, &r.1.code, &r.2.code, descended, &mut clash),
+                period: pick(&r.0.period, &r.1.period, &r.2.period, descended, &mut clash),
+                assessor: pick(
+                    &r.0.assessor,
+                    &r.1.assessor,
+                    &r.2.assessor,
+                    descended,
+                    &mut clash,
+                ),
             },
             answers: BTreeMap::new(), // filled by insert only: `remove` would link more code
             created_at: self.created_at.clone(),
@@ -156,9 +170,9 @@ impl Assessment {
             let (b, m, t) = (get(base), get(self), get(theirs));
             let mut clash = false;
             let merged = Answer {
-                value: pick(&b.value, &m.value, &t.value, &mut clash),
-                notes: pick(&b.notes, &m.notes, &t.notes, &mut clash),
-                links: pick(&b.links, &m.links, &t.links, &mut clash),
+                value: pick(&b.value, &m.value, &t.value, descended, &mut clash),
+                notes: pick(&b.notes, &m.notes, &t.notes, descended, &mut clash),
+                links: pick(&b.links, &m.links, &t.links, descended, &mut clash),
             };
             if clash {
                 clashes.push(id.clone());
@@ -171,11 +185,18 @@ impl Assessment {
     }
 }
 
-/// One field of a three-way merge: the side that changed it, but never empty for `mine`'s
-/// something (flagged as a clash, as are two different changes; `mine` wins both).
-fn pick<T: PartialEq + Clone + Default>(base: &T, mine: &T, theirs: &T, clash: &mut bool) -> T {
+/// One field of a three-way merge: the side that changed it, but, unless `theirs` is known to
+/// descend from `base`, never empty for `mine`'s something (flagged as a clash, as are two
+/// different changes; `mine` wins both).
+fn pick<T: PartialEq + Clone + Default>(
+    base: &T,
+    mine: &T,
+    theirs: &T,
+    descended: bool,
+    clash: &mut bool,
+) -> T {
     let empty = T::default();
-    if mine == base && (*theirs != empty || *mine == empty) {
+    if mine == base && (descended || *theirs != empty || *mine == empty) {
         theirs.clone()
     } else {
         *clash |= theirs != base && theirs != mine || mine == base;

@@ -2,7 +2,9 @@
 //!
 //! `{"format": "swanilai-save/1", "rev": 7, "writer": "tab id", "savedAt": "...", "assessment": {...}}`.
 //! `rev` counts saves; a widget that finds a higher `rev` than its own last one knows another
-//! tab or window saved in between, and asks before overwriting.
+//! tab or window saved in between, and asks before overwriting. `"lineage": [3, 5, 6]` lists
+//! the revs the saved answers descend from, so that combining two tabs' saves can tell an
+//! answer cleared on purpose from one the other side never saw.
 //!
 //! Text typed into a number field that cannot be an answer (`3,5x`, or 99 on a 0–5 scale) is
 //! not an answer, but it is not lost either: it is saved beside the assessment as
@@ -58,6 +60,31 @@ pub fn save_text(
     writer: &str,
     saved_at: &str,
 ) -> String {
+    save_text_with(a, drafts, rev, writer, saved_at, &[])
+}
+
+/// The most saves a lineage lists (the newest are kept).
+pub const MAX_LINEAGE: usize = 64;
+
+/// [`save_text`] with the save's lineage: the revs of the saves its answers descend from
+/// (`"lineage": [3, 5, 6]`). Two tabs' saves are combined with deletions trusted only when
+/// one descends from the other's starting point; without it, an answer missing on one side
+/// may be one that side never saw.
+///
+/// ```
+/// use swanilai::{autosave::{restore, save_text_with, Restored}, Assessment};
+/// let a = Assessment::new("spbe-2020", "2020.1");
+/// let text = save_text_with(&a, &[], 7, "tab-b", "2026-11-27T10:00:00Z", &[3, 6]);
+/// assert!(matches!(restore(&text), Restored::Saved { lineage, .. } if lineage == [3, 6]));
+/// ```
+pub fn save_text_with(
+    a: &Assessment,
+    drafts: &[Draft],
+    rev: u64,
+    writer: &str,
+    saved_at: &str,
+    lineage: &[u64],
+) -> String {
     let mut doc = vec![
         ("format".into(), Json::String(SAVE_FORMAT.into())),
         ("rev".into(), Json::Number(rev as f64)),
@@ -65,6 +92,10 @@ pub fn save_text(
         ("savedAt".into(), Json::String(saved_at.into())),
         ("assessment".into(), to_json(a).unwrap_or(Json::Null)),
     ];
+    if !lineage.is_empty() {
+        let revs = lineage.iter().map(|r| Json::Number(*r as f64));
+        doc.push(("lineage".into(), Json::Array(revs.collect())));
+    }
     let kept: Vec<&Draft> = drafts
         .iter()
         .filter(|d| d.text.len() <= MAX_DRAFT_LEN)
@@ -97,6 +128,8 @@ pub enum Restored {
         problems: Vec<Problem>,
         /// Rejected number text kept with it (entries that cannot be read are left out).
         drafts: Vec<Draft>,
+        /// The revs of the saves it descends from (see [`save_text_with`]; empty if unknown).
+        lineage: Vec<u64>,
     },
     /// The text cannot be read; the caller keeps it under a backup key.
     Corrupt {
@@ -115,6 +148,16 @@ pub fn restore(text: &str) -> Restored {
             };
         }
     };
+    let mut lineage = Vec::new();
+    if let Some(Json::Array(items)) = v.get("lineage") {
+        for item in items.iter().take(MAX_LINEAGE * 2) {
+            if let Json::Number(n) = item {
+                if *n >= 0.0 && n.fract() == 0.0 {
+                    lineage.push(*n as u64);
+                }
+            }
+        }
+    }
     let drafts = match v.get("drafts") {
         Some(Json::Array(items)) => items.iter().filter_map(read_draft).collect(),
         _ => Vec::new(),
@@ -146,6 +189,7 @@ pub fn restore(text: &str) -> Restored {
             writer,
             problems: parsed.problems,
             drafts,
+            lineage,
         },
         None => Restored::Corrupt {
             reason: parsed

@@ -259,8 +259,8 @@ fn pair(key: Ui) -> (&'static str, &'static str) {
             "Changes are not saved: see the message",
         ),
         OtherTab => (
-            "Penilaian ini diubah di tab atau jendela lain. Gabungkan keduanya: jawaban dari kedua tab disatukan; bila satu jawaban diubah di keduanya, atau dikosongkan di tab lain, jawaban tab ini yang dipakai. Atau pakai satu versi saja dan buang perubahan versi lainnya (disimpan sebagai cadangan).",
-            "This assessment was changed in another tab or window. Combine both: the answers from both tabs are put together; where one answer was changed in both, or emptied in the other tab, this tab's is kept. Or use one version and discard the other's changes (kept as a backup).",
+            "Penilaian ini diubah di tab atau jendela lain. Gabungkan keduanya: jawaban dari kedua tab disatukan; bila satu jawaban diubah di keduanya, jawaban tab ini yang dipakai. Atau pakai satu versi saja dan buang perubahan versi lainnya (disimpan sebagai cadangan).",
+            "This assessment was changed in another tab or window. Combine both: the answers from both tabs are put together; where one answer was changed in both, this tab's is kept. Or use one version and discard the other's changes (kept as a backup).",
         ),
         MergeBoth => ("Gabungkan keduanya", "Combine both"),
         LeftUnsaved => (

@@ -722,39 +722,42 @@ proptest! {
     }
 
     /// Two tabs that saved in turn, merged: every field takes the side that changed it (this
-    /// tab's where both did, or where the other has nothing: both are listed as clashes),
-    /// nothing this tab has is lost, and merging with an unchanged side gives the other back.
+    /// tab's where both did, listed as a clash). When the other is not known to descend from
+    /// the base, an emptied field keeps this tab's value (listed too) and nothing this tab has
+    /// is lost; when it is, what it emptied stays empty. Merging with an unchanged side gives
+    /// the other back.
     #[test]
     fn a_merge_keeps_each_tabs_own_changes(
         base in tab_answers(),
         mine in tab_answers(),
         theirs in tab_answers(),
+        descended in any::<bool>(),
     ) {
         let (b, m, t) = (tab(&base), tab(&mine), tab(&theirs));
-        let (out, clashes) = m.merge(&b, &t);
+        let (out, clashes) = m.merge(&b, &t, descended);
         for k in 0..6 {
             let id = format!("i{k}");
             let get = |a: &Assessment| a.answers.get(&id).cloned().unwrap_or_default();
             let (b, m, t, o) = (get(&b), get(&m), get(&t), get(&out));
             // Theirs where only they changed it, unless that leaves nothing where mine had
             // something; mine otherwise. A clash: both changed it, or mine kept over nothing.
-            let value_theirs = m.value == b.value && (t.value.is_some() || m.value.is_none());
-            let notes_theirs = m.notes == b.notes && (!t.notes.is_empty() || m.notes.is_empty());
+            let value_theirs = m.value == b.value && (descended || t.value.is_some() || m.value.is_none());
+            let notes_theirs = m.notes == b.notes && (descended || !t.notes.is_empty() || m.notes.is_empty());
             prop_assert_eq!(&o.value, if value_theirs { &t.value } else { &m.value });
             prop_assert_eq!(&o.notes, if notes_theirs { &t.notes } else { &m.notes });
             let clash = |theirs: bool, changed: bool, same: bool, kept: bool| !theirs && (changed && !same || kept);
             let both = clash(value_theirs, t.value != b.value, t.value == m.value, m.value == b.value)
                 || clash(notes_theirs, t.notes != b.notes, t.notes == m.notes, m.notes == b.notes);
             prop_assert_eq!(clashes.contains(&id), both, "{}", id);
-            // Nothing of mine is lost.
-            prop_assert!(m.value.is_none() || o.value.is_some());
-            prop_assert!(m.notes.is_empty() || !o.notes.is_empty());
+            // Nothing of mine is lost that they did not knowingly clear.
+            prop_assert!(m.value.is_none() || o.value.is_some() || descended && m.value == b.value);
+            prop_assert!(m.notes.is_empty() || !o.notes.is_empty() || descended && m.notes == b.notes);
         }
         prop_assert!(out.answers.values().all(|a| *a != Default::default()), "no empty answers");
-        let (same, none) = m.merge(&b, &b);
+        let (same, none) = m.merge(&b, &b, descended);
         prop_assert_eq!(same, m.clone());
         prop_assert!(none.is_empty());
-        let (same, _) = b.merge(&b, &t);
+        let (same, _) = b.merge(&b, &t, descended);
         for (id, x) in &t.answers {
             let o = same.answers.get(id).cloned().unwrap_or_default();
             prop_assert!(x.value.is_none() || o.value == x.value, "their value comes over: {}", id);

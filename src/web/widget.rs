@@ -15,7 +15,7 @@ use super::api::{SetHandle, export_text, open_file, read_assessment};
 use super::dom::{Dom, attrs, clear, closest_with, focus, set_value, value_of};
 use super::store::{SaveError, Store};
 use super::{Mounted, from_js, mounted, to_js, to_js_error};
-use crate::autosave::{Draft, Restored, restore, save_text};
+use crate::autosave::{Draft, MAX_LINEAGE, Restored, restore, save_text, save_text_with};
 use crate::export::Integrity;
 use crate::model::{AnswerKind, Evidence, Group, Lang};
 use crate::num::fixed;
@@ -62,6 +62,9 @@ pub(crate) struct Inner {
     /// The assessment as this tab last saved or loaded it: what another tab's save is merged
     /// against (each side's changes are its differences from this).
     base: Assessment,
+    /// The revs of the saves `base` descends from, its own included (see
+    /// `autosave::save_text_with`): another tab's save that lists `rev` started from `base`.
+    lineage: Vec<u64>,
     tally: Tally,
     answered: Vec<bool>,
     lang: Lang,
@@ -264,6 +267,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
             Restored::Corrupt { .. } => None,
         });
     let mut rev = 0;
+    let mut lineage = Vec::new();
     let mut drafts = Vec::new();
     if !store.available() {
         notices.push(Notice::Text(Ui::StorageUnavailable, Vec::new()));
@@ -276,9 +280,12 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 assessment,
                 rev: r,
                 drafts: d,
+                lineage: l,
                 ..
             } => {
                 rev = r;
+                lineage = l;
+                join_lineage(&mut lineage, &[r]);
                 drafts = draft_indices(&scorer, d, &mut notices);
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
@@ -317,6 +324,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         frame,
         scorer,
         base: a.clone(),
+        lineage,
         a,
         tally,
         answered,
@@ -1684,7 +1692,14 @@ impl Inner {
                 lang: *lang,
             })
             .collect();
-        save_text(&self.a, &drafts, rev, &self.writer, &now_iso())
+        save_text_with(
+            &self.a,
+            &drafts,
+            rev,
+            &self.writer,
+            &now_iso(),
+            &self.lineage,
+        )
     }
 
     /// Shows (or, with `""`, clears) the error under indicator `i`'s fields.
@@ -1782,6 +1797,7 @@ impl Inner {
         match self.store.write(&text) {
             Ok(()) => {
                 self.rev += 1;
+                join_lineage(&mut self.lineage, &[self.rev]);
                 self.base = self.a.clone();
                 self.save_due = false;
                 self.full = false;
@@ -2122,6 +2138,25 @@ fn typed_text(n: f64, lang: Lang) -> String {
         s.trim_end_matches('0').trim_end_matches(sep).to_string()
     } else {
         s
+    }
+}
+
+/// Adds revs to a lineage, keeping the newest [`MAX_LINEAGE`] once each (no sort: a
+/// lineage is short, and sorting would link the standard sort into the module).
+fn join_lineage(into: &mut Vec<u64>, revs: &[u64]) {
+    for r in revs {
+        if !into.contains(r) {
+            into.push(*r);
+        }
+    }
+    while into.len() > MAX_LINEAGE {
+        let mut oldest = 0;
+        for k in 1..into.len() {
+            if into[k] < into[oldest] {
+                oldest = k;
+            }
+        }
+        into.swap_remove(oldest);
     }
 }
 
@@ -2584,7 +2619,8 @@ impl Inner {
                 let mut differ: Vec<String> = Vec::new();
                 for (_, text) in &left {
                     if let Restored::Saved { assessment, .. } = restore(text) {
-                        let (merged, clashes) = self.a.merge(&Assessment::default(), &assessment);
+                        let none = Assessment::default();
+                        let (merged, clashes) = self.a.merge(&none, &assessment, false);
                         self.a = merged;
                         for id in clashes {
                             if !differ.contains(&id) {
@@ -2611,10 +2647,19 @@ impl Inner {
     /// overwriting this. This tab's own waiting copy is settled by the write.
     fn adopt_newer(&mut self) {
         if let Some(theirs) = self.store.read() {
-            if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
+            if let Restored::Saved {
+                rev,
+                writer,
+                lineage,
+                ..
+            } = restore(&theirs)
+            {
                 if rev > self.rev && writer != self.writer {
                     self.store.backup("backup", &theirs);
                     self.rev = rev;
+                    // What is written next replaces theirs on purpose: it follows it.
+                    join_lineage(&mut self.lineage, &lineage);
+                    join_lineage(&mut self.lineage, &[rev]);
                 }
             }
         }
@@ -2639,11 +2684,15 @@ impl Inner {
             assessment,
             rev,
             drafts,
+            mut lineage,
             ..
         } = restore(&theirs)
         else {
             return self.keep_mine(&theirs);
         };
+        // Whether their save started from this tab's: then what they emptied, they cleared.
+        let descended = self.rev == 0 || lineage.contains(&self.rev);
+        join_lineage(&mut lineage, &[rev]);
         if how == "other-keep" {
             self.rev = rev;
             return self.keep_mine(&theirs);
@@ -2657,11 +2706,13 @@ impl Inner {
         if how == "other-load" {
             self.a = *assessment;
             self.base = self.a.clone();
+            self.lineage = lineage;
             self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
             self.save_due = false;
         } else {
-            let (merged, clashes) = self.a.merge(&self.base, &assessment);
+            let (merged, clashes) = self.a.merge(&self.base, &assessment, descended);
             self.a = merged;
+            join_lineage(&mut self.lineage, &lineage);
             let said = self.merged_notice(&clashes);
             self.save_due = true;
             self.write_save();

@@ -412,6 +412,33 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
   }
 });
 
+test('two tabs: combining keeps an answer the other tab cleared on purpose cleared', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const a = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(a.page);
+    await pick(a.page, 0, 3);
+    await pick(a.page, 1, 4);
+    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['spbe-02']?.value === 4, SPBE_KEY);
+    // B opens after A saved: it starts from A's save, and clears spbe-01.
+    const b = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(b.page);
+    await otherTab(b.page).waitFor({ state: 'detached', timeout: 1_000 }).catch(() => {});
+    await b.page.locator('[data-i="0"][data-act="clear"]').first().click();
+    await b.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['spbe-01']?.value === undefined, SPBE_KEY);
+    // A answers another indicator, is told, and combines: spbe-01 stays cleared.
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await pick(a.page, 2, 2);
+    await a.page.locator('[data-act="other-merge"]').first().click();
+    const all = await assessment(a.page);
+    assert.deepEqual([1, 2, 3].map((k) => all.answers[`spbe-0${k}`]?.value), [undefined, 4, 2]);
+    assert.doesNotMatch(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda/, 'nothing differed');
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('two tabs: combining after the other tab kept its own version loses nothing of this tab, and keeps the other save as a backup', { timeout: 120_000 }, async () => {
   const { context, a, b } = await twoTabs();
   try {
