@@ -2229,7 +2229,7 @@ impl Inner {
         let root: EventTarget = self.root.clone().into();
         let window: EventTarget = web_sys::window().expect("window").into();
         let document: EventTarget = self.dom.doc.clone().into();
-        for kind in ["input", "change", "click", "keydown"] {
+        for kind in ["input", "change", "click", "keydown", "focusin"] {
             self.add_listener(&root, kind, weak.clone());
         }
         for kind in [
@@ -2402,6 +2402,12 @@ impl Inner {
                 }
             }
             "click" => self.click(&target),
+            "focusin" => {
+                if let Some(el) = target.dyn_ref::<Element>() {
+                    self.unhide(el);
+                }
+                Vec::new()
+            }
             "keydown" => {
                 let ke: &KeyboardEvent = e.unchecked_ref();
                 let Some(tab) = closest_with(&target, "data-tab") else {
@@ -2773,21 +2779,46 @@ impl Inner {
             self.card_limit = (pos / CARD_CHUNK + 1) * CARD_CHUNK;
             self.render_panel();
         }
-        // The sticky bar wraps to two or three lines on a phone: what scrolls into view stops
-        // below its measured height (`--swn-bar`, read by `scroll-margin-top`).
-        let bar = self.frame.query_selector(".swn-sticky").ok().flatten();
-        let bar = bar
-            .as_ref()
-            .and_then(|b| b.dyn_ref::<web_sys::HtmlElement>());
-        if let (Some(bar), Some(frame)) = (bar, self.frame.dyn_ref::<web_sys::HtmlElement>()) {
-            let h = format!("{}px", bar.offset_height());
-            let _ = frame.style().set_property("--swn-bar", &h);
-        }
+        self.measure_bar();
         if let Ok(Some(card)) = self.frame.query_selector(&format!("#swn-i-{i}")) {
             card.scroll_into_view();
             if let Ok(Some(input)) = card.query_selector("input, select") {
                 focus(&input);
             }
+        }
+    }
+}
+
+impl Inner {
+    /// The sticky bar wraps to two or three lines on a phone: what scrolls into view stops
+    /// below its measured height (`--swn-bar`, read by `scroll-margin-top`). Returns the
+    /// bar, if there is one.
+    fn measure_bar(&self) -> Option<web_sys::HtmlElement> {
+        let bar = self.frame.query_selector(".swn-sticky").ok().flatten()?;
+        let bar = bar.dyn_into::<web_sys::HtmlElement>().ok()?;
+        if let Some(frame) = self.frame.dyn_ref::<web_sys::HtmlElement>() {
+            let h = format!("{}px", bar.offset_height());
+            let _ = frame.style().set_property("--swn-bar", &h);
+        }
+        Some(bar)
+    }
+
+    /// A field that takes focus while (partly) under the sticky bar is scrolled to just below
+    /// it: browsers scroll a focused element only when none of it is in view, so Shift+Tab
+    /// upwards would leave the field being typed into hidden behind the bar.
+    fn unhide(&self, el: &Element) {
+        let Some(bar) = self.measure_bar() else {
+            return;
+        };
+        if bar.contains(Some(el)) {
+            return;
+        }
+        let (b, r) = (
+            bar.get_bounding_client_rect(),
+            el.get_bounding_client_rect(),
+        );
+        if r.top() < b.bottom() && r.bottom() > b.top() {
+            el.scroll_into_view_with_bool(true);
         }
     }
 }

@@ -284,3 +284,44 @@ for (const [width, lines] of [[360, 2], [320, 3]]) {
     }
   });
 }
+
+test('on a phone, Shift+Tab into a field half under the sticky bar brings it out from under the bar', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`, {
+    contextOptions: { viewport: { width: 360, height: 740 } },
+  });
+  try {
+    const host = page.locator('swanilai-assessment');
+    const notes = host.locator('textarea[data-f="notes"]').nth(2);
+    await notes.focus();
+    await page.keyboard.press('Tab');
+    // Scroll so that the notes field's top 12px are under the (stuck) bar, the rest in view.
+    const before = await page.evaluate(() => {
+      const r = document.querySelector('swanilai-assessment').shadowRoot;
+      const area = r.querySelectorAll('textarea[data-f="notes"]')[2];
+      const bar = r.querySelector('.swn-sticky');
+      for (let k = 0; k < 3; k++) window.scrollBy(0, area.getBoundingClientRect().top - (bar.getBoundingClientRect().bottom - 12));
+      const a = area.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      return { top: a.top, bottom: a.bottom, barTop: b.top, barBottom: b.bottom, next: r.activeElement !== area };
+    });
+    assert.ok(before.next, 'Tab moved past the notes field');
+    assert.ok(before.barTop <= 0.5, `the bar is stuck at the top (${before.barTop})`);
+    assert.ok(Math.abs(before.top - (before.barBottom - 12)) < 1.5 && before.bottom > before.barBottom + 12,
+      `the notes field is partly under the bar: ${JSON.stringify(before)}`);
+    await page.keyboard.press('Shift+Tab');
+    const after = await page.evaluate(() => {
+      const r = document.querySelector('swanilai-assessment').shadowRoot;
+      const area = r.querySelectorAll('textarea[data-f="notes"]')[2];
+      return {
+        focused: r.activeElement === area,
+        top: area.getBoundingClientRect().top,
+        barBottom: r.querySelector('.swn-sticky').getBoundingClientRect().bottom,
+      };
+    });
+    assert.ok(after.focused, 'Shift+Tab went back to the notes field');
+    assert.ok(after.top >= after.barBottom - 0.5, `the field (top ${after.top}) is below the bar (bottom ${after.barBottom})`);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
