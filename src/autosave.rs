@@ -2,9 +2,10 @@
 //!
 //! `{"format": "swanilai-save/1", "rev": 7, "writer": "tab id", "savedAt": "...", "assessment": {...}}`.
 //! `rev` counts saves; a widget that finds a higher `rev` than its own last one knows another
-//! tab or window saved in between, and asks before overwriting. `"lineage": [3, 5, 6]` lists
-//! the revs the saved answers descend from, so that combining two tabs' saves can tell an
-//! answer cleared on purpose from one the other side never saw.
+//! tab or window saved in between, and asks before overwriting. `"lineage": [[3, "tab id"],
+//! [4, "other tab id"]]` lists the saves (rev and writer) the saved answers descend from, so
+//! that combining two tabs' saves can tell an answer cleared on purpose from one the other
+//! side never saw.
 //!
 //! Text typed into a number field that cannot be an answer (`3,5x`, or 99 on a 0–5 scale) is
 //! not an answer, but it is not lost either: it is saved beside the assessment as
@@ -66,16 +67,18 @@ pub fn save_text(
 /// The most saves a lineage lists (the newest are kept).
 pub const MAX_LINEAGE: usize = 64;
 
-/// [`save_text`] with the save's lineage: the revs of the saves its answers descend from
-/// (`"lineage": [3, 5, 6]`). Two tabs' saves are combined with deletions trusted only when
-/// one descends from the other's starting point; without it, an answer missing on one side
-/// may be one that side never saw.
+/// [`save_text`] with the save's lineage: the saves (rev and writer) its answers descend from
+/// (`"lineage": [[3, "tab-a"], [6, "tab-b"]]`). Two tabs' saves are combined with deletions
+/// trusted only when one descends from the other's starting point; without it, an answer
+/// missing on one side may be one that side never saw.
 ///
 /// ```
 /// use swanilai::{autosave::{restore, save_text_with, Restored}, Assessment};
 /// let a = Assessment::new("spbe-2020", "2020.1");
-/// let text = save_text_with(&a, &[], 7, "tab-b", "2026-11-27T10:00:00Z", &[3, 6]);
-/// assert!(matches!(restore(&text), Restored::Saved { lineage, .. } if lineage == [3, 6]));
+/// let from = [(3, "tab-a".into()), (6, "tab-b".into())];
+/// let text = save_text_with(&a, &[], 7, "tab-b", "2026-11-27T10:00:00Z", &from);
+/// let Restored::Saved { lineage, .. } = restore(&text) else { panic!() };
+/// assert_eq!(lineage, [(3, "tab-a".to_string()), (6, "tab-b".to_string())]);
 /// ```
 pub fn save_text_with(
     a: &Assessment,
@@ -83,7 +86,7 @@ pub fn save_text_with(
     rev: u64,
     writer: &str,
     saved_at: &str,
-    lineage: &[u64],
+    lineage: &[(u64, String)],
 ) -> String {
     let mut doc = vec![
         ("format".into(), Json::String(SAVE_FORMAT.into())),
@@ -93,7 +96,9 @@ pub fn save_text_with(
         ("assessment".into(), to_json(a).unwrap_or(Json::Null)),
     ];
     if !lineage.is_empty() {
-        let revs = lineage.iter().map(|r| Json::Number(*r as f64));
+        let revs = lineage
+            .iter()
+            .map(|(r, w)| Json::Array(vec![Json::Number(*r as f64), Json::String(w.clone())]));
         doc.push(("lineage".into(), Json::Array(revs.collect())));
     }
     let kept: Vec<&Draft> = drafts
@@ -128,8 +133,8 @@ pub enum Restored {
         problems: Vec<Problem>,
         /// Rejected number text kept with it (entries that cannot be read are left out).
         drafts: Vec<Draft>,
-        /// The revs of the saves it descends from (see [`save_text_with`]; empty if unknown).
-        lineage: Vec<u64>,
+        /// The saves (rev, writer) it descends from (see [`save_text_with`]; empty if unknown).
+        lineage: Vec<(u64, String)>,
     },
     /// The text cannot be read; the caller keeps it under a backup key.
     Corrupt {
@@ -151,9 +156,12 @@ pub fn restore(text: &str) -> Restored {
     let mut lineage = Vec::new();
     if let Some(Json::Array(items)) = v.get("lineage") {
         for item in items.iter().take(MAX_LINEAGE * 2) {
-            if let Json::Number(n) = item {
-                if *n >= 0.0 && n.fract() == 0.0 {
-                    lineage.push(*n as u64);
+            if let Json::Array(pair) = item {
+                if let [Json::Number(n), Json::String(w)] = pair.as_slice() {
+                    // Writer ids are short: a longer one is not ours, and would be carried on.
+                    if *n >= 0.0 && n.fract() == 0.0 && w.len() <= 64 {
+                        lineage.push((*n as u64, w.clone()));
+                    }
                 }
             }
         }
@@ -295,5 +303,29 @@ mod tests {
             .replace(r#""drafts":["#, r#""drafts":{"k":["#)
             .replace("}]}", "}]}}");
         assert_eq!(saved(&not_a_list).1, Vec::new());
+    }
+
+    #[test]
+    fn a_lineage_keeps_only_rev_and_writer_pairs() {
+        let long = "w".repeat(65);
+        let text = format!(
+            r#"{{"format":"swanilai-save/1","rev":9,"writer":"w",
+            "assessment":{{"setId":"s","setVersion":"1","answers":{{}}}},
+            "lineage":[[3,"a"],5,[6],[7,"b","x"],[-1,"c"],[2.5,"d"],["8","e"],[8,"{long}"],[8,"f"]]}}"#
+        );
+        let Restored::Saved { lineage, .. } = restore(&text) else {
+            panic!("{text}")
+        };
+        assert_eq!(lineage, [(3, "a".to_string()), (8, "f".to_string())]);
+        let many: Vec<(u64, String)> = (0..200).map(|r| (r, "w".to_string())).collect();
+        let text = save_text_with(&Assessment::new("s", "1"), &[], 1, "w", "t", &many);
+        let Restored::Saved { lineage, .. } = restore(&text) else {
+            panic!("{text}")
+        };
+        assert_eq!(
+            lineage.len(),
+            MAX_LINEAGE * 2,
+            "a tampered save is read only so far"
+        );
     }
 }

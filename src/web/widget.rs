@@ -62,9 +62,13 @@ pub(crate) struct Inner {
     /// The assessment as this tab last saved or loaded it: what another tab's save is merged
     /// against (each side's changes are its differences from this).
     base: Assessment,
-    /// The revs of the saves `base` descends from, its own included (see
-    /// `autosave::save_text_with`): another tab's save that lists `rev` started from `base`.
-    lineage: Vec<u64>,
+    /// The saves (rev, writer) `base` descends from, its own included (see
+    /// `autosave::save_text_with`): another tab's save that lists (`rev`, `from`) started
+    /// from `base`.
+    lineage: Vec<(u64, String)>,
+    /// Who wrote save `rev`, which `base` is; empty while `base` is no save (after this tab
+    /// chose to write over another's, until its write lands).
+    from: String,
     tally: Tally,
     answered: Vec<bool>,
     lang: Lang,
@@ -267,6 +271,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
             Restored::Corrupt { .. } => None,
         });
     let mut rev = 0;
+    let mut from = String::new();
     let mut lineage = Vec::new();
     let mut drafts = Vec::new();
     if !store.available() {
@@ -281,11 +286,13 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 rev: r,
                 drafts: d,
                 lineage: l,
+                writer: w,
                 ..
             } => {
                 rev = r;
                 lineage = l;
-                join_lineage(&mut lineage, &[r]);
+                join_lineage(&mut lineage, &[(r, w.clone())]);
+                from = w;
                 drafts = draft_indices(&scorer, d, &mut notices);
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
@@ -325,6 +332,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         scorer,
         base: a.clone(),
         lineage,
+        from,
         a,
         tally,
         answered,
@@ -1797,7 +1805,8 @@ impl Inner {
         match self.store.write(&text) {
             Ok(()) => {
                 self.rev += 1;
-                join_lineage(&mut self.lineage, &[self.rev]);
+                join_lineage(&mut self.lineage, &[(self.rev, self.writer.clone())]);
+                self.from = self.writer.clone();
                 self.base = self.a.clone();
                 self.save_due = false;
                 self.full = false;
@@ -2143,16 +2152,16 @@ fn typed_text(n: f64, lang: Lang) -> String {
 
 /// Adds revs to a lineage, keeping the newest [`MAX_LINEAGE`] once each (no sort: a
 /// lineage is short, and sorting would link the standard sort into the module).
-fn join_lineage(into: &mut Vec<u64>, revs: &[u64]) {
+fn join_lineage(into: &mut Vec<(u64, String)>, revs: &[(u64, String)]) {
     for r in revs {
         if !into.contains(r) {
-            into.push(*r);
+            into.push(r.clone());
         }
     }
     while into.len() > MAX_LINEAGE {
         let mut oldest = 0;
         for k in 1..into.len() {
-            if into[k] < into[oldest] {
+            if into[k].0 < into[oldest].0 {
                 oldest = k;
             }
         }
@@ -2653,19 +2662,13 @@ impl Inner {
     /// overwriting this. This tab's own waiting copy is settled by the write.
     fn adopt_newer(&mut self) {
         if let Some(theirs) = self.store.read() {
-            if let Restored::Saved {
-                rev,
-                writer,
-                lineage,
-                ..
-            } = restore(&theirs)
-            {
+            if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
                 if rev > self.rev && writer != self.writer {
                     self.store.backup("backup", &theirs);
                     self.rev = rev;
-                    // What is written next replaces theirs on purpose: it follows it.
-                    join_lineage(&mut self.lineage, &lineage);
-                    join_lineage(&mut self.lineage, &[rev]);
+                    // What is written next is not built on theirs: it claims no descent (and
+                    // `base` is no save at all until it lands).
+                    self.from.clear();
                 }
             }
         }
@@ -2691,14 +2694,20 @@ impl Inner {
             rev,
             drafts,
             mut lineage,
+            writer,
             ..
         } = restore(&theirs)
         else {
             return self.keep_mine(&theirs);
         };
         // Whether their save started from this tab's: then what they emptied, they cleared.
-        let descended = self.rev == 0 || lineage.contains(&self.rev);
-        join_lineage(&mut lineage, &[rev]);
+        // Saves are named by rev and writer: two histories (a cleared key, two tabs writing at
+        // once) may both have a rev 5.
+        let descended = lineage.contains(&(self.rev, self.from.clone()));
+        join_lineage(&mut lineage, &[(rev, writer.clone())]);
+        // `base` is not their save: until a write of this tab's lands, it is no save at all
+        // (so a failed write cannot make a later save look descended from it).
+        self.from.clear();
         if how == "other-keep" {
             self.rev = rev;
             return self.keep_mine(&theirs);
@@ -2712,6 +2721,7 @@ impl Inner {
         if how == "other-load" {
             self.a = *assessment;
             self.base = self.a.clone();
+            self.from = writer;
             self.lineage = lineage;
             self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
             self.save_due = false;
@@ -2813,10 +2823,7 @@ impl Inner {
         if bar.contains(Some(el)) {
             return;
         }
-        let (b, r) = (
-            bar.get_bounding_client_rect(),
-            el.get_bounding_client_rect(),
-        );
+        let (b, r) = (bar.get_bounding_client_rect(), el.get_bounding_client_rect());
         if r.top() < b.bottom() && r.bottom() > b.top() {
             el.scroll_into_view_with_bool(true);
         }

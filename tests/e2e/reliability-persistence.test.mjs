@@ -439,6 +439,61 @@ test('two tabs: combining keeps an answer the other tab cleared on purpose clear
   }
 });
 
+test('two tabs: a tab that restored a closed tab\'s work over a newer save did not start from it, so combining with it loses nothing', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  try {
+    const a = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(a.page);
+    await pick(a.page, 0, 3); // rev 1
+    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 1, SPBE_KEY);
+    // D opens on rev 1 with a closed tab's waiting copy to offer.
+    const d = await open(browser, server.url, SPBE_PAGE, { context });
+    await d.page.evaluate((k) => localStorage.setItem(`${k}:unsaved:wX`, JSON.stringify({
+      format: 'swanilai-save/1', rev: 1, writer: 'wX',
+      assessment: { setId: 'spbe-2020', setVersion: '2020.1', answers: { 'spbe-05': { value: 2 } } },
+    })), SPBE_KEY);
+    await d.page.reload({ waitUntil: 'load' });
+    await ready(d.page);
+    await pick(a.page, 3, 1); // A: spbe-04, rev 2, which D never loads
+    await otherTab(d.page).waitFor({ timeout: 10_000 });
+    await d.page.locator('[data-act="left-restore"]').click(); // D writes over rev 2 (kept as a backup)
+    await d.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 3, SPBE_KEY);
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await a.page.locator('[data-act="other-merge"]').first().click();
+    const all = await assessment(a.page);
+    assert.deepEqual([1, 4, 5].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 1, 2], "A's answer D never saw is kept, D's restored one added");
+    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n4\. /, 'and listed as differing');
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...d.record.pageErrors, ...d.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs: a save history started over (the saved key was lost) is not taken for one that started from this tab', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  try {
+    const a = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(a.page);
+    await pick(a.page, 0, 3);
+    await pick(a.page, 1, 4);
+    await pick(a.page, 2, 2);
+    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 3, SPBE_KEY);
+    await a.page.evaluate((k) => localStorage.removeItem(k), SPBE_KEY);
+    // C starts a new history whose revs 1..4 overlap A's.
+    const c = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(c.page);
+    for (const v of [1, 2, 3, 4]) await pick(c.page, 4, v);
+    await c.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 4, SPBE_KEY);
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await a.page.locator('[data-act="other-merge"]').first().click();
+    const all = await assessment(a.page);
+    assert.deepEqual([1, 2, 3, 5].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 4, 2, 4], "A's answers are kept, C's added");
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...c.record.pageErrors, ...c.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('two tabs: combining after the other tab kept its own version loses nothing of this tab, and keeps the other save as a backup', { timeout: 120_000 }, async () => {
   const { context, a, b } = await twoTabs();
   try {
