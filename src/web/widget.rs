@@ -2412,7 +2412,10 @@ impl Inner {
             }
             "click" => self.click(&target),
             "focusin" => {
-                if let Some(el) = target.dyn_ref::<Element>() {
+                // Not when focus comes back with the window (no element had it before): the
+                // official may have scrolled the field there on purpose.
+                let from = e.unchecked_ref::<web_sys::FocusEvent>().related_target();
+                if let (Some(el), Some(_)) = (target.dyn_ref::<Element>(), from) {
                     self.unhide(el);
                 }
                 Vec::new()
@@ -2817,15 +2820,25 @@ impl Inner {
     /// it: browsers scroll a focused element only when none of it is in view, so Shift+Tab
     /// upwards would leave the field being typed into hidden behind the bar.
     fn unhide(&self, el: &Element) {
+        // Focus by mouse or touch: moving the page between mousedown and mouseup loses the click.
+        if !el.matches(":focus-visible").unwrap_or(true) {
+            return;
+        }
         let Some(bar) = self.measure_bar() else {
             return;
         };
         if bar.contains(Some(el)) {
             return;
         }
-        let (b, r) = (bar.get_bounding_client_rect(), el.get_bounding_client_rect());
-        if r.top() < b.bottom() && r.bottom() > b.top() {
-            el.scroll_into_view_with_bool(true);
+        let (b, r) = (
+            bar.get_bounding_client_rect(),
+            el.get_bounding_client_rect(),
+        );
+        let across = r.left() < b.right() && r.right() > b.left();
+        if across && r.top() < b.bottom() && r.bottom() > b.top() {
+            let o = web_sys::ScrollIntoViewOptions::new();
+            o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&o);
         }
     }
 }

@@ -325,3 +325,32 @@ test('on a phone, Shift+Tab into a field half under the sticky bar brings it out
     await close();
   }
 });
+
+test('on a phone, a click on a button half under the sticky bar is not lost to scrolling', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`, {
+    contextOptions: { viewport: { width: 360, height: 740 } },
+  });
+  try {
+    const host = page.locator('swanilai-assessment');
+    // The third indicator answered by a choice, answered: its "clear" button is the target.
+    const i = await host.locator('input[type="radio"][data-f="pick"]').evaluateAll((all) =>
+      [...new Set(all.map((x) => x.getAttribute('data-i')))][2]);
+    await host.locator(`input[type="radio"][data-i="${i}"][data-f="pick"]`).first().check();
+    const at = await page.evaluate(async (i) => {
+      const r = document.querySelector('swanilai-assessment').shadowRoot;
+      const button = r.querySelector(`[data-i="${i}"][data-act="clear"]`);
+      const bar = r.querySelector('.swn-sticky');
+      for (let k = 0; k < 3; k++) window.scrollBy(0, button.getBoundingClientRect().top - (bar.getBoundingClientRect().bottom - 12));
+      await new Promise((res) => requestAnimationFrame(res));
+      const b = button.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: bar.getBoundingClientRect().bottom + 4, bottom: b.bottom };
+    }, i);
+    assert.ok(at.bottom > at.y + 2, `part of the button shows below the bar: ${JSON.stringify(at)}`);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction((i) => !document.querySelector('swanilai-assessment').shadowRoot
+      .querySelector(`input[type="radio"][data-i="${i}"][data-f="pick"]:checked`), i, { timeout: 5_000 });
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
