@@ -121,7 +121,9 @@ pub(crate) struct Inner {
     /// The live region was just drawn: screen readers miss text put into a region they have
     /// not seen yet, so announcements wait (in `later`) for the next tick.
     status_fresh: std::cell::Cell<bool>,
-    later: RefCell<Option<String>>,
+    /// With its language: one the official switched away from since is dropped (what it said
+    /// is on screen in the notices, in the new language).
+    later: RefCell<Option<(Lang, String)>>,
 }
 
 /// A message above the form; some carry buttons.
@@ -586,7 +588,7 @@ impl Inner {
     /// Says `text` through the polite status region; while changes cannot be saved, says so too.
     fn announce(&self, text: &str) {
         if self.status_fresh.get() {
-            *self.later.borrow_mut() = Some(text.to_string());
+            *self.later.borrow_mut() = Some((self.lang, text.to_string()));
             return;
         }
         if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
@@ -1760,7 +1762,7 @@ impl Inner {
     fn flush_deferred(&mut self, from_tick: bool) {
         self.soon_pending = None;
         if from_tick && self.status_fresh.replace(false) {
-            if let Some(text) = self.later.take() {
+            if let Some((_, text)) = self.later.take().filter(|(l, _)| *l == self.lang) {
                 self.announce(&text);
             }
         }

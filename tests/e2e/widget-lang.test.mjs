@@ -29,6 +29,7 @@ import {
   widgetTexts,
   WWW_ROOT,
 } from './helpers.mjs';
+import { open, pick, ready, SPBE_PAGE } from './reliability-helpers.mjs';
 
 let server;
 let browser;
@@ -152,5 +153,34 @@ test('switching language changes every visible string, and numbers with it', { t
     assertClean(record);
   } finally {
     await close();
+  }
+});
+
+test('an announcement waiting for the next tick is dropped when the language is switched first, not spoken in the old one', { timeout: 90_000 }, async () => {
+  // The page's timers run on Playwright's clock: the tick comes only when it is moved.
+  const context = await browser.newContext();
+  await context.clock.install();
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE, { init: [() => { window.confirm = () => true; }], context });
+  const status = () => page.locator('[data-swn="status"]').textContent();
+  try {
+    await ready(page);
+    for (const switchFirst of [false, true]) {
+      await pick(page, 0, 3);
+      await page.clock.runFor(1_000);
+      await page.locator('[data-act="reset"]').click(); // redraws, then announces (next tick)
+      if (switchFirst) await page.locator('[data-act="lang"]').click();
+      await page.clock.runFor(1_000);
+      if (switchFirst) {
+        await page.locator('.swn[lang="en"]').waitFor();
+        assert.doesNotMatch(await status(), /Jawaban dikosongkan/, 'not in Indonesian in the English screen');
+        assert.match(await page.locator('[data-swn="notices"]').innerText(), /Answers cleared\. A backup was kept\./, 'the notice says it, in English');
+      } else {
+        assert.match(await status(), /^Jawaban dikosongkan\. Cadangan disimpan\./, 'without a switch it is heard at the tick');
+      }
+    }
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+    await context.close();
   }
 });
