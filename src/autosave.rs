@@ -1,11 +1,13 @@
 //! The format the widget autosaves in (pure, so it is tested natively).
 //!
 //! `{"format": "swanilai-save/1", "rev": 7, "writer": "tab id", "savedAt": "...", "assessment": {...}}`.
-//! `rev` counts saves; a widget that finds a higher `rev` than its own last one knows another
-//! tab or window saved in between, and asks before overwriting. `"lineage": [[3, "tab id"],
-//! [4, "other tab id"]]` lists the saves (rev and writer) the saved answers descend from, so
-//! that combining two tabs' saves can tell an answer cleared on purpose from one the other
-//! side never saw.
+//! `rev` counts saves; a widget that finds a save other than the one it last wrote or read (by
+//! `rev` and `writer`: a history started over reuses revs) knows another tab or window saved
+//! in between, and asks before overwriting.
+//!
+//! `"lineage": [[3, "tab id"], [4, "other tab id"]]` lists the saves (rev and writer) the saved
+//! answers descend from, so that combining two tabs' saves can tell an answer cleared on
+//! purpose from one the other side never saw.
 //!
 //! Text typed into a number field that cannot be an answer (`3,5x`, or 99 on a 0–5 scale) is
 //! not an answer, but it is not lost either: it is saved beside the assessment as

@@ -69,6 +69,10 @@ pub(crate) struct Inner {
     /// Who wrote save `rev`, which `base` is; empty while `base` is no save (after this tab
     /// chose to write over another's, until its write lands).
     from: String,
+    /// Who wrote save `rev` as this tab last read or wrote it (this tab, or the one whose save
+    /// it loaded, combined with or chose to write over): a stored save that is neither this
+    /// tab's nor that one was written by another tab since.
+    seen: String,
     tally: Tally,
     answered: Vec<bool>,
     lang: Lang,
@@ -274,6 +278,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         });
     let mut rev = 0;
     let mut from = String::new();
+    let mut seen = String::new();
     let mut lineage = Vec::new();
     let mut drafts = Vec::new();
     if !store.available() {
@@ -294,6 +299,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 rev = r;
                 lineage = l;
                 join_lineage(&mut lineage, &[(r, w.clone())]);
+                seen = w.clone();
                 from = w;
                 drafts = draft_indices(&scorer, d, &mut notices);
                 if assessment.set_version != s.version {
@@ -335,6 +341,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         base: a.clone(),
         lineage,
         from,
+        seen,
         a,
         tally,
         answered,
@@ -1789,7 +1796,7 @@ impl Inner {
         self.tried = self.edits;
         if let Some(text) = self.store.read() {
             if let Restored::Saved { rev, writer, .. } = restore(&text) {
-                if rev > self.rev && writer != self.writer {
+                if self.saved_elsewhere(rev, &writer) {
                     // Someone else saved since we last did: ask instead of overwriting, and
                     // keep this tab's work under a backup key until the official chooses.
                     self.store
@@ -1802,6 +1809,13 @@ impl Inner {
         self.write_save();
     }
 
+    /// Whether the stored save (`rev` by `writer`) was written by another tab since this one
+    /// last wrote or read it. Revs alone do not tell: a history started over (the key was
+    /// cleared) or two tabs writing at once reuse them.
+    fn saved_elsewhere(&self, rev: u64, writer: &str) -> bool {
+        writer != self.writer && (rev != self.rev || writer != self.seen)
+    }
+
     fn write_save(&mut self) {
         let text = self.save_doc(self.rev + 1);
         match self.store.write(&text) {
@@ -1809,6 +1823,7 @@ impl Inner {
                 self.rev += 1;
                 join_lineage(&mut self.lineage, &[(self.rev, self.writer.clone())]);
                 self.from = self.writer.clone();
+                self.seen = self.writer.clone();
                 self.base = self.a.clone();
                 self.save_due = false;
                 self.full = false;
@@ -2367,7 +2382,7 @@ impl Inner {
                 if se.key().as_deref() == Some(self.store.key.as_str()) {
                     let theirs = se.new_value().map(|t| restore(&t));
                     if let Some(Restored::Saved { writer, rev, .. }) = theirs {
-                        if writer != self.writer && rev > self.rev {
+                        if self.saved_elsewhere(rev, &writer) {
                             self.warn(true);
                         }
                     }
@@ -2668,9 +2683,10 @@ impl Inner {
     fn adopt_newer(&mut self) {
         if let Some(theirs) = self.store.read() {
             if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
-                if rev > self.rev && writer != self.writer {
+                if self.saved_elsewhere(rev, &writer) {
                     self.store.backup("backup", &theirs);
                     self.rev = rev;
+                    self.seen = writer;
                     // What is written next is not built on theirs: it claims no descent (and
                     // `base` is no save at all until it lands).
                     self.from.clear();
@@ -2713,6 +2729,7 @@ impl Inner {
         // `base` is not their save: until a write of this tab's lands, it is no save at all
         // (so a failed write cannot make a later save look descended from it).
         self.from.clear();
+        self.seen = writer.clone();
         if how == "other-keep" {
             self.rev = rev;
             return self.keep_mine(&theirs);

@@ -494,6 +494,35 @@ test('two tabs: a save history started over (the saved key was lost) is not take
   }
 });
 
+test('two tabs: a save from a history started over with fewer saves is not written over unasked', { timeout: 120_000 }, async () => {
+  const context = await browser.newContext();
+  try {
+    const a = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(a.page);
+    await pick(a.page, 0, 3);
+    await pick(a.page, 1, 4);
+    await pick(a.page, 2, 2);
+    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 3, SPBE_KEY);
+    await a.page.evaluate((k) => localStorage.removeItem(k), SPBE_KEY);
+    // C starts over and saves once: rev 1, below A's 3.
+    const c = await open(browser, server.url, SPBE_PAGE, { context });
+    await ready(c.page);
+    await pick(c.page, 4, 4);
+    await c.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 1, SPBE_KEY);
+    await otherTab(a.page).waitFor({ timeout: 10_000 });
+    await pick(a.page, 3, 1);
+    await a.page.waitForTimeout(1_000); // past the 400 ms tick that would save
+    const kept = JSON.parse((await stored(a.page, SPBE_KEY))[SPBE_KEY]);
+    assert.equal(kept.assessment.answers['spbe-05']?.value, 4, "C's save is not written over while A is asked");
+    await a.page.locator('[data-act="other-merge"]').first().click();
+    const all = await assessment(a.page);
+    assert.deepEqual([1, 2, 3, 4, 5].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 4, 2, 1, 4]);
+    assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...c.record.pageErrors, ...c.record.consoleErrors], []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('two tabs: combining after the other tab kept its own version loses nothing of this tab, and keeps the other save as a backup', { timeout: 120_000 }, async () => {
   const { context, a, b } = await twoTabs();
   try {
