@@ -82,7 +82,8 @@ export declare class SetHandle {
   advise(assessment: AssessmentInput, options?: { limit?: number }): Advice;
   /** What changed between two assessments of this set. */
   compare(previous: AssessmentInput, current: AssessmentInput): Comparison;
-  /** The CSV export, one row per indicator (labels in `lang`, default `id`). */
+  /** The CSV export, one row per indicator, then the results (labels in `lang`, default `id`;
+   * `id`: `;`-separated with decimal commas, `en`: `,`-separated with decimal points). */
   csv(assessment: AssessmentInput, lang?: Lang): string;
   /** The JSON export text: assessment and report with a SHA-256 of the content. */
   exportJson(assessment: AssessmentInput, exportedAt: string): string;

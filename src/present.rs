@@ -58,14 +58,14 @@ pub fn answer_label(kind: &AnswerKind, value: &Value, decimals: u8, lang: Lang) 
 }
 
 /// Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas in text cells.
-fn cell(out: &mut String, s: &str, text: bool) {
+fn cell(out: &mut String, s: &str, text: bool, sep: char) {
     let risky = text && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let s = if risky {
         format!("'{s}")
     } else {
         s.to_string()
     };
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.contains([sep, '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
         out.push('"');
@@ -77,8 +77,12 @@ fn cell(out: &mut String, s: &str, text: bool) {
 /// One row per indicator: group path, indicator id and title, answer, score, weight (% of the
 /// whole), evidence notes and links. Then the results: one row per group and a last one for
 /// the whole (`Nilai keseluruhan` / `Overall score`), with no indicator id, the predicate in
-/// the answer column and no weight (the weight column adds up to 100). UTF-8 with a byte-order mark so spreadsheets read it right;
-/// comma-separated with `.` decimals so it stays machine-readable in every locale.
+/// the answer column and no weight (the weight column adds up to 100).
+///
+/// UTF-8 with a byte-order mark so spreadsheets read it right, and written as a spreadsheet of
+/// its language reads a double-clicked file: in Indonesian separated by `;` with decimal
+/// commas (Excel with Indonesian regional settings), in English by `,` with decimal points.
+/// Numbers are never grouped by thousands.
 ///
 /// ```
 /// use swanilai::{builtin, report_csv, score, Assessment, Lang, Value};
@@ -94,6 +98,9 @@ fn cell(out: &mut String, s: &str, text: bool) {
 /// let groups = report.groups.len();
 /// assert_eq!(csv.lines().count(), 1 + 47 + groups + 1, "header, indicators, groups, overall");
 /// assert!(csv.lines().last().unwrap().starts_with("Overall score,,,"));
+/// let csv = report_csv(&set, &a, &report, Lang::Id);
+/// assert!(csv.lines().nth(1).unwrap().contains(";4,00;1,30;"));
+/// assert!(csv.lines().last().unwrap().starts_with("Nilai keseluruhan;;;"));
 /// ```
 pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
@@ -108,7 +115,12 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         Text::new("Tautan bukti", "Evidence links"),
     ];
     let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
-    out.push_str(&header.join(","));
+    let (sep, grouping) = match lang {
+        Lang::Id => (';', '.'),
+        Lang::En => (',', ','),
+    };
+    let number = |x: f64, decimals: u8| format_number(x, decimals, lang).replace(grouping, "");
+    out.push_str(&header.join(&sep.to_string()));
     out.push_str("\r\n");
     let d = set.scale.decimals;
     let mut paths: Vec<(String, String)> = Vec::new(); // (group id, title path)
@@ -130,45 +142,51 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
     for (ind, row) in set.indicators().zip(&report.indicators) {
         let answer = a.answers.get(&ind.id);
         let group = path_of(&row.group);
-        cell(&mut out, group, true);
-        out.push(',');
-        cell(&mut out, &ind.id, true);
-        out.push(',');
-        cell(&mut out, ind.title.get(lang), true);
-        out.push(',');
+        cell(&mut out, group, true, sep);
+        out.push(sep);
+        cell(&mut out, &ind.id, true, sep);
+        out.push(sep);
+        cell(&mut out, ind.title.get(lang), true, sep);
+        out.push(sep);
         let label = answer
             .and_then(|x| x.value.as_ref())
             .map(|v| answer_label(&ind.answer, v, d, lang))
             .unwrap_or_default();
-        cell(&mut out, &label, true);
-        out.push(',');
+        cell(&mut out, &label, true, sep);
+        out.push(sep);
         if let Some(s) = row.score.value {
-            out.push_str(&format_number(s, d, Lang::En).replace(',', ""));
+            out.push_str(&number(s, d));
         }
-        out.push(',');
-        out.push_str(&format_number(row.effective_weight * 100.0, 2, Lang::En).replace(',', ""));
-        out.push(',');
-        cell(&mut out, answer.map_or("", |x| x.notes.as_str()), true);
-        out.push(',');
+        out.push(sep);
+        out.push_str(&number(row.effective_weight * 100.0, 2));
+        out.push(sep);
+        cell(&mut out, answer.map_or("", |x| x.notes.as_str()), true, sep);
+        out.push(sep);
         cell(
             &mut out,
             &answer.map(|x| x.links.join(" ")).unwrap_or_default(),
             true,
+            sep,
         );
         out.push_str("\r\n");
     }
     let overall = Text::new("Nilai keseluruhan", "Overall score");
     let groups = report.groups.iter().map(|g| (path_of(&g.id), &g.score));
     for (name, score) in groups.chain([(overall.get(lang), &report.overall)]) {
-        cell(&mut out, name, true);
-        out.push_str(",,,");
-        let predicate = score.predicate.as_ref().map_or("", |p| p.label.get(lang));
-        cell(&mut out, predicate, true);
-        out.push(',');
-        if let Some(s) = score.shown {
-            out.push_str(&format_number(s, d, Lang::En).replace(',', ""));
+        cell(&mut out, name, true, sep);
+        for _ in 0..3 {
+            out.push(sep);
         }
-        out.push_str(",,,\r\n"); // no weight: the column still adds up to 100
+        let predicate = score.predicate.as_ref().map_or("", |p| p.label.get(lang));
+        cell(&mut out, predicate, true, sep);
+        out.push(sep);
+        if let Some(s) = score.shown {
+            out.push_str(&number(s, d));
+        }
+        for _ in 0..3 {
+            out.push(sep); // no weight: the column still adds up to 100
+        }
+        out.push_str("\r\n");
     }
     out
 }

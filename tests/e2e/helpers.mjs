@@ -613,8 +613,8 @@ export async function chooseFile(page, act, name, text) {
   });
 }
 
-/** Parses CSV text (RFC 4180, a leading BOM dropped) into rows of cells. */
-export function parseCsv(text) {
+/** Parses CSV text (RFC 4180 with cells separated by `sep`, a leading BOM dropped) into rows of cells. */
+export function parseCsv(text, sep = ',') {
   const s = text.replace(/^\uFEFF/, '');
   const rows = [];
   let row = [];
@@ -629,7 +629,7 @@ export function parseCsv(text) {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === sep) {
       row.push(cell);
       cell = '';
     } else if (c === '\n' || c === '\r') {

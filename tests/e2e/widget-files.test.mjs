@@ -121,10 +121,12 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
       assert.equal(formatNumber(row.score.shown, 2, 'id'), screen[e.id].score, `${e.id} score in the JSON = on screen`);
     }
 
-    // CSV: a header and one row per indicator, in the set's order.
+    // CSV: a header and one row per indicator, in the set's order. In Indonesian it is
+    // separated by `;` with decimal commas, as Excel with Indonesian regional settings reads it.
     const csv = await download(page, page.locator('[data-act="export-csv"]'));
     assert.equal(csv.filename, 'gm100sc-kesiapan-kabupaten-banjar-2026.csv');
-    const rows = parseCsv(csv.text);
+    assert.match(csv.text, /^\uFEFFKelompok;Id indikator;/);
+    const rows = parseCsv(csv.text, ';');
     assert.deepEqual(rows[0], ['Kelompok', 'Id indikator', 'Indikator', 'Jawaban', 'Skor', 'Bobot (%)', 'Catatan bukti', 'Tautan bukti']);
     const groups = report.groups.length;
     assert.equal(rows.length, 1 + inds.length + groups + 1, 'a row per indicator, then per group, then the whole');
@@ -134,21 +136,21 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     const overallRow = results.at(-1);
     assert.deepEqual(overallRow.slice(0, 3), ['Nilai keseluruhan', '', '']);
     assert.equal(overallRow[3], report.overall.predicate.label.id);
-    assert.equal(overallRow[4], overall.replace(',', '.'));
+    assert.equal(overallRow[4], overall);
     assert.equal(overallRow[5], '', 'no weight: the column adds up to 100');
     assert.ok(results.slice(0, -1).every((r) => r[1] === '' && r[0] !== ''), 'group rows: a name, no indicator id');
     for (const e of NOW) {
       const r = rows[1 + screen[e.id].i];
       assert.equal(r[2], inds[screen[e.id].i].title.id);
       assert.equal(r[3], screen[e.id].answer, `${e.id}: answer in the CSV = on screen`);
-      assert.equal(r[4], screen[e.id].score.replace(',', '.'), `${e.id}: score in the CSV = on screen`);
+      assert.equal(r[4], screen[e.id].score, `${e.id}: score in the CSV = on screen`);
       assert.equal(r[6], e.notes ?? '', `${e.id}: notes`);
       assert.equal(r[7], (e.links ?? []).join(' '), `${e.id}: links`);
     }
-    const weights = rows.slice(1).reduce((s, r) => s + Number(r[5]), 0);
+    const weights = rows.slice(1).reduce((s, r) => s + Number(r[5].replace(',', '.')), 0);
     assert.ok(Math.abs(weights - 100) < 0.5, `weights add up to 100%, got ${weights}`);
     const unanswered = rows.slice(1).filter((r) => !NOW.some((e) => e.id === r[1]));
-    assert.ok(unanswered.every((r) => r[3] === '' && r[4] === '0.00'), 'unanswered rows: no answer, score 0.00');
+    assert.ok(unanswered.every((r) => r[3] === '' && r[4] === '0,00'), 'unanswered rows: no answer, score 0,00');
 
     // The exported file is intact when opened. Missing evidence is listed as worth checking
     // (not as a problem of the file), under the indicator's number and title.
