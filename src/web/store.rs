@@ -125,7 +125,8 @@ impl Store {
 
     /// Keeps a copy under `<key>:<label>:<stamp>`, and only the newest [`BACKUPS`] copies of
     /// each label (every reset, import or tab conflict makes one: they would fill the storage
-    /// that the answers need). Returns the key used.
+    /// that the answers need). A text already kept under that label is not copied again.
+    /// Returns the key used.
     pub fn backup(&self, label: &str, text: &str) -> Option<String> {
         let s = self.storage.as_ref()?;
         let prefix = format!("{}:{label}:", self.key);
@@ -133,6 +134,9 @@ impl Store {
         for i in 0..s.length().unwrap_or(0) {
             if let Ok(Some(k)) = s.key(i) {
                 if k.starts_with(&prefix) {
+                    if s.get_item(&k).ok().flatten().as_deref() == Some(text) {
+                        return Some(k);
+                    }
                     old.push(k);
                 }
             }

@@ -63,16 +63,14 @@ pub(crate) struct Inner {
     /// against (each side's changes are its differences from this).
     base: Assessment,
     /// The saves (rev, writer) `base` descends from, its own included (see
-    /// `autosave::save_text_with`): another tab's save that lists (`rev`, `from`) started
-    /// from `base`.
+    /// `autosave::save_text_with`): another tab's save that lists `from` started from `base`.
     lineage: Vec<(u64, String)>,
-    /// Who wrote save `rev`, which `base` is; empty while `base` is no save (after this tab
-    /// chose to write over another's, until its write lands).
-    from: String,
-    /// Who wrote save `rev` as this tab last read or wrote it (this tab, or the one whose save
-    /// it loaded, combined with or chose to write over): a stored save that is neither this
-    /// tab's nor that one was written by another tab since.
-    seen: String,
+    /// The save (rev, writer) `base` is; `None` while it is no save (none yet, or this tab
+    /// chose to write over another's and its write has not landed).
+    from: Option<(u64, String)>,
+    /// The stored save (rev, writer) as this tab last read or wrote it: one that is neither
+    /// this nor this tab's was written by another tab since.
+    seen: (u64, String),
     tally: Tally,
     answered: Vec<bool>,
     lang: Lang,
@@ -277,8 +275,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
             Restored::Corrupt { .. } => None,
         });
     let mut rev = 0;
-    let mut from = String::new();
-    let mut seen = String::new();
+    let mut from = None;
+    let mut seen = (0, String::new());
     let mut lineage = Vec::new();
     let mut drafts = Vec::new();
     if !store.available() {
@@ -299,8 +297,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
                 rev = r;
                 lineage = l;
                 join_lineage(&mut lineage, &[(r, w.clone())]);
-                seen = w.clone();
-                from = w;
+                seen = (r, w.clone());
+                from = Some((r, w));
                 drafts = draft_indices(&scorer, d, &mut notices);
                 if assessment.set_version != s.version {
                     notices.push(Notice::Text(Ui::SavedOtherVersion, Vec::new()));
@@ -1795,25 +1793,40 @@ impl Inner {
         }
         self.tried = self.edits;
         if let Some(text) = self.store.read() {
-            if let Restored::Saved { rev, writer, .. } = restore(&text) {
-                if self.saved_elsewhere(rev, &writer) {
-                    // Someone else saved since we last did: ask instead of overwriting, and
-                    // keep this tab's work under a backup key until the official chooses.
-                    self.store
-                        .keep_waiting(&self.writer, &self.save_doc(self.rev));
-                    self.warn(true);
-                    return;
+            match restore(&text) {
+                Restored::Saved { rev, writer, .. } => {
+                    if self.saved_elsewhere(rev, &writer) {
+                        // Someone else saved since we last did: ask instead of overwriting, and
+                        // keep this tab's work under a backup key until the official chooses.
+                        self.store
+                            .keep_waiting(&self.writer, &self.save_doc(self.rev));
+                        self.warn(true);
+                        return;
+                    }
+                }
+                // Unreadable (damaged, or a later version's format): kept before it is replaced.
+                Restored::Corrupt { .. } => {
+                    self.store.backup("corrupt", &text);
                 }
             }
         }
         self.write_save();
     }
 
+    /// The stored save (`rev` by `writer`) is to be written over on purpose: the next write
+    /// goes after it (and after every rev this tab used: its own saves stay unique by rev), and
+    /// claims no descent from it (`base` is no save at all until that write lands).
+    fn took_over(&mut self, rev: u64, writer: String) {
+        self.rev = self.rev.max(rev);
+        self.seen = (rev, writer);
+        self.from = None;
+    }
+
     /// Whether the stored save (`rev` by `writer`) was written by another tab since this one
     /// last wrote or read it. Revs alone do not tell: a history started over (the key was
     /// cleared) or two tabs writing at once reuse them.
     fn saved_elsewhere(&self, rev: u64, writer: &str) -> bool {
-        writer != self.writer && (rev != self.rev || writer != self.seen)
+        writer != self.writer && (rev != self.seen.0 || writer != self.seen.1)
     }
 
     fn write_save(&mut self) {
@@ -1822,8 +1835,8 @@ impl Inner {
             Ok(()) => {
                 self.rev += 1;
                 join_lineage(&mut self.lineage, &[(self.rev, self.writer.clone())]);
-                self.from = self.writer.clone();
-                self.seen = self.writer.clone();
+                self.seen = (self.rev, self.writer.clone());
+                self.from = Some(self.seen.clone());
                 self.base = self.a.clone();
                 self.save_due = false;
                 self.full = false;
@@ -2380,7 +2393,9 @@ impl Inner {
             "storage" => {
                 let se: &web_sys::StorageEvent = e.unchecked_ref();
                 if se.key().as_deref() == Some(self.store.key.as_str()) {
-                    let theirs = se.new_value().map(|t| restore(&t));
+                    // The save stored now, not the event's: events can arrive late, after this
+                    // tab read a newer save (at a choice, say).
+                    let theirs = self.store.read().map(|t| restore(&t));
                     if let Some(Restored::Saved { writer, rev, .. }) = theirs {
                         if self.saved_elsewhere(rev, &writer) {
                             self.warn(true);
@@ -2682,14 +2697,15 @@ impl Inner {
     /// overwriting this. This tab's own waiting copy is settled by the write.
     fn adopt_newer(&mut self) {
         if let Some(theirs) = self.store.read() {
-            if let Restored::Saved { rev, writer, .. } = restore(&theirs) {
-                if self.saved_elsewhere(rev, &writer) {
-                    self.store.backup("backup", &theirs);
-                    self.rev = rev;
-                    self.seen = writer;
-                    // What is written next is not built on theirs: it claims no descent (and
-                    // `base` is no save at all until it lands).
-                    self.from.clear();
+            match restore(&theirs) {
+                Restored::Saved { rev, writer, .. } => {
+                    if self.saved_elsewhere(rev, &writer) {
+                        self.store.backup("backup", &theirs);
+                        self.took_over(rev, writer);
+                    }
+                }
+                Restored::Corrupt { .. } => {
+                    self.store.backup("corrupt", &theirs);
                 }
             }
         }
@@ -2724,18 +2740,17 @@ impl Inner {
         // Whether their save started from this tab's: then what they emptied, they cleared.
         // Saves are named by rev and writer: two histories (a cleared key, two tabs writing at
         // once) may both have a rev 5.
-        let descended = lineage.contains(&(self.rev, self.from.clone()));
-        join_lineage(&mut lineage, &[(rev, writer.clone())]);
-        // `base` is not their save: until a write of this tab's lands, it is no save at all
-        // (so a failed write cannot make a later save look descended from it).
-        self.from.clear();
-        self.seen = writer.clone();
+        let descended = self.from.as_ref().is_some_and(|f| lineage.contains(f));
+        let theirs_id = (rev, writer);
+        join_lineage(&mut lineage, std::slice::from_ref(&theirs_id));
         if how == "other-keep" {
-            self.rev = rev;
+            self.took_over(theirs_id.0, theirs_id.1);
             return self.keep_mine(&theirs);
         }
         self.store.backup("backup", &self.save_doc(self.rev));
-        self.rev = rev;
+        // Combined, `base` is no save until the write lands (so a failed write cannot make a
+        // later save look descended from it); loaded, it is theirs.
+        self.took_over(theirs_id.0, theirs_id.1.clone());
         if how == "other-merge" {
             // The write below replaces the other tab's save: it is kept too.
             self.store.backup("backup", &theirs);
@@ -2743,7 +2758,7 @@ impl Inner {
         if how == "other-load" {
             self.a = *assessment;
             self.base = self.a.clone();
-            self.from = writer;
+            self.from = Some(theirs_id);
             self.lineage = lineage;
             self.drafts = draft_indices(&self.scorer, drafts, &mut self.notices);
             self.save_due = false;

@@ -648,6 +648,34 @@ test('two tabs closed while waiting: one copy each, both kept when ignored, and 
   }
 });
 
+test('a stored save that turned unreadable while the widget was open is kept before the next save replaces it', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    await pick(page, 0, 3);
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 1, SPBE_KEY);
+    const damaged = '{"format": "swanilai-save/1", "rev": 2, "assessment": {"answers": ';
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [SPBE_KEY, damaged]);
+    await pick(page, 1, 4);
+    await page.waitForFunction((k) => {
+      try {
+        return JSON.parse(localStorage.getItem(k)).rev === 2;
+      } catch {
+        return false; // still the damaged text
+      }
+    }, SPBE_KEY);
+    assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:corrupt:`)), [damaged]);
+    assert.equal((await assessment(page)).answers['spbe-02']?.value, 4);
+    // Kept once: the next save finds this tab's own again.
+    await pick(page, 2, 2);
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).rev === 3, SPBE_KEY);
+    assert.equal(Object.keys(await stored(page, `${SPBE_KEY}:corrupt:`)).length, 1);
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
 test('backups are bounded: each kind keeps only its newest three copies', { timeout: 90_000 }, async () => {
   const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
   try {
