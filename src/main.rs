@@ -57,7 +57,8 @@ mod cli {
             /// Output format.
             #[arg(long, value_enum, default_value_t = Format::Json)]
             format: Format,
-            /// Language of text and CSV output.
+            /// Language of text and CSV output (CSV in `id`: `;`-separated with decimal commas; in
+            /// `en`: `,`-separated with decimal points).
             #[arg(long, default_value = "id")]
             lang: String,
         },

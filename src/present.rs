@@ -82,7 +82,7 @@ fn cell(out: &mut String, s: &str, text: bool, sep: char) {
 /// UTF-8 with a byte-order mark so spreadsheets read it right, and written as a spreadsheet of
 /// its language reads a double-clicked file: in Indonesian separated by `;` with decimal
 /// commas (Excel with Indonesian regional settings), in English by `,` with decimal points.
-/// Numbers are never grouped by thousands.
+/// Scores and weights are never grouped by thousands (number answers are written as on screen).
 ///
 /// ```
 /// use swanilai::{builtin, report_csv, score, Assessment, Lang, Value};

@@ -226,6 +226,17 @@ fn score_prints_json_text_and_csv() {
     assert!(lines[1].contains("spbe-01"));
     assert!(lines[47].contains("spbe-47"));
     assert_eq!(lines[60], "Overall score,,,Good,2.60,,,");
+
+    // In Indonesian (the default): `;`-separated with decimal commas.
+    let o = run(&["score", &file, "--format", "csv"]);
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0]
+            .trim_start_matches('\u{feff}')
+            .starts_with("Kelompok;Id indikator;")
+    );
+    assert_eq!(lines[60], "Nilai keseluruhan;;;Baik;2,60;;;");
 }
 
 #[test]
