@@ -469,21 +469,29 @@ test('two tabs: a tab that restored a closed tab\'s work over a newer save did n
   }
 });
 
-test('two tabs: a save history started over (the saved key was lost) is not taken for one that started from this tab', { timeout: 120_000 }, async () => {
+/**
+ * Tab A saves three answers (revs 1..3), the saved key is lost, and tab C starts a new history:
+ * it answers spbe-05 with each of `values` in turn (revs 1..n).
+ */
+async function startedOver(values) {
   const context = await browser.newContext();
+  const a = await open(browser, server.url, SPBE_PAGE, { context });
+  await ready(a.page);
+  await pick(a.page, 0, 3);
+  await pick(a.page, 1, 4);
+  await pick(a.page, 2, 2);
+  await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 3, SPBE_KEY);
+  await a.page.evaluate((k) => localStorage.removeItem(k), SPBE_KEY);
+  const c = await open(browser, server.url, SPBE_PAGE, { context });
+  await ready(c.page);
+  for (const v of values) await pick(c.page, 4, v);
+  await c.page.waitForFunction(([k, n]) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === n, [SPBE_KEY, values.length]);
+  return { context, a, c };
+}
+
+test('two tabs: a save history started over (the saved key was lost) is not taken for one that started from this tab', { timeout: 120_000 }, async () => {
+  const { context, a, c } = await startedOver([1, 2, 3, 4]); // C's revs 1..4 overlap A's
   try {
-    const a = await open(browser, server.url, SPBE_PAGE, { context });
-    await ready(a.page);
-    await pick(a.page, 0, 3);
-    await pick(a.page, 1, 4);
-    await pick(a.page, 2, 2);
-    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 3, SPBE_KEY);
-    await a.page.evaluate((k) => localStorage.removeItem(k), SPBE_KEY);
-    // C starts a new history whose revs 1..4 overlap A's.
-    const c = await open(browser, server.url, SPBE_PAGE, { context });
-    await ready(c.page);
-    for (const v of [1, 2, 3, 4]) await pick(c.page, 4, v);
-    await c.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 4, SPBE_KEY);
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     await a.page.locator('[data-act="other-merge"]').first().click();
     const all = await assessment(a.page);
@@ -495,20 +503,8 @@ test('two tabs: a save history started over (the saved key was lost) is not take
 });
 
 test('two tabs: a save from a history started over with fewer saves is not written over unasked', { timeout: 120_000 }, async () => {
-  const context = await browser.newContext();
+  const { context, a, c } = await startedOver([4]); // C saves once: rev 1, below A's 3
   try {
-    const a = await open(browser, server.url, SPBE_PAGE, { context });
-    await ready(a.page);
-    await pick(a.page, 0, 3);
-    await pick(a.page, 1, 4);
-    await pick(a.page, 2, 2);
-    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 3, SPBE_KEY);
-    await a.page.evaluate((k) => localStorage.removeItem(k), SPBE_KEY);
-    // C starts over and saves once: rev 1, below A's 3.
-    const c = await open(browser, server.url, SPBE_PAGE, { context });
-    await ready(c.page);
-    await pick(c.page, 4, 4);
-    await c.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 1, SPBE_KEY);
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     await pick(a.page, 3, 1);
     await a.page.waitForTimeout(1_000); // past the 400 ms tick that would save
