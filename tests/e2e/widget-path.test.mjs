@@ -285,39 +285,51 @@ for (const [width, lines] of [[360, 2], [320, 3]]) {
   });
 }
 
+/**
+ * Scrolls the page so that the widget's element matching `selector` has its top 12px under the
+ * (stuck) sticky bar and the rest in view; returns both boxes after the next frame.
+ */
+function halfUnderBar(page, selector) {
+  return page.evaluate(async (selector) => {
+    const r = document.querySelector('swanilai-assessment').shadowRoot;
+    const el = r.querySelector(selector);
+    const bar = r.querySelector('.swn-sticky');
+    for (let k = 0; k < 3; k++) window.scrollBy(0, el.getBoundingClientRect().top - (bar.getBoundingClientRect().bottom - 12));
+    await new Promise((res) => requestAnimationFrame(res));
+    const e = el.getBoundingClientRect();
+    const b = bar.getBoundingClientRect();
+    return { left: e.left, width: e.width, top: e.top, bottom: e.bottom, barTop: b.top, barBottom: b.bottom };
+  }, selector);
+}
+
 test('on a phone, Shift+Tab into a field half under the sticky bar brings it out from under the bar', { timeout: 90_000 }, async () => {
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`, {
     contextOptions: { viewport: { width: 360, height: 740 } },
   });
   try {
     const host = page.locator('swanilai-assessment');
-    const notes = host.locator('textarea[data-f="notes"]').nth(2);
-    await notes.focus();
+    const NOTES = 'textarea[data-i="2"][data-f="notes"]'; // the third indicator's
+    await host.locator(NOTES).focus();
     await page.keyboard.press('Tab');
-    // Scroll so that the notes field's top 12px are under the (stuck) bar, the rest in view.
-    const before = await page.evaluate(() => {
+    const before = await halfUnderBar(page, NOTES);
+    const moved = await page.evaluate((NOTES) => {
       const r = document.querySelector('swanilai-assessment').shadowRoot;
-      const area = r.querySelectorAll('textarea[data-f="notes"]')[2];
-      const bar = r.querySelector('.swn-sticky');
-      for (let k = 0; k < 3; k++) window.scrollBy(0, area.getBoundingClientRect().top - (bar.getBoundingClientRect().bottom - 12));
-      const a = area.getBoundingClientRect();
-      const b = bar.getBoundingClientRect();
-      return { top: a.top, bottom: a.bottom, barTop: b.top, barBottom: b.bottom, next: r.activeElement !== area };
-    });
-    assert.ok(before.next, 'Tab moved past the notes field');
+      return r.activeElement !== r.querySelector(NOTES);
+    }, NOTES);
+    assert.ok(moved, 'Tab moved past the notes field');
     assert.ok(before.barTop <= 0.5, `the bar is stuck at the top (${before.barTop})`);
     assert.ok(Math.abs(before.top - (before.barBottom - 12)) < 1.5 && before.bottom > before.barBottom + 12,
       `the notes field is partly under the bar: ${JSON.stringify(before)}`);
     await page.keyboard.press('Shift+Tab');
-    const after = await page.evaluate(() => {
+    const after = await page.evaluate((NOTES) => {
       const r = document.querySelector('swanilai-assessment').shadowRoot;
-      const area = r.querySelectorAll('textarea[data-f="notes"]')[2];
+      const area = r.querySelector(NOTES);
       return {
         focused: r.activeElement === area,
         top: area.getBoundingClientRect().top,
         barBottom: r.querySelector('.swn-sticky').getBoundingClientRect().bottom,
       };
-    });
+    }, NOTES);
     assert.ok(after.focused, 'Shift+Tab went back to the notes field');
     assert.ok(after.top >= after.barBottom - 0.5, `the field (top ${after.top}) is below the bar (bottom ${after.barBottom})`);
     assertClean(record);
@@ -336,15 +348,8 @@ test('on a phone, a click on a button half under the sticky bar is not lost to s
     const i = await host.locator('input[type="radio"][data-f="pick"]').evaluateAll((all) =>
       [...new Set(all.map((x) => x.getAttribute('data-i')))][2]);
     await host.locator(`input[type="radio"][data-i="${i}"][data-f="pick"]`).first().check();
-    const at = await page.evaluate(async (i) => {
-      const r = document.querySelector('swanilai-assessment').shadowRoot;
-      const button = r.querySelector(`[data-i="${i}"][data-act="clear"]`);
-      const bar = r.querySelector('.swn-sticky');
-      for (let k = 0; k < 3; k++) window.scrollBy(0, button.getBoundingClientRect().top - (bar.getBoundingClientRect().bottom - 12));
-      await new Promise((res) => requestAnimationFrame(res));
-      const b = button.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: bar.getBoundingClientRect().bottom + 4, bottom: b.bottom };
-    }, i);
+    const b = await halfUnderBar(page, `[data-i="${i}"][data-act="clear"]`);
+    const at = { x: b.left + b.width / 2, y: b.barBottom + 4, bottom: b.bottom };
     assert.ok(at.bottom > at.y + 2, `part of the button shows below the bar: ${JSON.stringify(at)}`);
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction((i) => !document.querySelector('swanilai-assessment').shadowRoot
