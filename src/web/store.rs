@@ -131,15 +131,11 @@ impl Store {
         let s = self.storage.as_ref()?;
         let prefix = format!("{}:{label}:", self.key);
         let mut old = Vec::new();
-        for i in 0..s.length().unwrap_or(0) {
-            if let Ok(Some(k)) = s.key(i) {
-                if k.starts_with(&prefix) {
-                    if s.get_item(&k).ok().flatten().as_deref() == Some(text) {
-                        return Some(k);
-                    }
-                    old.push(k);
-                }
+        for (k, kept) in self.backups(label) {
+            if kept == text {
+                return Some(k);
             }
+            old.push(k);
         }
         while old.len() >= BACKUPS {
             // Stamps are decimal milliseconds: the shorter key, or else the smaller, is older.
