@@ -4,7 +4,7 @@
 //! assessments (one value swapped for a hostile one, a key dropped or doubled, the text cut
 //! short). Any panic is a failure; proptest shrinks it to a small input.
 //!
-//! Long runs use cargo-fuzz and libFuzzer instead (see the README, "Fuzzing"):
+//! Long runs use cargo-fuzz and libFuzzer instead (see docs/DEVELOPMENT.md, "Fuzzing"):
 //! `cd fuzz && cargo +nightly fuzz run set corpus/set ../tests/hostile ../sets -- -dict=json.dict`.
 //! `FUZZ_CASES=N` changes the number of generated cases per property (default 2,000).
 

@@ -4,7 +4,7 @@
 // fire `score` on an answer; Vite found every file the package loads through
 // `new URL(..., import.meta.url)` (the .wasm, the stylesheet, the built-in sets) and
 // copied it into dist/assets; nothing leaves the origin. Then the same app on Vite's dev
-// server, with the configuration README.md gives (tests/embed/vite-app/vite.config.js).
+// server, with the configuration docs/EMBEDDING.md gives (tests/embed/vite-app/vite.config.js).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,11 +77,11 @@ test('a Vite app installs the packed package, builds, and the widget works', { t
   }
 });
 
-test("the app on Vite's dev server, configured as README.md says: both widgets work", { timeout: 240_000 }, async (t) => {
+test("the app on Vite's dev server, configured as docs/EMBEDDING.md says: both widgets work", { timeout: 240_000 }, async (t) => {
   const app = await installApp(t);
   const config = await readFile(path.join(app, 'vite.config.js'), 'utf8');
-  const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  for (const text of [config, readme]) assert.ok(text.includes("optimizeDeps: { exclude: ['swanilai'] }"), 'the same line as in README.md');
+  const doc = await readFile(path.join(REPO_ROOT, 'docs', 'EMBEDDING.md'), 'utf8');
+  for (const text of [config, doc]) assert.ok(text.includes("optimizeDeps: { exclude: ['swanilai'] }"), 'the same line as in docs/EMBEDDING.md');
   // The repository's Vite (a devDependency), as `npx vite` in the app would start it.
   const { createServer } = await import('vite');
   const dev = await createServer({ root: app, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });

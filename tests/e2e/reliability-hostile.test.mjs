@@ -6,7 +6,7 @@
 //     no dialog), and so do an imported assessment's notes and region;
 //   - a refused set shows the widget's error state with the first problem;
 //   - integrity: an exported file imports as intact, the same file with one answer changed is
-//     flagged as changed (integrity, not authenticity: see the README).
+//     flagged as changed (integrity, not authenticity: see docs/GUARANTEES.md).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
