@@ -314,6 +314,21 @@ async function measure(browser, origin, tool, name, info, opts) {
   return out;
 }
 
+// The first-screen section (bench/firstscreen.mjs writes it between these markers) survives
+// a rewrite of the report.
+function writeReport(file, md) {
+  let kept = '';
+  try {
+    const old = readFileSync(file, 'utf8');
+    const a = old.indexOf('<!-- firstscreen -->');
+    const b = old.indexOf('<!-- /firstscreen -->');
+    if (a >= 0 && b > a) kept = `\n${old.slice(a, b + '<!-- /firstscreen -->'.length)}\n`;
+  } catch {
+    // no report yet
+  }
+  writeFileSync(file, md.replace(/\n*$/, '\n') + kept);
+}
+
 // ---------- statistics and formatting ----------
 
 const median = (xs) => {
@@ -617,7 +632,7 @@ async function reportOnly(opts, log) {
     checks: saved.checks,
   });
   console.log(md);
-  writeFileSync(o.out, md);
+  writeReport(o.out, md);
   writeFileSync(o.json, JSON.stringify({ ...saved, native }, null, 1));
   log(`wrote ${path.relative(REPO, o.out)} and ${path.relative(REPO, o.json)}`);
 }
@@ -743,7 +758,7 @@ async function main() {
       checks,
     });
     console.log(md);
-    writeFileSync(opts.out, md);
+    writeReport(opts.out, md);
     mkdirSync(path.dirname(opts.json), { recursive: true });
     const seconds = (Date.now() - t0) / 1000;
     writeFileSync(opts.json, JSON.stringify({ opts, env, started, seconds, sizes, checks, runs, native }, null, 1));
