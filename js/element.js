@@ -1,9 +1,48 @@
 // <swanilai-assessment set="gm100sc-kesiapan" lang="id" storage-key="..." region="...">
 // Importing this module registers the element. A thin class: the widget itself is Rust.
-import { init, mount } from './index.js';
-// Named here too, so that the browser fetches the module glue together with index.js
-// instead of after it (one round trip fewer before the WebAssembly download starts).
-import './swanilai.js';
+//
+// The first screen waits for three downloads in a row, no more: the page, this file, then
+// everything else at once. When an element first connects, this file asks for the API
+// (index.js and the module glue, side by side), the .wasm, the stylesheet and a built-in set
+// in the same moment, as preloads the later fetches take, instead of each after the file that
+// names it has arrived (three more round trips; 0.15 s or more each on a slow line). The URLs
+// are static `new URL('./literal', import.meta.url)`, as in index.js, so bundlers copy them.
+const WASM_URL = new URL('./swanilai_bg.wasm', import.meta.url);
+const CSS_URL = new URL('./swanilai.css', import.meta.url);
+const SET_URLS = {
+  'gm100sc-kesiapan': new URL('./sets/gm100sc-kesiapan.json', import.meta.url),
+  'smart-city-evaluasi': new URL('./sets/smart-city-evaluasi.json', import.meta.url),
+  'spbe-2020': new URL('./sets/spbe-2020.json', import.meta.url),
+};
+
+/** A `<link rel="preload">` in the document's head, once per URL. */
+function preload(url, as) {
+  const head = document.head;
+  if (!head) return;
+  for (const l of head.querySelectorAll('link[rel="preload"]')) if (l.href === url.href) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = as;
+  // fetch() (the glue's and index.js's) asks in CORS mode with same-origin credentials: a
+  // preload matches it only with the same mode. The stylesheet link has no crossorigin.
+  if (as === 'fetch') link.crossOrigin = 'anonymous';
+  link.href = url.href;
+  head.append(link);
+}
+
+let api = null;
+function loadApi() {
+  if (api === null) {
+    preload(WASM_URL, 'fetch');
+    preload(CSS_URL, 'style');
+    // The glue too: index.js alone would name it only once it has arrived itself.
+    api = Promise.all([import('./index.js'), import('./swanilai.js')]).then(([m]) => m);
+    api.catch(() => {
+      api = null; // a failed download is tried again by the next mount (which reports it)
+    });
+  }
+  return api;
+}
 
 const EVENTS = ['change', 'score', 'export'];
 
@@ -32,6 +71,7 @@ export class SwanilaiAssessment extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
+    loadApi().catch(() => {}); // reported by the mount that awaits it
     this.#remount();
   }
 
@@ -65,9 +105,15 @@ export class SwanilaiAssessment extends HTMLElement {
     try {
       let set = this.getAttribute('set') || 'gm100sc-kesiapan';
       const src = this.getAttribute('src');
+      // The set downloads while the API and the module do.
+      const text = src ? fetch(new URL(src, document.baseURI)) : null;
+      text?.catch(() => {}); // awaited below, after the API (whose failure is reported first)
+      if (!src && Object.hasOwn(SET_URLS, set)) preload(SET_URLS[set], 'fetch');
+      const { init, mount } = await loadApi();
+      if (generation !== this.#generation) return;
       if (src) {
-        init().catch(() => {}); // the module downloads while the set does (mount reports errors)
-        const res = await fetch(new URL(src, document.baseURI));
+        init().catch(() => {}); // the module compiles while the set arrives (mount reports errors)
+        const res = await text;
         if (!res.ok) throw new Error(`cannot load ${src}: HTTP ${res.status}`);
         set = await res.text();
       }

@@ -24,11 +24,15 @@ for (const f of ['index.js', 'element.js', 'swanilai.css', 'index.d.ts', 'elemen
 }
 mkdirSync(join(pkg, 'sets'), { recursive: true });
 const entry = readFileSync(join(root, 'js', 'index.js'), 'utf8');
+const element = readFileSync(join(root, 'js', 'element.js'), 'utf8');
 for (const f of readdirSync(join(root, 'sets')).filter((f) => f.endsWith('.json'))) {
-  // getSet() names each set's file statically, so bundlers copy it (see js/index.js).
-  if (!entry.includes(`new URL('./sets/${f}', import.meta.url)`)) {
-    console.error(`package: js/index.js does not name sets/${f} in SET_URLS`);
-    process.exit(1);
+  // getSet() names each set's file statically, so bundlers copy it (see js/index.js); the
+  // element names it too, to ask for it before index.js has arrived (see js/element.js).
+  for (const [name, text] of [['index.js', entry], ['element.js', element]]) {
+    if (!text.includes(`new URL('./sets/${f}', import.meta.url)`)) {
+      console.error(`package: js/${name} does not name sets/${f} in SET_URLS`);
+      process.exit(1);
+    }
   }
   const set = JSON.parse(readFileSync(join(root, 'sets', f), 'utf8'));
   writeFileSync(join(pkg, 'sets', f), JSON.stringify(set));

@@ -75,3 +75,39 @@ test('<swanilai-assessment> renders under a strict CSP and fires score on an ans
     await close();
   }
 });
+
+test('element.js asks for the API, the .wasm, the set and the stylesheet at once', { timeout: 90_000 }, async (t) => {
+  // index.js is held back until everything else the first screen needs has been requested:
+  // had element.js left the .wasm, the set or the stylesheet to index.js (a round trip later
+  // on every line), they would never be asked for and the hold runs out.
+  const root = await stageSite(t, 'element');
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const want = ['swanilai.js', 'swanilai_bg.wasm', 'swanilai.css', 'sets/gm100sc-kesiapan.json'];
+  const requested = [];
+  let allAsked;
+  const asked = new Promise((resolve) => (allAsked = resolve));
+  page.on('request', (req) => {
+    const p = new URL(req.url()).pathname.replace(/^\/swanilai\//, '');
+    requested.push(p);
+    if (want.every((w) => requested.includes(w))) allAsked(true);
+  });
+  let held = null;
+  await page.route('**/swanilai/index.js', async (route) => {
+    held = await Promise.race([asked, new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    await route.continue();
+  });
+  await page.goto(`${server.url}index.html`);
+  await page.locator(`${HOST}[data-state="ready"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  assert.equal(held, true, `requested while index.js was held back: ${requested.join(', ')}`);
+  // The preloads were the downloads: each file was fetched once.
+  for (const w of want) assert.equal(requested.filter((p) => p === w).length, 1, `${w} requests: ${requested.join(', ')}`);
+  await assertNoCspReports(server, page);
+  assert.deepEqual(errors, []);
+});
