@@ -55,6 +55,74 @@ pub struct Answer {
     /// Evidence links.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+    /// The state of each evidence item (data dukung) of the indicator's levels, by item id.
+    /// Entries for items the set does not know are kept.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, ItemEvidence>,
+    /// For an indicator scored by another agency: its published result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external: Option<ExternalResult>,
+}
+
+/// How far one evidence item is prepared.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not there yet (*belum*).
+    #[default]
+    Belum,
+    /// Being prepared (*draf*).
+    Draf,
+    /// Ready for the assessor (*siap*).
+    Siap,
+}
+
+impl Status {
+    /// The status as written in JSON: `belum`, `draf` or `siap`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Belum => "belum",
+            Status::Draf => "draf",
+            Status::Siap => "siap",
+        }
+    }
+}
+
+/// The state of one evidence item in an answer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ItemEvidence {
+    /// How far it is prepared.
+    pub status: Status,
+    /// Notes (the document's number, date, where it is kept).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Links to the document.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+}
+
+impl ItemEvidence {
+    /// Whether notes or links were given.
+    pub fn has_evidence(&self) -> bool {
+        !self.notes.trim().is_empty() || self.links.iter().any(|l| !l.trim().is_empty())
+    }
+}
+
+/// Another agency's published result for an indicator it scores.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ExternalResult {
+    /// The published result (e.g. a Satu Data Indonesia score).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<f64>,
+    /// The year of the evaluation it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i64>,
+    /// Where it is published (a link or a document).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// An answer value: a number (level, number, percent, score), a boolean (yes/no) or an option id (choice).
@@ -79,9 +147,12 @@ impl Answer {
         }
     }
 
-    /// Whether any evidence (notes or links) was given.
+    /// Whether any evidence (notes or links, of the answer or of one of its evidence items)
+    /// was given.
     pub fn has_evidence(&self) -> bool {
-        !self.notes.trim().is_empty() || self.links.iter().any(|l| !l.trim().is_empty())
+        !self.notes.trim().is_empty()
+            || self.links.iter().any(|l| !l.trim().is_empty())
+            || self.evidence.values().any(ItemEvidence::has_evidence)
     }
 }
 
@@ -173,6 +244,8 @@ impl Assessment {
                 value: pick(&b.value, &m.value, &t.value, descended, &mut clash),
                 notes: pick(&b.notes, &m.notes, &t.notes, descended, &mut clash),
                 links: pick(&b.links, &m.links, &t.links, descended, &mut clash),
+                evidence: merge_items(&b.evidence, &m.evidence, &t.evidence, descended, &mut clash),
+                external: pick(&b.external, &m.external, &t.external, descended, &mut clash),
             };
             if clash {
                 clashes.push(id.clone());
@@ -183,6 +256,25 @@ impl Assessment {
         }
         (out, clashes)
     }
+}
+
+/// The evidence items of a three-way merge, each item merged as one field.
+fn merge_items(
+    base: &BTreeMap<String, ItemEvidence>,
+    mine: &BTreeMap<String, ItemEvidence>,
+    theirs: &BTreeMap<String, ItemEvidence>,
+    descended: bool,
+    clash: &mut bool,
+) -> BTreeMap<String, ItemEvidence> {
+    let mut out = BTreeMap::new();
+    let only_theirs = theirs.keys().filter(|id| !mine.contains_key(*id));
+    for id in mine.keys().chain(only_theirs) {
+        let get = |m: &BTreeMap<String, ItemEvidence>| m.get(id).cloned();
+        if let Some(item) = pick(&get(base), &get(mine), &get(theirs), descended, clash) {
+            out.insert(id.clone(), item);
+        }
+    }
+    out
 }
 
 /// One field of a three-way merge: the side that changed it, but, unless `theirs` is known to

@@ -39,6 +39,7 @@ pub mod assessment;
 pub mod autosave;
 pub mod builtin;
 pub mod compare;
+pub mod evidence;
 pub mod export;
 pub mod json;
 pub mod model;
@@ -54,12 +55,13 @@ pub mod validate;
 pub mod view;
 
 pub use advice::{Advice, AnswerGain, Plan, Recommendation, Step, advise, advise_with, candidates};
-pub use assessment::{Answer, Assessment, Region, Value};
+pub use assessment::{Answer, Assessment, ExternalResult, ItemEvidence, Region, Status, Value};
 pub use compare::{Change, Comparison, Delta, compare, compare_reports};
 pub use json::{Json, SyntaxError};
 pub use model::{
-    AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Lang, Level,
-    NumberMapping, Predicate, Scale, TagLabel, Text, UnansweredPolicy,
+    AnswerKind, Band, Better, Choice, Evidence, EvidenceItem, External, Group, Indicator,
+    IndicatorSet, Lang, Level, NumberMapping, Predicate, Scale, TagLabel, Term, Terms, Text,
+    UnansweredPolicy,
 };
 pub use present::{answer_label, report_csv};
 pub use problem::{Code, Problem, Severity, has_errors};

@@ -118,6 +118,45 @@ pub struct IndicatorSet {
     /// per tag. A tag without a name here is shown as it is written.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<TagLabel>,
+    /// The framework's own words for its index, its top-level groups and its evidence.
+    #[serde(skip_serializing_if = "Terms::is_empty")]
+    pub terms: Terms,
+}
+
+/// The framework's own words: the name of its index (Indeks Pemdi, Indeks SPBE), of a
+/// top-level group (Aspek, Domain, Dimensi) and of evidence (Data dukung). Each is optional;
+/// [`IndicatorSet::term`] gives the default for one the set does not name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Terms {
+    /// The index's name, e.g. `Indeks Pemdi` (default `Indeks` / `Index`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<Text>,
+    /// The name of a top-level group, e.g. `Aspek` / `Aspect` (default `Kelompok` / `Group`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Text>,
+    /// The word for evidence, e.g. `Data dukung` / `Supporting documents` (default `Bukti` /
+    /// `Evidence`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Text>,
+}
+
+impl Terms {
+    /// Whether the set names none of its terms.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_none() && self.group.is_none() && self.evidence.is_none()
+    }
+}
+
+/// Which of the framework's words ([`Terms`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// The index's name.
+    Index,
+    /// The name of a top-level group.
+    Group,
+    /// The word for evidence.
+    Evidence,
 }
 
 /// The name of a tag, in both languages.
@@ -231,6 +270,9 @@ pub struct Indicator {
     pub tags: Vec<String>,
     /// How the indicator is answered and scored.
     pub answer: AnswerKind,
+    /// Set when the indicator's level is taken from another agency's evaluation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external: Option<External>,
 }
 
 /// How an indicator is answered, and how its answer becomes a score.
@@ -294,6 +336,44 @@ pub struct Level {
     /// Score for this level; the level number (1..N) when absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// The condition (kondisi) a region at this level is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Text>,
+    /// The evidence items (data dukung) an assessor expects for this level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// One evidence item (a supporting document) a level expects.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct EvidenceItem {
+    /// Identifier, unique within the indicator (across all its levels), e.g. `l1-sk`.
+    pub id: String,
+    /// What the document is.
+    pub text: Text,
+    /// Whether the level needs it (true when absent); optional items do not hold a level back.
+    #[serde(skip_serializing_if = "is_true")]
+    pub required: bool,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// An indicator whose level is taken from another agency's evaluation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct External {
+    /// The agency, e.g. `Bappenas (Satu Data Indonesia)`.
+    pub agency: Text,
+    /// Where its results are published, and which of its results is meant.
+    pub source: Text,
+    /// How the agency's published result becomes a level: bands listed from the lowest to the
+    /// highest, a result at least `limit` earning the band's level (`score`). When absent the
+    /// official enters the level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<Vec<Band>>,
 }
 
 /// One option of a choice indicator.
@@ -361,6 +441,28 @@ impl IndicatorSet {
             unanswered: UnansweredPolicy::Zero,
             groups: Vec::new(),
             tags: Vec::new(),
+            terms: Terms::default(),
+        }
+    }
+
+    /// One of the framework's words, or its default when the set does not name it.
+    ///
+    /// ```
+    /// use swanilai::{builtin, Lang, Term};
+    /// let set = builtin::get("gm100sc-kesiapan").unwrap();
+    /// assert_eq!(set.term(Term::Evidence, Lang::Id), "Bukti");
+    /// assert_eq!(set.term(Term::Index, Lang::En), "Index");
+    /// ```
+    pub fn term(&self, which: Term, lang: Lang) -> &str {
+        let (named, id, en) = match which {
+            Term::Index => (&self.terms.index, "Indeks", "Index"),
+            Term::Group => (&self.terms.group, "Kelompok", "Group"),
+            Term::Evidence => (&self.terms.evidence, "Bukti", "Evidence"),
+        };
+        match named {
+            Some(t) => t.get(lang),
+            None if lang == Lang::En => en,
+            None => id,
         }
     }
 

@@ -94,6 +94,13 @@ pub enum Code {
     RegionCodeInvalid,
     /// An exported file's content does not match its recorded SHA-256.
     IntegrityMismatch,
+    /// An answer records an evidence item its indicator does not list (the entry is kept).
+    UnknownEvidenceItem,
+    /// An answer records another agency's result for an indicator the set does not take from
+    /// another agency (kept, not used).
+    ExternalUndeclared,
+    /// The claimed level is above the level the evidence supports (the items are named).
+    ClaimAboveEvidence,
 }
 
 impl Code {
@@ -140,6 +147,9 @@ impl Code {
             EvidenceMissing => "evidence-missing",
             RegionCodeInvalid => "region-code-invalid",
             IntegrityMismatch => "integrity-mismatch",
+            UnknownEvidenceItem => "unknown-evidence-item",
+            ExternalUndeclared => "external-undeclared",
+            ClaimAboveEvidence => "claim-above-evidence",
         }
     }
 
@@ -148,7 +158,9 @@ impl Code {
         use Code::*;
         match self {
             UnknownField | VersionMismatch | UnknownIndicator | EvidenceMissing
-            | RegionCodeInvalid => Severity::Warning,
+            | RegionCodeInvalid | UnknownEvidenceItem | ExternalUndeclared | ClaimAboveEvidence => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

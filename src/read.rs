@@ -7,11 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::assessment::{Answer, Assessment, Region, Value};
+use crate::assessment::{Answer, Assessment, ExternalResult, ItemEvidence, Region, Status, Value};
 use crate::json::Json;
 use crate::model::{
-    AnswerKind, Band, Better, Choice, Evidence, Group, Indicator, IndicatorSet, Level,
-    NumberMapping, Predicate, Scale, TagLabel, Text, UnansweredPolicy,
+    AnswerKind, Band, Better, Choice, Evidence, EvidenceItem, External, Group, Indicator,
+    IndicatorSet, Level, NumberMapping, Predicate, Scale, TagLabel, Terms, Text, UnansweredPolicy,
 };
 use crate::num::Show;
 use crate::problem::{Code, Problem, index, join};
@@ -180,6 +180,16 @@ impl Reader {
         }
     }
 
+    fn boolean(&mut self, v: &Json, path: &str) -> Option<bool> {
+        match v {
+            Json::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(path, "true or false", "true atau false", v);
+                None
+            }
+        }
+    }
+
     fn number(&mut self, v: &Json, path: &str) -> Option<f64> {
         match v {
             // `+ 0.0` turns -0 into 0: the sign of zero means nothing here, and it would show
@@ -301,6 +311,7 @@ impl Reader {
         });
         let groups = self.req(&mut o, "groups", |r, v, p| r.list(v, p, Self::group));
         let tags = self.opt(&mut o, "tags", |r, v, p| r.list(v, p, Self::tag_label));
+        let terms = self.opt(&mut o, "terms", Self::terms);
         self.opt(&mut o, "$schema", Self::string);
         self.finish(o);
         Some(IndicatorSet {
@@ -314,7 +325,19 @@ impl Reader {
             unanswered: unanswered.unwrap_or_default(),
             groups: groups.unwrap_or_default(),
             tags: tags.unwrap_or_default(),
+            terms: terms.unwrap_or_default(),
         })
+    }
+
+    fn terms(&mut self, v: &Json, path: &str) -> Option<Terms> {
+        let mut o = self.object(v, path)?;
+        let terms = Terms {
+            index: self.opt(&mut o, "index", Self::text),
+            group: self.opt(&mut o, "group", Self::text),
+            evidence: self.opt(&mut o, "evidence", Self::text),
+        };
+        self.finish(o);
+        Some(terms)
     }
 
     fn tag_label(&mut self, v: &Json, path: &str) -> Option<TagLabel> {
@@ -414,6 +437,7 @@ impl Reader {
         });
         let tags = self.opt(&mut o, "tags", |r, v, p| r.list(v, p, Self::string));
         let answer = self.req(&mut o, "answer", Self::answer_kind);
+        let external = self.opt(&mut o, "external", Self::external);
         self.finish(o);
         Some(Indicator {
             id: id.unwrap_or_default(),
@@ -424,6 +448,31 @@ impl Reader {
             tags: tags.unwrap_or_default(),
             // An unreadable answer kind was reported; a direct score keeps later checks quiet.
             answer: answer.unwrap_or(AnswerKind::Score),
+            external,
+        })
+    }
+
+    fn external(&mut self, v: &Json, path: &str) -> Option<External> {
+        let mut o = self.object(v, path)?;
+        let agency = self.req(&mut o, "agency", Self::text);
+        let source = self.req(&mut o, "source", Self::text);
+        let mapping = self.opt(&mut o, "mapping", |r, v, p| r.list(v, p, Self::band));
+        self.finish(o);
+        Some(External {
+            agency: agency.unwrap_or_default(),
+            source: source.unwrap_or_default(),
+            mapping,
+        })
+    }
+
+    fn band(&mut self, v: &Json, path: &str) -> Option<Band> {
+        let mut b = self.object(v, path)?;
+        let limit = self.req(&mut b, "limit", Self::number);
+        let score = self.req(&mut b, "score", Self::number);
+        self.finish(b);
+        Some(Band {
+            limit: limit?,
+            score: score?,
         })
     }
 
@@ -487,11 +536,30 @@ impl Reader {
         let label = self.req(&mut o, "label", Self::text);
         let criteria = self.opt(&mut o, "criteria", Self::text);
         let score = self.opt(&mut o, "score", Self::number);
+        let condition = self.opt(&mut o, "condition", Self::text);
+        let evidence = self.opt(&mut o, "evidence", |r, v, p| {
+            r.list(v, p, Self::evidence_item)
+        });
         self.finish(o);
         Some(Level {
             label: label.unwrap_or_default(),
             criteria,
             score,
+            condition,
+            evidence: evidence.unwrap_or_default(),
+        })
+    }
+
+    fn evidence_item(&mut self, v: &Json, path: &str) -> Option<EvidenceItem> {
+        let mut o = self.object(v, path)?;
+        let id = self.req(&mut o, "id", Self::string);
+        let text = self.req(&mut o, "text", Self::text);
+        let required = self.opt(&mut o, "required", Self::boolean);
+        self.finish(o);
+        Some(EvidenceItem {
+            id: id.unwrap_or_default(),
+            text: text.unwrap_or_default(),
+            required: required.unwrap_or(true),
         })
     }
 
@@ -523,18 +591,7 @@ impl Reader {
                     to: to?,
                 })
             }
-            (None, Some((bv, bp))) => self
-                .list(bv, &bp, |r, v, p| {
-                    let mut b = r.object(v, p)?;
-                    let limit = r.req(&mut b, "limit", Self::number);
-                    let score = r.req(&mut b, "score", Self::number);
-                    r.finish(b);
-                    Some(Band {
-                        limit: limit?,
-                        score: score?,
-                    })
-                })
-                .map(NumberMapping::Bands),
+            (None, Some((bv, bp))) => self.list(bv, &bp, Self::band).map(NumberMapping::Bands),
             _ => {
                 self.push(
                     path,
@@ -638,11 +695,80 @@ impl Reader {
         let value = self.opt(&mut o, "value", Self::value);
         let notes = self.opt(&mut o, "notes", Self::string);
         let links = self.opt(&mut o, "links", |r, v, p| r.list(v, p, Self::string));
+        let evidence = self.opt(&mut o, "evidence", Self::item_states);
+        let external = self.opt(&mut o, "external", Self::external_result);
         self.finish(o);
         Some(Answer {
             value,
             notes: notes.unwrap_or_default(),
             links: links.unwrap_or_default(),
+            evidence: evidence.unwrap_or_default(),
+            external,
+        })
+    }
+
+    /// An answer's evidence items by id. An item whose status cannot be read is kept as
+    /// `belum`, with its notes and links: what was typed is never dropped.
+    fn item_states(&mut self, v: &Json, path: &str) -> Option<BTreeMap<String, ItemEvidence>> {
+        let o = self.object(v, path)?;
+        let mut out = BTreeMap::new();
+        for (k, v) in o.pairs {
+            if out.contains_key(k) {
+                continue; // reported as a duplicate key
+            }
+            let at = key_path(path, k);
+            let Some(mut item) = self.object(v, &at) else {
+                continue;
+            };
+            let status = self.opt(&mut item, "status", |r, v, p| {
+                r.choice(
+                    v,
+                    p,
+                    &[
+                        ("belum", Status::Belum),
+                        ("draf", Status::Draf),
+                        ("siap", Status::Siap),
+                    ],
+                )
+            });
+            let notes = self.opt(&mut item, "notes", Self::string);
+            let links = self.opt(&mut item, "links", |r, v, p| r.list(v, p, Self::string));
+            self.finish(item);
+            out.insert(
+                k.clone(),
+                ItemEvidence {
+                    status: status.unwrap_or_default(),
+                    notes: notes.unwrap_or_default(),
+                    links: links.unwrap_or_default(),
+                },
+            );
+        }
+        Some(out)
+    }
+
+    fn external_result(&mut self, v: &Json, path: &str) -> Option<ExternalResult> {
+        let mut o = self.object(v, path)?;
+        let result = self.opt(&mut o, "result", Self::number);
+        let year = self.opt(&mut o, "year", |r, v, p| {
+            let n = r.number(v, p)?;
+            if n.fract() == 0.0 && n.abs() < 1e6 {
+                Some(n as i64)
+            } else {
+                r.push(
+                    p,
+                    Code::InvalidValue,
+                    format!("tahun harus bilangan bulat, bukan {}", Show(n)),
+                    format!("the year must be a whole number, got {}", Show(n)),
+                );
+                None
+            }
+        });
+        let source = self.opt(&mut o, "source", Self::string);
+        self.finish(o);
+        Some(ExternalResult {
+            result,
+            year,
+            source: source.unwrap_or_default(),
         })
     }
 }

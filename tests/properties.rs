@@ -167,6 +167,8 @@ impl Builder {
             label: Text::new(format!("Tingkat {i}"), format!("Level {i}")),
             criteria: None,
             score,
+            condition: None,
+            evidence: Vec::new(),
         };
         match k {
             KindSpec::Level(n, explicit) => {
@@ -272,6 +274,7 @@ impl Builder {
                         .map(|(_, t)| t.to_string())
                         .collect(),
                     answer: self.answer(&i.kind),
+                    external: None,
                 }
             })
             .collect();
@@ -327,6 +330,7 @@ fn build(spec: &SetSpec) -> IndicatorSet {
         },
         groups: spec.groups.iter().map(|g| b.group(g)).collect(),
         tags: Vec::new(),
+        terms: Default::default(),
     }
 }
 

@@ -268,6 +268,34 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
             });
             continue;
         };
+        for item in answer.evidence.keys() {
+            if crate::evidence::item(ind, item).is_none() {
+                report(&mut out, &|| {
+                    Problem::new(
+                        key_path(&join(&path(), "evidence"), item),
+                        Code::UnknownEvidenceItem,
+                        format!(
+                            "indikator `{id}` tidak punya butir bukti `{item}`; isinya disimpan"
+                        ),
+                        format!("indicator `{id}` lists no evidence item `{item}`; it is kept"),
+                    )
+                });
+            }
+        }
+        if answer.external.is_some() && ind.external.is_none() {
+            report(&mut out, &|| {
+                Problem::new(
+                    join(&path(), "external"),
+                    Code::ExternalUndeclared,
+                    format!(
+                        "indikator `{id}` tidak dinilai dari hasil instansi lain; hasil ini disimpan tetapi tidak dipakai"
+                    ),
+                    format!(
+                        "indicator `{id}` is not scored from another agency's result; this result is kept but not used"
+                    ),
+                )
+            });
+        }
         let Some(value) = &answer.value else { continue };
         if let Err(e) = answer_score(&ind.answer, &set.scale, value) {
             report(&mut out, &|| {

@@ -190,6 +190,7 @@ impl<'a> Checker<'a> {
                         self.on_scale((i + 1) as f64, &lp);
                     }
                 }
+                self.levels_evidence(levels, &apath);
             }
             AnswerKind::YesNo { yes, no } => {
                 if let Some(s) = yes {
@@ -248,6 +249,9 @@ impl<'a> Checker<'a> {
                 self.mapping(mapping, *better, &join(&apath, "mapping"));
             }
             AnswerKind::Percent { .. } | AnswerKind::Score => {}
+        }
+        if let Some(x) = &ind.external {
+            self.external(ind, x, &join(path, "external"));
         }
     }
 
@@ -366,6 +370,7 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
         );
     }
     c.text(&set.title, "title");
+    c.terms(&set.terms);
     let s = set.scale;
     if s.min >= s.max || !s.min.is_finite() || !s.max.is_finite() {
         c.push(
@@ -640,5 +645,6 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
 }
 
 mod answer;
+mod evidence;
 
 pub use answer::{AnswerError, answer_score, is_bps_code, validate_assessment};

@@ -43,6 +43,8 @@ fn kind(i: usize) -> AnswerKind {
                     label: text((*l).to_string()),
                     criteria: None,
                     score: None,
+                    condition: None,
+                    evidence: Vec::new(),
                 })
                 .collect(),
         },
@@ -122,6 +124,7 @@ pub fn set(n: usize) -> IndicatorSet {
                         evidence: Evidence::Recommended,
                         tags: vec![PILLARS[i % PILLARS.len()].to_string()],
                         answer: kind(i),
+                        external: None,
                     })
                     .collect();
                 made += take;
@@ -183,6 +186,7 @@ pub fn set(n: usize) -> IndicatorSet {
         unanswered: UnansweredPolicy::Zero,
         groups,
         tags: Vec::new(),
+        terms: Default::default(),
     }
 }
 

@@ -1,0 +1,113 @@
+//! The evidence format round-trips: a set with terms, level conditions, evidence items and
+//! external indicators, and an assessment with item states and agency results, are written
+//! back as they were read, also through an export file; two tabs' item states merge per item.
+
+// Native only: serde_json is not built for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
+use swanilai::export::{Integrity, export_document, open_assessment};
+use swanilai::{Assessment, IndicatorSet, Json, Lang, Status, Term, Value};
+
+const SET: &str = r#"{
+  "id": "uji", "version": "1", "title": "Uji", "source": "tes",
+  "scale": { "min": 1, "max": 5, "decimals": 2 },
+  "predicates": [ { "min": 1, "max": 3, "label": "Rendah" }, { "min": 3, "max": 5, "label": "Tinggi" } ],
+  "terms": { "index": { "id": "Indeks Pemdi", "en": "Pemdi Index" }, "evidence": "Data dukung" },
+  "groups": [ { "id": "a", "title": "A", "weight": 1, "indicators": [
+    { "id": "i1", "title": "I1", "weight": 1, "answer": { "kind": "level", "levels": [
+      { "label": "Satu", "condition": { "id": "Kondisi", "en": "Condition" },
+        "evidence": [ { "id": "l1-sk", "text": "SK" }, { "id": "l1-x", "text": "X", "required": false } ] },
+      { "label": "Dua" } ] } },
+    { "id": "i2", "title": "I2", "weight": 1, "answer": { "kind": "level", "levels": [
+      { "label": "Satu" }, { "label": "Dua" } ] },
+      "external": { "agency": "BPS", "source": "EPSS", "mapping": [ { "limit": 0, "score": 1 }, { "limit": 50, "score": 2 } ] } }
+  ] } ]
+}"#;
+
+const ASSESSMENT: &str = r#"{
+  "setId": "uji", "setVersion": "1",
+  "answers": {
+    "i1": { "value": 2, "evidence": { "l1-sk": { "status": "siap", "notes": "SK 1/2026", "links": ["https://a.go.id/sk.pdf"] },
+                                      "l1-x": { "status": "draf" }, "kept": { "status": "belum", "notes": "n" } } },
+    "i2": { "external": { "result": 78.5, "year": 2025, "source": "https://epss.bps.go.id" } }
+  }
+}"#;
+
+fn set() -> IndicatorSet {
+    let parsed = IndicatorSet::from_json_str(SET);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    parsed.value.expect("valid")
+}
+
+#[test]
+fn a_set_with_evidence_is_written_back_as_read() {
+    let set = set();
+    let level = match &set.groups[0].indicators[0].answer {
+        swanilai::AnswerKind::Level { levels } => &levels[0],
+        _ => panic!("a level indicator"),
+    };
+    assert!(level.evidence[0].required && !level.evidence[1].required);
+    assert_eq!(set.term(Term::Index, Lang::En), "Pemdi Index");
+    assert_eq!(set.term(Term::Evidence, Lang::En), "Data dukung"); // Indonesian only: falls back
+    assert_eq!(set.term(Term::Group, Lang::Id), "Kelompok"); // not named: the default
+    let written = serde_json::to_string(&set).expect("serializes");
+    assert!(
+        !written.contains("\"required\":true"),
+        "the default is left out: {written}"
+    );
+    let again = IndicatorSet::from_json_str(&written);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    assert_eq!(again.value.as_ref(), Some(&set));
+}
+
+#[test]
+fn an_assessment_with_evidence_survives_an_export() {
+    let a = Assessment::from_json_str(ASSESSMENT)
+        .value
+        .expect("readable");
+    let i1 = &a.answers["i1"];
+    assert_eq!(i1.evidence["l1-sk"].status, Status::Siap);
+    assert_eq!(i1.evidence["l1-x"].status, Status::Draf);
+    assert_eq!(
+        a.answers["i2"].external.as_ref().and_then(|x| x.year),
+        Some(2025)
+    );
+    let written = serde_json::to_string(&a).expect("serializes");
+    assert_eq!(Assessment::from_json_str(&written).value.as_ref(), Some(&a));
+    let content = Json::parse(&format!(r#"{{"assessment": {written}}}"#)).expect("JSON");
+    let file = export_document(content, "2026-12-07T10:00:00Z");
+    let opened = open_assessment(&file);
+    assert_eq!(opened.integrity, Integrity::Intact);
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    assert_eq!(opened.assessment.as_ref(), Some(&a));
+}
+
+#[test]
+fn two_tabs_evidence_merges_item_by_item() {
+    let base = Assessment::from_json_str(ASSESSMENT)
+        .value
+        .expect("readable");
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let item = |a: &mut Assessment, id: &str| {
+        a.answers
+            .get_mut("i1")
+            .and_then(|x| x.evidence.get_mut(id))
+            .map(|e| e.status = Status::Siap)
+    };
+    item(&mut mine, "l1-x");
+    theirs.answers.get_mut("i1").expect("i1").evidence.insert(
+        "l2-new".into(),
+        swanilai::ItemEvidence {
+            status: Status::Draf,
+            ..Default::default()
+        },
+    );
+    theirs.set_value("i2", Value::Number(1.0));
+    let (both, clashes) = mine.merge(&base, &theirs, true);
+    let ev = &both.answers["i1"].evidence;
+    assert_eq!(ev["l1-x"].status, Status::Siap, "mine");
+    assert_eq!(ev["l2-new"].status, Status::Draf, "theirs");
+    assert_eq!(both.answers["i2"].value, Some(Value::Number(1.0)));
+    assert!(both.answers["i2"].external.is_some(), "kept");
+    assert!(clashes.is_empty(), "{clashes:?}");
+}
