@@ -11,8 +11,10 @@ export interface SwanilaiAssessmentEventMap extends Omit<HTMLElementEventMap, 'c
 /**
  * `<swanilai-assessment set="gm100sc-kesiapan" lang="id" storage-key="..." region="...">`
  *
- * Attributes: `set` (a built-in id), `src` (a set's URL, instead of `set`), `lang` (`id` or
- * `en`), `storage-key` (part of the localStorage key), `region` (prefills the region's name).
+ * Attributes: `set` (a built-in id), `src` (a set's URL, instead of `set`), `lang` (a BCP 47
+ * tag: `en` and `en-*` English, anything else Indonesian), `storage-key` (part of the
+ * localStorage key; without it the region's name or `default`, numbered `-2`, `-3`, ... for
+ * the next elements of the same set in document order), `region` (prefills the region's name).
  * `data-state` is `loading`, `ready` or `error`.
  */
 export declare class SwanilaiAssessment extends HTMLElement {

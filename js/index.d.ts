@@ -4,8 +4,14 @@
 import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Region, Report, Score, Text, Value } from './types.js';
 export type * from './types.js';
 
-/** A language of the interface and of exports. */
-export type Lang = 'id' | 'en';
+/**
+ * A language, as a BCP 47 tag: `'id'`, `'en'`, `'en-GB'`, `navigator.language`. The widget and
+ * the exports speak Indonesian and English: `en` and `en-*` mean English, `id` and `id-*`
+ * Indonesian. `mount()` and `setLocale()` throw for any other language (`'fr'`), naming the two;
+ * `csv()` and the custom element's `lang` attribute treat other tags as Indonesian.
+ */
+// `string & {}` keeps 'id' and 'en' as suggestions in editors while any string is accepted.
+export type Lang = 'id' | 'en' | (string & {});
 
 /** What `init()` accepts: where the .wasm file is, or its bytes or compiled module. */
 export type WasmSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -131,7 +137,8 @@ export declare class Widget {
   report(): Report;
   /** Advice for the current assessment; `limit` caps the recommendations. */
   advice(limit?: number): Advice;
-  /** Switches the interface language. */
+  /** Switches the interface language (`id`, `en` or a tag starting with one, such as `en-GB`;
+   * throws for another language). */
   setLocale(lang: Lang): void;
   /** Sets last period's assessment for the comparison panel (`null` clears it); kept in storage
    * for the next session. */
@@ -161,7 +168,8 @@ export interface MountOptions {
   /** A built-in id (default `gm100sc-kesiapan`), a loaded set, or a set object or JSON text
    * (a string starting with `{`; any other string is an id, and an unknown one is an error). */
   set?: string | SetHandle | IndicatorSetInput;
-  /** The interface language (default `id`). */
+  /** The interface language (default `id`): `id`, `en` or a tag starting with one, such as
+   * `navigator.language` in an English browser (`en-GB`); another language is refused. */
   lang?: Lang;
   /** Part of the localStorage key (with the set id); default `default`. Two widgets of one set
    * on a page need different keys (a second mount under a key in use is refused), without `:`. */
@@ -192,7 +200,7 @@ export declare function version(): string;
 export declare function builtinSets(): BuiltinInfo[];
 /** Loads a set from an object or JSON text: a handle, or the problems when it has errors.
  * Needs `await init()` first (throws otherwise). */
-export declare function loadSet(set: IndicatorSetInput | object): SetHandle | Problems;
+export declare function loadSet(set: IndicatorSetInput): SetHandle | Problems;
 /** Loads a built-in set from the package's `sets/` folder, or from the folder `options.base`
  * (a URL resolved against the page; a missing trailing slash is added). Calls `init()`. */
 export declare function getSet(id: string, options?: { base?: string | URL }): Promise<SetHandle>;

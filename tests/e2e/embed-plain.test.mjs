@@ -64,3 +64,20 @@ test('a host-provided .wasm URL is used instead of the default, and init() twice
     await close();
   }
 });
+
+test('navigator.language as lang: an English or Indonesian browser gets its language', { timeout: 90_000 }, async (t) => {
+  const root = await stageSite(t, 'plain');
+  const server = await serve(t, root);
+  for (const [locale, want] of [['en-GB', 'en'], ['id-ID', 'id'], ['en-US', 'en']]) {
+    const { page, record, close } = await openPage(browser, `${server.url}browser-lang.html`, { contextOptions: { locale } });
+    try {
+      assert.equal(await page.evaluate(() => navigator.language), locale);
+      await waitForWidget(page, record, '#penilaian');
+      assert.equal(await page.locator('body').getAttribute('data-lang'), 'mounted');
+      await page.locator(`#penilaian .swn[lang="${want}"]`).waitFor({ state: 'attached', timeout: 5_000 });
+      assertClean(record);
+    } finally {
+      await close();
+    }
+  }
+});

@@ -155,6 +155,8 @@ async function useTheEngine(): Promise<void> {
   // @ts-expect-error a title is text, not a number
   const wrong: IndicatorSetInput = { id: 'x', title: 42 };
   console.log(wrong);
+  // @ts-expect-error a misspelt field (`titel`) is caught, not passed on to fail at runtime
+  loadSet({ id: 'x', titel: 'Kota Ku' });
 
   const a: Assessment = spbe.newAssessment();
   a.region.name = 'Kabupaten Banjar';
@@ -182,7 +184,7 @@ async function useTheWidget(host: HTMLElement): Promise<Widget> {
   const wasmUrl: WasmSource = new URL('/static/swanilai_bg.wasm', location.href);
   const options: MountOptions = {
     set: 'gm100sc-kesiapan',
-    lang: 'id',
+    lang: navigator.language,
     storageKey: 'kab-banjar',
     region: { name: 'Kabupaten Banjar', code: '6303', period: '2026' },
     previous: '{"setId": "gm100sc-kesiapan", "setVersion": "1", "answers": {}}',
@@ -217,8 +219,12 @@ async function useTheWidget(host: HTMLElement): Promise<Widget> {
   widget.on('score', (d: ExportDetail) => d.filename);
 
   widget.setLocale('en');
-  // @ts-expect-error: only 'id' and 'en'
-  widget.setLocale('fr');
+  // Any BCP 47 tag type-checks, as the runtime takes `en-GB` and the browser's language (and
+  // throws, naming `id` and `en`, for a language it does not speak).
+  widget.setLocale('en-GB');
+  widget.setLocale(navigator.language);
+  const browserLang: Lang = navigator.language;
+  console.log(browserLang);
   const current: Assessment = widget.assessment();
   const problems: Problem[] = widget.setAssessment({ ...current, answers: {} });
   console.log(describeProblems(problems), describeReport(widget.report()), describeAdvice(widget.advice(3)));
