@@ -50,6 +50,16 @@ const EVENTS = ['change', 'score', 'export'];
 // JS API refuses other languages; an attribute falls back, as HTML's own `lang` would).
 const langOf = (tag) => (/^en(?:[-_]|$)/i.test(tag ?? '') ? 'en' : 'id');
 
+const DEFAULT_SET = 'gm100sc-kesiapan';
+// What an element's answers are saved under, without its number (see #storageKey): a region's
+// name may hold `:` ("Dinas Kominfo: Kab. Banjar"), which storage keys reserve; only that
+// character is escaped, so every other name keeps its saved answers.
+const baseKey = (el) => el.getAttribute('region')?.replaceAll(':', '%3A') || 'default';
+const setOf = (el) => {
+  const src = el.getAttribute('src');
+  return src ? `src ${new URL(src, document.baseURI).href}` : `set ${el.getAttribute('set') || DEFAULT_SET}`;
+};
+
 export class SwanilaiAssessment extends HTMLElement {
   static observedAttributes = ['set', 'src', 'lang', 'storage-key', 'region'];
 
@@ -97,13 +107,29 @@ export class SwanilaiAssessment extends HTMLElement {
     this.#queue = this.#queue.then(() => this.#mount(generation)).catch((err) => console.error(err));
   }
 
+  /**
+   * The key of an element without `storage-key`: its region's name, else `default`. Several
+   * such elements of one set with the same region (or none) on a page are numbered in document
+   * order: the first keeps the plain key (what a page with one element always used), the next
+   * ones get `-2`, `-3`, ..., so each finds its own answers again on the next visit.
+   */
+  #storageKey() {
+    const base = baseKey(this);
+    const set = setOf(this);
+    const peers = [...this.getRootNode().querySelectorAll('swanilai-assessment')].filter(
+      (el) => !el.getAttribute('storage-key') && baseKey(el) === base && setOf(el) === set,
+    );
+    const n = peers.indexOf(this);
+    return n > 0 ? `${base}-${n + 1}` : base;
+  }
+
   async #mount(generation) {
     if (generation !== this.#generation) return; // superseded before it started
     this.#widget?.destroy();
     this.#widget = null;
     this.setAttribute('data-state', 'loading');
     try {
-      let set = this.getAttribute('set') || 'gm100sc-kesiapan';
+      let set = this.getAttribute('set') || DEFAULT_SET;
       const src = this.getAttribute('src');
       // The set downloads while the API and the module do.
       const text = src ? fetch(new URL(src, document.baseURI)) : null;
@@ -114,7 +140,7 @@ export class SwanilaiAssessment extends HTMLElement {
       if (src) {
         init().catch(() => {}); // the module compiles while the set arrives (mount reports errors)
         const res = await text;
-        if (!res.ok) throw new Error(`cannot load ${src}: HTTP ${res.status}`);
+        if (!res.ok) throw new Error(`swanilai: cannot load the set from src="${src}": HTTP ${res.status}; check the src attribute`);
         set = await res.text();
       }
       const region = this.getAttribute('region') || '';
@@ -122,9 +148,7 @@ export class SwanilaiAssessment extends HTMLElement {
       const widget = await mount(this, {
         set,
         lang,
-        // A region's name may hold `:` ("Dinas Kominfo: Kab. Banjar"), which storage keys
-        // reserve; only that character is escaped, so every other name keeps its saved answers.
-        storageKey: this.getAttribute('storage-key') || region.replaceAll(':', '%3A') || 'default',
+        storageKey: this.getAttribute('storage-key') || this.#storageKey(),
         region: region ? { name: region } : undefined,
       });
       if (generation !== this.#generation) {
@@ -143,7 +167,7 @@ export class SwanilaiAssessment extends HTMLElement {
       box.setAttribute('role', 'alert');
       // Messages from index.js carry the prefix already; say it once. The option is an
       // attribute here.
-      box.append(`swanilai: ${String(err?.message ?? err).replace(/^swanilai: /, '').replace(/storageKey/g, 'storage-key attribute')}`);
+      box.append(`swanilai: ${String(err?.message ?? err).replace(/^(swanilai: )+/, '').replace(/storageKey/g, 'storage-key attribute')}`);
       // A set with errors: the first few, where they are.
       const errors = err?.problems?.filter((e) => e.severity === 'error') ?? [];
       if (errors.length) {

@@ -111,3 +111,56 @@ test('element.js asks for the API, the .wasm, the set and the stylesheet at once
   await assertNoCspReports(server, page);
   assert.deepEqual(errors, []);
 });
+
+test('two elements of one set without a storage-key each keep their own answers', { timeout: 90_000 }, async (t) => {
+  const root = await stageSite(t, 'element');
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const { page, record, close } = await openPage(browser, `${server.url}two.html`);
+  try {
+    await waitForWidget(page, record, '#first');
+    await waitForWidget(page, record, '#second');
+    // The first element keeps the key a page with one element always used; the second is
+    // numbered after it in document order.
+    const pick = (host) => page.locator(`${host} input[type="radio"][data-f="pick"]`);
+    await pick('#second').first().check();
+    const keys = ['swanilai:spbe-2020:default', 'swanilai:spbe-2020:default-2'];
+    await page.waitForFunction((k) => /"value"/.test(localStorage.getItem(k) ?? ''), keys[1], { timeout: 5_000 });
+    const saved = await page.evaluate((ks) => ks.map((k) => localStorage.getItem(k)), keys);
+    assert.doesNotMatch(saved[0] ?? '', /"value"/, `nothing answered under ${keys[0]}: ${saved[0]}`);
+
+    // On the next visit each element finds its own answers again.
+    await page.reload();
+    await waitForWidget(page, record, '#first');
+    await waitForWidget(page, record, '#second');
+    assert.equal(await pick('#second').first().isChecked(), true, 'the second element got its answer back');
+    assert.equal(await pick('#first').first().isChecked(), false, "the first element did not get the second's answer");
+    await assertNoCspReports(server, page);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('two elements with the same storage-key: the second says so, naming the key', { timeout: 90_000 }, async (t) => {
+  const root = await stageSite(t, 'element');
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const { page, record, close } = await openPage(browser, `${server.url}same-key.html`);
+  try {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('swanilai-assessment')].every((el) => /ready|error/.test(el.dataset.state ?? '')),
+      null,
+      { timeout: 30_000 },
+    );
+    const states = await page.evaluate(() =>
+      [...document.querySelectorAll('swanilai-assessment')].map((el) => [el.dataset.state, el.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '']),
+    );
+    assert.deepEqual(states.map((s) => s[0]).sort(), ['error', 'ready'], JSON.stringify(states));
+    const [, message] = states.find((s) => s[0] === 'error');
+    assert.match(message, /^swanilai: another widget on this page already saves under `swanilai:spbe-2020:kominfo`: give each widget its own storage-key attribute/);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
