@@ -24,13 +24,13 @@ export default function init(wasmUrl) {
       },
       (err) => {
         ready = null;
-        // Say where the module was looked for, and what helps: a dev server that moved this
-        // file (Vite's dependency pre-bundling) answers the .wasm request with its HTML page;
-        // a page CSP without 'wasm-unsafe-eval' refuses to compile it.
+        // Say where the module was looked for, and what helps: a server that has no file there
+        // may answer with its HTML page (a single-page app's fallback); a page CSP without
+        // 'wasm-unsafe-eval' refuses to compile it.
         const src = arg?.module_or_path ?? new URL('swanilai_bg.wasm', import.meta.url);
         const msg = String(err?.message ?? err);
         const hint = /magic word/.test(msg)
-          ? ". That is not the .wasm file: with Vite's dev server add optimizeDeps.exclude ['swanilai'], or pass wasmUrl"
+          ? '. That is not the .wasm file (the server answered with something else, such as an HTML page): serve swanilai_bg.wasm beside index.js, or pass its URL as wasmUrl'
           : /unsafe-eval/.test(msg)
             ? ". The page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src"
             : '';

@@ -302,9 +302,9 @@ test('the printout names every advice step, without the screen-only buttons', { 
   }
 });
 
-test('a .wasm that does not load (a dev server answering with its HTML page) rejects naming the URL and the fix; init() then retries', { timeout: 90_000 }, async (t) => {
-  // What Vite's dev server did when it pre-bundled the package: the .wasm URL beside the
-  // moved index.js answered with the app's index.html.
+test('a .wasm that does not load (a server answering with its HTML page) rejects naming the URL and the fix; init() then retries', { timeout: 90_000 }, async (t) => {
+  // A server with no file at the .wasm URL that answers with the app's index.html (a
+  // single-page app's fallback route).
   const { page, record, close } = await pageWith(t, 'wasm-html', {
     script: `
       import init, { version } from './swanilai/index.js';
@@ -318,7 +318,7 @@ test('a .wasm that does not load (a dev server answering with its HTML page) rej
     assert.ok(out.message?.startsWith(`swanilai: could not load the WebAssembly module from ${out.url}: `), out.message);
     assert.ok(out.message.includes(out.causeMessage), `the browser's message is kept: ${out.message}`);
     assert.match(out.causeMessage, /magic word/);
-    assert.match(out.message, /That is not the \.wasm file: with Vite's dev server add optimizeDeps\.exclude \['swanilai'\], or pass wasmUrl$/);
+    assert.match(out.message, /That is not the \.wasm file \(the server answered with something else, such as an HTML page\): serve swanilai_bg\.wasm beside index\.js, or pass its URL as wasmUrl$/);
     assert.equal(out.cause, 'CompileError', 'the original error is the cause');
     assert.match(out.version, /^\d+\.\d+\.\d+/, 'the next init() loads the module');
     assertClean(record);
