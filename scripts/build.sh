@@ -28,6 +28,18 @@ have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
   die "wasm-opt is not the npm binaryen one in node_modules/.bin: run scripts/bootstrap.sh"
 echo "build: wasm-bindgen $have_wb ($(command -v wasm-bindgen)), $(wasm-opt --version | awk '{print "wasm-opt " $3}') ($(command -v wasm-opt))"
 
+# Panic and error locations in the .wasm name source files. rustc already writes the standard
+# library's as /rustc/<hash>/...; without these the dependencies' would carry this machine's
+# cargo home (/root/.cargo/registry/src/...) and any absolute path of the checkout. Appended to
+# the caller's flags (CARGO_ENCODED_RUSTFLAGS: 0x1f-separated, so paths may hold spaces).
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+flags="${CARGO_ENCODED_RUSTFLAGS:-$(printf '%s' "${RUSTFLAGS:-}" | xargs -r -n1 printf '%s\037' | sed 's/\o37$//')}"
+for remap in "--remap-path-prefix=$cargo_home=/cargo" "--remap-path-prefix=$PWD=/swanilai"; do
+  flags="${flags:+$flags$'\037'}$remap"
+done
+export CARGO_ENCODED_RUSTFLAGS="$flags"
+unset RUSTFLAGS
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 t0=$SECONDS

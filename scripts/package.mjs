@@ -1,7 +1,8 @@
 // Finishes the npm package in pkg/ after `wasm-pack build --target web`:
 // adds the JS entry, the custom element, the stylesheet, the built-in sets (minified),
 // TypeScript types generated from the JSON Schemas in schema/ (themselves generated from
-// the Rust types), and writes package.json. Minifies the JavaScript (terser) and the CSS
+// the Rust types), the package's own README (js/README.md, in place of the repository's that
+// wasm-pack copies) and the format reference (docs/FORMAT.md), and writes package.json. Minifies the JavaScript (terser) and the CSS
 // (lightningcss): what a page downloads is what scripts/size.mjs measures. The readable
 // sources are js/ and wasm-bindgen's output. Prints the package's sizes.
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, existsSync } from 'node:fs';
@@ -46,13 +47,30 @@ writeFileSync(join(pkg, 'types.d.ts'), schemaToTs(schemas));
 
 const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))?.[1];
+const version = field('version');
+// The package's README links to its own files by absolute URL (npm's package page resolves
+// no relative link without a repository): `{{version}}` is this version.
+writeFileSync(join(pkg, 'README.md'), readFileSync(join(root, 'js', 'README.md'), 'utf8').replaceAll('{{version}}', version));
+copyFileSync(join(root, 'docs', 'FORMAT.md'), join(pkg, 'FORMAT.md'));
+// Where the project lives, only when Cargo.toml says so: no invented URLs.
+const repository = field('repository');
 const manifest = {
   name: 'swanilai',
-  version: field('version'),
+  version,
   description: field('description'),
   license: field('license'),
-  repository: { type: 'git', url: `git+${field('repository')}.git` },
-  keywords: ['self-assessment', 'smart-city', 'spbe', 'indonesia', 'webassembly', 'custom-element'],
+  ...(repository && {
+    repository: { type: 'git', url: `git+${repository}.git` },
+    homepage: `${repository}#readme`,
+    bugs: { url: `${repository}/issues` },
+  }),
+  keywords: [
+    'self-assessment', 'e-government', 'smart-city', 'spbe', 'indonesia', 'bahasa-indonesia',
+    'webassembly', 'wasm', 'custom-element', 'web-component', 'widget', 'scoring',
+  ],
+  // The engine also runs in Node (`init()` given the .wasm's bytes); the floor is the Node the
+  // repository develops and tests with (its package.json).
+  engines: { node: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node },
   type: 'module',
   main: './index.js',
   types: './index.d.ts',
@@ -68,7 +86,7 @@ const manifest = {
   // typed API, and `exports` offers no way to import the glue directly.
   files: [
     'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'types.d.ts',
-    'swanilai.js', 'swanilai_bg.wasm', 'swanilai.css', 'sets/', 'README.md',
+    'swanilai.js', 'swanilai_bg.wasm', 'swanilai.css', 'sets/', 'README.md', 'FORMAT.md',
   ],
   sideEffects: ['./element.js'],
 };
