@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Model } from 'survey-core';
 
 import { toSurveyJS } from './convert.mjs';
+import { CLI } from './pages.mjs';
 import { synthSet } from './synth.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +72,7 @@ function randomAnswer(ind, scale, r) {
 }
 
 /** Compares both tools on `rounds` random assessments of `set`; returns the mismatches. */
-export function checkSet(set, { rounds = 5, cli = path.join(REPO, 'target', 'release', 'swanilai') } = {}) {
+export function checkSet(set, { rounds = 5, cli = CLI } = {}) {
   const { survey } = toSurveyJS(set);
   const scale = { min: 0, max: 5, decimals: 2, ...set.scale };
   const dir = mkdtempSync(path.join(tmpdir(), 'swanilai-check-'));

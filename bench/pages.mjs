@@ -22,6 +22,8 @@ import { synthSet } from './synth.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILD_LOCK = '/tmp/swanilai-build.lock';
+/** The release CLI that `cargo build --release` makes (CARGO_TARGET_DIR honoured). */
+export const CLI = path.join(process.env.CARGO_TARGET_DIR || path.join(REPO, 'target'), 'release', 'swanilai');
 
 export const SURVEYJS_FILES = [
   ['survey-core', 'survey.core.min.js'],

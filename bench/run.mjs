@@ -55,7 +55,7 @@ import { packageSizes } from '../scripts/size.mjs';
 import { launchBrowser } from '../tests/e2e/helpers.mjs';
 import { checkAll } from './check.mjs';
 import { toSurveyJS } from './convert.mjs';
-import { REPO, buildSite, loadSet } from './pages.mjs';
+import { CLI, REPO, buildSite, loadSet } from './pages.mjs';
 
 const DEFAULT_SETS = ['gm100sc-kesiapan', 'spbe-2020', 'synth-1000', 'synth-10000'];
 const BUILTIN_SETS = new Set(['gm100sc-kesiapan', 'spbe-2020', 'smart-city-evaluasi']);
@@ -685,7 +685,7 @@ async function main() {
     const info = buildSite(dir, [...new Set(['spbe-2020', ...opts.sets])], { pkg: opts.pkg });
     for (const name of opts.sets.filter((s) => !BUILTIN_SETS.has(s))) {
       log(`validating ${name} with the swanilai CLI`);
-      const out = execFileSync(path.join(REPO, 'target', 'release', 'swanilai'), ['validate', path.join(dir, 'swanilai', 'data', `${name}.json`)]);
+      const out = execFileSync(CLI, ['validate', path.join(dir, 'swanilai', 'data', `${name}.json`)]);
       if (JSON.parse(out.toString()).length) throw new Error(`${name} is not a valid set: ${out}`);
     }
     const sizes = packageSizes(path.join(dir, 'swanilai', 'pkg'));
