@@ -6,7 +6,7 @@
 //   source scripts/env.sh && bash scripts/build.sh        # once: pkg/
 //   node bench/firstscreen.mjs [--reps 9] [--set spbe-2020] [--latency 150] [--kbps 1500]
 //                              [--lines local,slow] [--pkg NAME=DIR ...] [--no-surveyjs]
-//                              [--no-floor] [--out BENCHMARKS.md] [--json FILE]
+//                              [--no-floor] [--hints] [--out BENCHMARKS.md] [--json FILE]
 //
 // Pages (bench/pages.mjs): swanilai is the embed a portal writes, `<script type="module"
 // src="pkg/element.js">` and `<swanilai-assessment set="...">`; SurveyJS is survey-core +
@@ -27,6 +27,9 @@
 // Lines: `local` is 127.0.0.1 without throttling; `slow` is Chromium's network emulation
 // (CDP Network.emulateNetworkConditions: --latency ms added to each request, --kbps down,
 // half of it up), the same for every page.
+//
+// --hints adds a page of the first build whose head also names the files the element will
+// ask for (preload and modulepreload links a portal can add): what a page can win by itself.
 //
 // --pkg NAME=DIR (repeatable) measures several builds of the package side by side (to weigh
 // a change before/after in one run); the default is `swanilai=pkg`. The report is written to
@@ -55,6 +58,7 @@ function parseArgs(argv) {
     pkgs: [],
     surveyjs: true,
     floor: true,
+    hints: false,
     out: path.join(REPO, 'BENCHMARKS.md'),
     json: path.join(REPO, 'target', 'bench', 'firstscreen.json'),
     cap: 60,
@@ -87,6 +91,7 @@ function parseArgs(argv) {
       }
       case '--no-surveyjs': o.surveyjs = false; break;
       case '--no-floor': o.floor = false; break;
+      case '--hints': o.hints = true; break;
       case '--out': o.out = path.resolve(value()); break;
       case '--json': o.json = path.resolve(value()); break;
       default: throw new Error(`unknown argument: ${argv[i]}`);
@@ -133,6 +138,18 @@ function buildPages(dir, o) {
     }
     pages.push({ key: p.name, label: p.name === 'swanilai' ? 'swanilai' : `swanilai (${p.name})`, path: `/${sub}/${o.set}.html`, first: '[data-i="0"][data-f=pick], [data-i="0"][data-f=num]' });
   });
+  if (o.hints) {
+    const links = [
+      '<link rel="preload" href="./pkg/swanilai_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+      '<link rel="modulepreload" href="./pkg/index.js">',
+      '<link rel="modulepreload" href="./pkg/swanilai.js">',
+      `<link rel="preload" href="./pkg/sets/${o.set}.json" as="fetch" crossorigin>`,
+      '<link rel="preload" href="./pkg/swanilai.css" as="style">',
+    ];
+    const html = swanilaiPage(o.set, true).replace('  <script type="module"', `  ${links.join('\n  ')}\n  <script type="module"`);
+    writeFileSync(path.join(dir, 'swanilai', `${o.set}-hints.html`), html);
+    pages.push({ key: 'hints', label: `swanilai (${o.pkgs[0].name}, page with preload links)`, path: `/swanilai/${o.set}-hints.html`, first: pages[0].first });
+  }
   if (o.surveyjs) pages.push({ key: 'surveyjs', label: 'SurveyJS 2.5.38', path: `/surveyjs/${o.set}.html`, first: '[data-name="q0"] input, [data-name="q0"] select' });
   if (o.floor) {
     mkdirSync(path.join(dir, 'floor', 'data'), { recursive: true });

@@ -4,8 +4,8 @@
 // The first screen waits for three downloads in a row, no more: the page, this file, then
 // everything else at once. When an element first connects, this file asks for the API
 // (index.js and the module glue, side by side), the .wasm, the stylesheet and a built-in set
-// in the same moment, as preloads the later fetches take, instead of each after the file that
-// names it has arrived (three more round trips; 0.15 s or more each on a slow line). The URLs
+// in the same moment, as preloads the later fetches take, instead of after index.js and the
+// glue have arrived (a round trip more: 0.15 s or more on a slow line). The URLs
 // are static `new URL('./literal', import.meta.url)`, as in index.js, so bundlers copy them.
 const WASM_URL = new URL('./swanilai_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./swanilai.css', import.meta.url);

@@ -7,6 +7,8 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { assertClean, launchBrowser, openPage, screenshot, startServer } from './helpers.mjs';
 import { answerOneAndExpectScore, assertNoCspReports, fetchedUrls, stageSite, waitForWidget } from './embed-helpers.mjs';
 
@@ -76,11 +78,18 @@ test('<swanilai-assessment> renders under a strict CSP and fires score on an ans
   }
 });
 
-test('element.js asks for the API, the .wasm, the set and the stylesheet at once', { timeout: 90_000 }, async (t) => {
-  // index.js is held back until everything else the first screen needs has been requested:
-  // had element.js left the .wasm, the set or the stylesheet to index.js (a round trip later
-  // on every line), they would never be asked for and the hold runs out.
+/**
+ * Loads the element fixture (strict CSP) with index.js held back until everything else the
+ * first screen needs has been requested; `head` is added to the page's head. Resolves to
+ * whether the hold ended that way, and every path requested under the package.
+ */
+async function loadHoldingIndex(t, head = '') {
   const root = await stageSite(t, 'element');
+  if (head) {
+    const file = path.join(root, 'index.html');
+    const html = await readFile(file, 'utf8');
+    await writeFile(file, html.replace('</head>', `${head}\n</head>`));
+  }
   const server = await startServer({ root, port: 0, csp: true });
   t.after(() => server.close());
   const context = await browser.newContext();
@@ -105,11 +114,36 @@ test('element.js asks for the API, the .wasm, the set and the stylesheet at once
   });
   await page.goto(`${server.url}index.html`);
   await page.locator(`${HOST}[data-state="ready"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  await assertNoCspReports(server, page);
+  assert.deepEqual(errors, []);
+  return { held, requested, want };
+}
+
+test('element.js asks for the API, the .wasm, the set and the stylesheet at once', { timeout: 90_000 }, async (t) => {
+  // Had element.js left the .wasm, the set or the stylesheet to index.js (a round trip later
+  // on every line), they would never be asked for and the hold would run out.
+  const { held, requested, want } = await loadHoldingIndex(t);
   assert.equal(held, true, `requested while index.js was held back: ${requested.join(', ')}`);
   // The preloads were the downloads: each file was fetched once.
   for (const w of want) assert.equal(requested.filter((p) => p === w).length, 1, `${w} requests: ${requested.join(', ')}`);
-  await assertNoCspReports(server, page);
-  assert.deepEqual(errors, []);
+});
+
+test('the preload links docs/FIRST-SCREEN.md offers a page are each the one download', { timeout: 90_000 }, async (t) => {
+  // The lines as the doc gives them (for the fixture's set and folder): a link whose mode did
+  // not match the element's fetch would download its file twice.
+  const doc = await readFile(path.join(import.meta.dirname, '..', '..', 'docs', 'FIRST-SCREEN.md'), 'utf8');
+  const block = /```html\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('## What a page can add')))?.[1];
+  assert.ok(block, 'docs/FIRST-SCREEN.md: the html block under "What a page can add"');
+  const links = block
+    .split('\n')
+    .filter((l) => l.startsWith('<link'))
+    .map((l) => l.replace('spbe-2020', 'gm100sc-kesiapan'));
+  assert.equal(links.length, 5, block);
+  const { held, requested, want } = await loadHoldingIndex(t, links.join('\n'));
+  assert.equal(held, true, `requested while index.js was held back: ${requested.join(', ')}`);
+  for (const w of [...want, 'index.js', 'element.js']) {
+    assert.equal(requested.filter((p) => p === w).length, 1, `${w} requests: ${requested.join(', ')}`);
+  }
 });
 
 test('two elements of one set without a storage-key each keep their own answers', { timeout: 90_000 }, async (t) => {
