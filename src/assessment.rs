@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::team::{Assignment, Carried, ChangedBy, Share, Unit};
+
 /// One region's answers to one indicator set.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -26,6 +28,21 @@ pub struct Assessment {
     /// When the assessment was last changed (set by the caller).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+    /// The units of the region's government that answer for parts of the assessment.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Unit>,
+    /// Per indicator id: the responsible unit, a target and a due date.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub assignments: BTreeMap<String, Assignment>,
+    /// Present in a unit's share: which unit, who handed it out, the base it was cut from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+    /// Per indicator id: the unit (and time) of the last change taken from a returned share.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub changed_by: BTreeMap<String, ChangedBy>,
+    /// Per indicator id: evidence carried from last year, not yet confirmed or dropped.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub carried: BTreeMap<String, Carried>,
 }
 
 /// The assessed region and the assessment's circumstances. Every field may be empty while drafting.
@@ -179,7 +196,8 @@ impl Assessment {
     }
 
     /// Combines two assessments that both started from `base` (two tabs that saved in turn):
-    /// each field (an answer's value, notes and links; each region field) takes the side that
+    /// each field (an answer's value, notes and links; each region field; the units, the
+    /// assignments and the share and carry-forward records, each as a whole) takes the side that
     /// changed it. Where both changed one field differently, `self` wins, and the indicator's
     /// id (or `region`) is listed in the second return value.
     ///
@@ -226,6 +244,41 @@ impl Assessment {
             answers: BTreeMap::new(), // filled by insert only: `remove` would link more code
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
+            units: pick(
+                &base.units,
+                &self.units,
+                &theirs.units,
+                descended,
+                &mut clash,
+            ),
+            assignments: pick(
+                &base.assignments,
+                &self.assignments,
+                &theirs.assignments,
+                descended,
+                &mut clash,
+            ),
+            share: pick(
+                &base.share,
+                &self.share,
+                &theirs.share,
+                descended,
+                &mut clash,
+            ),
+            changed_by: pick(
+                &base.changed_by,
+                &self.changed_by,
+                &theirs.changed_by,
+                descended,
+                &mut clash,
+            ),
+            carried: pick(
+                &base.carried,
+                &self.carried,
+                &theirs.carried,
+                descended,
+                &mut clash,
+            ),
         };
         let mut clashes = Vec::new();
         if clash {

@@ -51,6 +51,7 @@ pub mod round;
 pub mod score;
 mod sort;
 mod sums;
+pub mod team;
 pub mod validate;
 pub mod view;
 
@@ -70,6 +71,7 @@ pub use score::{
     Completeness, GroupScore, IndicatorScore, PredicateRef, Report, Score, Scorer, TagScore, Tally,
     score,
 };
+pub use team::{Assignment, Carried, ChangedBy, Share, Unit, validate_team};
 pub use validate::{
     AnswerError, answer_score, is_bps_code, is_valid_id, validate_assessment, validate_set,
 };

@@ -101,6 +101,17 @@ pub enum Code {
     ExternalUndeclared,
     /// The claimed level is above the level the evidence supports (the items are named).
     ClaimAboveEvidence,
+    /// An assignment names a unit the assessment's `units` do not list.
+    UnknownUnit,
+    /// A date is not a calendar date written `YYYY-MM-DD`.
+    InvalidDate,
+    /// A returned share is of another region than the base.
+    RegionMismatch,
+    /// A file given as a returned share carries no share record.
+    NotAShare,
+    /// A returned share was cut from another version of the base (its changes are still
+    /// told against the answers it was cut with).
+    ShareStale,
 }
 
 impl Code {
@@ -150,6 +161,11 @@ impl Code {
             UnknownEvidenceItem => "unknown-evidence-item",
             ExternalUndeclared => "external-undeclared",
             ClaimAboveEvidence => "claim-above-evidence",
+            UnknownUnit => "unknown-unit",
+            InvalidDate => "invalid-date",
+            RegionMismatch => "region-mismatch",
+            NotAShare => "not-a-share",
+            ShareStale => "share-stale",
         }
     }
 
@@ -158,9 +174,8 @@ impl Code {
         use Code::*;
         match self {
             UnknownField | VersionMismatch | UnknownIndicator | EvidenceMissing
-            | RegionCodeInvalid | UnknownEvidenceItem | ExternalUndeclared | ClaimAboveEvidence => {
-                Severity::Warning
-            }
+            | RegionCodeInvalid | UnknownEvidenceItem | ExternalUndeclared | ClaimAboveEvidence
+            | ShareStale => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -16,6 +16,8 @@ use crate::model::{
 use crate::num::Show;
 use crate::problem::{Code, Problem, index, join};
 
+mod team;
+
 /// Collects problems while reading.
 #[derive(Default)]
 pub(crate) struct Reader {
@@ -616,6 +618,7 @@ impl Reader {
         let answers = self.opt(&mut o, "answers", Self::answers);
         let created_at = self.opt(&mut o, "createdAt", Self::string);
         let updated_at = self.opt(&mut o, "updatedAt", Self::string);
+        let team = self.team(&mut o);
         self.opt(&mut o, "$schema", Self::string);
         self.finish(o);
         Some(Assessment {
@@ -625,6 +628,11 @@ impl Reader {
             answers: answers.unwrap_or_default(),
             created_at,
             updated_at,
+            units: team.units,
+            assignments: team.assignments,
+            share: team.share,
+            changed_by: team.changed_by,
+            carried: team.carried,
         })
     }
 

@@ -312,6 +312,7 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
             });
         }
     }
+    out.extend(crate::team::validate_team(set, a));
     crate::cap(out, unlisted)
 }
 
