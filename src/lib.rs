@@ -49,6 +49,7 @@ pub mod problem;
 mod read;
 pub mod round;
 pub mod score;
+pub mod share;
 mod sort;
 mod sums;
 pub mod team;

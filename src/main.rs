@@ -95,6 +95,41 @@ mod cli {
             #[arg(long)]
             top: Option<usize>,
         },
+        /// Cut one unit's share of an assessment: its indicators only, as an export file.
+        Share {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The unit's id (one of the assessment's `units`).
+            #[arg(long)]
+            unit: String,
+            /// Who hands the share out (default: the assessment's assessor).
+            #[arg(long)]
+            by: Option<String>,
+            /// The time to record (default: now, UTC).
+            #[arg(long)]
+            at: Option<String>,
+            /// The base assessment.
+            base: PathBuf,
+        },
+        /// Merge returned shares into the base: a JSON report of what was taken, the conflicts
+        /// and the merged result. Exit 1 when a conflict is unresolved or a file was refused.
+        Merge {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// Resolve a conflict: `INDICATOR=base`, `INDICATOR=FILE` or `INDICATOR=UNIT`.
+            #[arg(long = "choose", value_name = "INDICATOR=SIDE")]
+            choose: Vec<String>,
+            /// The time to record for changes from files without `updatedAt` (default: now).
+            #[arg(long)]
+            at: Option<String>,
+            /// The base assessment.
+            base: PathBuf,
+            /// The returned shares.
+            #[arg(required = true)]
+            returned: Vec<PathBuf>,
+        },
         /// Print the JSON Schema of a document type.
         Schema {
             /// Which document.
@@ -276,6 +311,20 @@ mod cli {
                 Ok(u8::from(has_errors(&c.problems)))
             }
             Command::Rank { set, files, top } => rank(set.as_deref(), &files, top),
+            Command::Share {
+                set,
+                unit,
+                by,
+                at,
+                base,
+            } => share(set.as_deref(), &unit, by, at, &base),
+            Command::Merge {
+                set,
+                choose,
+                at,
+                base,
+                returned,
+            } => merge(set.as_deref(), &choose, at, &base, &returned),
             Command::Schema { kind } => {
                 // Documents as the engine writes them: a field skipped when empty (a group's
                 // `children`, an answer's `notes`) is optional, so the built-in sets conform.
@@ -314,6 +363,135 @@ mod cli {
         report_problems(file, &problems);
         print_json(&problems);
         Ok(u8::from(has_errors(&problems)))
+    }
+
+    /// An assessment file, bare or exported; refused when its integrity check fails.
+    fn open_assessment_file(file: &Path) -> Result<Assessment> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| invalid(format!("cannot read {}: {e}", file.display())))?;
+        let opened = swanilai::export::open_assessment(&text);
+        report_problems(file, &opened.problems);
+        match opened.assessment {
+            Some(a) if !has_errors(&opened.problems) => Ok(a),
+            _ => Err(invalid(format!(
+                "{} is not a valid assessment",
+                file.display()
+            ))),
+        }
+    }
+
+    /// The base of a share or a merge, checked against its set.
+    fn team_base(spec: Option<&str>, file: &Path) -> Result<Assessment> {
+        let a = open_assessment_file(file)?;
+        let set = set_for(spec, &a)?;
+        // Only errors: a share or a merge does not need every evidence warning again.
+        let mut problems = swanilai::validate_assessment(&set, &a);
+        problems.retain(Problem::is_error);
+        report_problems(file, &problems);
+        if problems
+            .iter()
+            .any(|p| p.code == swanilai::Code::SetMismatch)
+        {
+            return Err(invalid(format!(
+                "{} is not an assessment of set `{}`",
+                file.display(),
+                set.id
+            )));
+        }
+        Ok(a)
+    }
+
+    /// The current time, UTC, as ISO 8601 to the second.
+    fn now() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let (days, rem) = (secs / 86_400, secs % 86_400);
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = days as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        let (h, min, s) = (rem / 3600, rem / 60 % 60, rem % 60);
+        format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}Z")
+    }
+
+    fn share(
+        spec: Option<&str>,
+        unit: &str,
+        by: Option<String>,
+        at: Option<String>,
+        base: &Path,
+    ) -> Result<u8> {
+        let a = team_base(spec, base)?;
+        let at = at.unwrap_or_else(now);
+        let by = by.unwrap_or_else(|| a.region.assessor.clone());
+        let cut = swanilai::share::cut_share(&a, unit, &by, Some(&at))
+            .map_err(|p| invalid(format!("{}: {p}", base.display())))?;
+        let content = Json::Object(vec![(
+            "assessment".into(),
+            swanilai::json::to_json(&cut).map_err(|e| invalid(e.to_string()))?,
+        )]);
+        println!("{}", swanilai::export::export_document(content, &at));
+        Ok(0)
+    }
+
+    fn merge(
+        spec: Option<&str>,
+        choose: &[String],
+        at: Option<String>,
+        base: &Path,
+        returned: &[PathBuf],
+    ) -> Result<u8> {
+        let a = team_base(spec, base)?;
+        let mut choices = Vec::new();
+        for c in choose {
+            let (indicator, take) = c.split_once('=').ok_or_else(|| {
+                Fail(2, format!("--choose `{c}`: write INDICATOR=base|FILE|UNIT"))
+            })?;
+            choices.push(swanilai::share::Choice {
+                indicator: indicator.to_string(),
+                take: take.to_string(),
+            });
+        }
+        let mut files = Vec::new();
+        for f in returned {
+            let text = std::fs::read_to_string(f)
+                .map_err(|e| invalid(format!("cannot read {}: {e}", f.display())))?;
+            files.push(swanilai::share::Returned {
+                file: f.display().to_string(),
+                opened: swanilai::export::open_assessment(&text),
+            });
+        }
+        let report = swanilai::share::merge(&a, &files, &choices, Some(&at.unwrap_or_else(now)));
+        for v in &report.files {
+            for p in &v.problems {
+                let sev = if p.is_error() { "error" } else { "warning" };
+                let en = p.message.en.as_deref().unwrap_or(&p.message.id);
+                eprintln!("{sev}: {en} [{}]", p.code);
+            }
+        }
+        for p in &report.problems {
+            eprintln!("error: {p}");
+        }
+        for c in report.conflicts.iter().filter(|c| c.chosen.is_none()) {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|s| format!("{} ({})", s.file, s.unit))
+                .collect();
+            eprintln!("conflict: {} changed by {}", c.indicator, sides.join(", "));
+        }
+        print_json(&report);
+        let refused = report.files.iter().any(|f| !f.accepted);
+        Ok(u8::from(
+            report.unresolved > 0 || refused || !report.problems.is_empty(),
+        ))
     }
 
     #[derive(serde::Serialize)]

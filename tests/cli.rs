@@ -382,3 +382,150 @@ fn usage_errors_exit_2() {
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(2), "no subcommand is a usage error");
 }
+
+/// A base with three units, each assigned SPBE indicators.
+fn team_base() -> J {
+    json!({
+        "setId": "spbe-2020", "setVersion": "2020.1",
+        "region": { "name": "Kabupaten Banjar", "code": "6303", "period": "2026", "assessor": "Koordinator SPBE" },
+        "answers": { "spbe-01": { "value": 2, "notes": "Perbup 12/2024" }, "spbe-05": { "value": 1, "notes": "SK" } },
+        "units": [ { "id": "bappeda", "name": "Bappeda" }, { "id": "bkpsdm", "name": "BKPSDM" },
+                   { "id": "diskominfo", "name": "Diskominfo" } ],
+        "assignments": { "spbe-01": { "unit": "bappeda", "target": 3, "due": "2026-06-30" },
+                         "spbe-05": { "unit": "bkpsdm" }, "spbe-10": { "unit": "diskominfo" } }
+    })
+}
+
+/// Cuts a unit's share with the CLI and returns the exported file's assessment.
+fn cut(base: &str, unit: &str) -> J {
+    let o = run(&[
+        "share",
+        "--set",
+        "spbe-2020",
+        "--unit",
+        unit,
+        "--at",
+        "2026-03-01T08:00:00Z",
+        base,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc = json_out(&o);
+    assert_eq!(doc["format"], "swanilai-export/1");
+    doc["content"]["assessment"].clone()
+}
+
+#[test]
+fn share_holds_one_units_indicators_with_its_origin() {
+    let dir = temp_dir("share");
+    let base = write(&dir, "base.json", &team_base());
+    let share = cut(&base, "bappeda");
+    let ids: Vec<&String> = share["answers"].as_object().unwrap().keys().collect();
+    assert_eq!(ids, ["spbe-01"]);
+    assert_eq!(share["assignments"].as_object().unwrap().len(), 1);
+    assert_eq!(share["share"]["unit"], "bappeda");
+    assert_eq!(share["share"]["assignedBy"], "Koordinator SPBE");
+    assert_eq!(share["share"]["at"], "2026-03-01T08:00:00Z");
+    assert_eq!(share["share"]["base"].as_str().unwrap().len(), 64);
+    assert_eq!(share["region"]["code"], "6303");
+
+    let o = run(&["share", "--unit", "inspektorat", &base]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown-unit") && stderr(&o).contains("base.json"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn merge_takes_shares_back_and_exits_1_on_an_unresolved_conflict() {
+    let dir = temp_dir("merge");
+    let base = write(&dir, "base.json", &team_base());
+    let mut bappeda = cut(&base, "bappeda");
+    bappeda["answers"]["spbe-01"] = json!({ "value": 3, "notes": "Perbup 12/2024" });
+    bappeda["updatedAt"] = json!("2026-03-05T09:00:00Z");
+    let mut bkpsdm = cut(&base, "bkpsdm");
+    bkpsdm["answers"]["spbe-05"] = json!({ "value": 2, "notes": "SK" });
+    bkpsdm["answers"]["spbe-10"] = json!(4); // Diskominfo's: a conflict
+    let (a, b) = (
+        write(&dir, "bappeda.json", &bappeda),
+        write(&dir, "bkpsdm.json", &bkpsdm),
+    );
+
+    let o = run(&[
+        "merge",
+        "--set",
+        "spbe-2020",
+        "--at",
+        "2026-04-01T00:00:00Z",
+        &base,
+        &a,
+        &b,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let r = json_out(&o);
+    assert_eq!(r["unresolved"], 1);
+    assert_eq!(r["conflicts"][0]["indicator"], "spbe-10");
+    assert_eq!(r["conflicts"][0]["reason"], "outside-share");
+    assert_eq!(r["conflicts"][0]["sides"][0]["unit"], "bkpsdm");
+    assert_eq!(r["result"]["answers"]["spbe-01"]["value"], 3.0);
+    assert_eq!(r["result"]["answers"]["spbe-05"]["value"], 2.0);
+    assert!(
+        r["result"]["answers"].get("spbe-10").is_none(),
+        "nothing overwritten"
+    );
+    assert_eq!(
+        r["result"]["changedBy"]["spbe-01"],
+        json!({ "unit": "bappeda", "at": "2026-03-05T09:00:00Z" })
+    );
+    assert_eq!(
+        r["result"]["changedBy"]["spbe-05"],
+        json!({ "unit": "bkpsdm", "at": "2026-04-01T00:00:00Z" })
+    );
+    assert!(stderr(&o).contains("conflict: spbe-10"), "{}", stderr(&o));
+
+    let o = run(&["merge", "--choose", "spbe-10=bkpsdm", &base, &a, &b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = json_out(&o);
+    assert_eq!(r["unresolved"], 0);
+    assert_eq!(r["result"]["answers"]["spbe-10"]["value"], 4.0);
+
+    let o = run(&["merge", "--choose", "spbe-10", &base, &a]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a choice without a side is a usage error"
+    );
+}
+
+#[test]
+fn merge_refuses_a_damaged_file_naming_it() {
+    let dir = temp_dir("merge-bad");
+    let base = write(&dir, "base.json", &team_base());
+    let o = run(&["share", "--unit", "bappeda", &base]);
+    let damaged = stdout(&o).replace("\"spbe-01\":{\"value\":2", "\"spbe-01\":{\"value\":5");
+    let file = dir.join("rusak.json");
+    std::fs::write(&file, damaged).unwrap();
+    let mut other = cut(&base, "bkpsdm");
+    other["region"]["code"] = json!("6371");
+    let other = write(&dir, "banjarmasin.json", &other);
+
+    let o = run(&["merge", &base, file.to_str().unwrap(), &other]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("rusak.json") && err.contains("integrity-mismatch"),
+        "{err}"
+    );
+    assert!(
+        err.contains("banjarmasin.json") && err.contains("region-mismatch"),
+        "{err}"
+    );
+    let r = json_out(&o);
+    assert_eq!(r["files"][0]["accepted"], false);
+    assert_eq!(r["files"][1]["accepted"], false);
+    assert_eq!(
+        r["result"]["answers"]["spbe-01"]["value"], 2.0,
+        "nothing changed"
+    );
+}

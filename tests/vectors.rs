@@ -8,7 +8,8 @@
 //!   "assessment": { ... } | "raw JSON text",
 //!   "previous": { ... },            // for "compare"
 //!   "limit": 3,                     // for "advise" (optional)
-//!   "check": "score" | "advise" | "compare" | "set-problems" | "assessment-problems",
+//!   "base": { ... }, "returned": [ ... ], "choices": { ... },   // for "merge"
+//!   "check": "score" | "advise" | "compare" | "set-problems" | "assessment-problems" | "merge",
 //!   "expected": ... }
 //! ```
 //!
@@ -19,6 +20,13 @@
 //! which may sum in another order. Strings, booleans, nulls, keys and lengths must match
 //! exactly. A set or assessment given as a string is parsed as raw JSON text, for cases a
 //! JSON object cannot hold (syntax errors, duplicate keys).
+//!
+//! A `merge` case cuts each returned share the way `swanilai share` does, then edits it:
+//! `{ "file": "bkpsdm.json", "unit": "bkpsdm", "cutFrom": { an older base, for a stale
+//! return }, "answers": { "<id>": answer | null (cleared) }, "updatedAt": "...", "setId": ...,
+//! "region": { ... } (overrides), "exported": true (wrapped in an export document),
+//! "tamper": ["from", "to"] (a text replacement after export) }`, or gives the file's
+//! `"text"` as it is. `choices` maps an indicator to `base`, a file or a unit.
 //!
 //! `VECTOR=part-of-a-name` runs only the files whose name contains it.
 //! `VECTORS_DUMP=file.json` also writes every vector's output, as computed here, to that file
@@ -35,12 +43,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value as J};
+use swanilai::export::{export_document, open_assessment};
+use swanilai::share::{Choice, MergeReport, Returned, cut_share, merge};
 use swanilai::{
     Assessment, IndicatorSet, Problem, Scorer, advise_with, builtin, compare, validate_assessment,
 };
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 12] = [
     "about",
+    "base",
+    "returned",
+    "choices",
     "set",
     "builtin",
     "assessment",
@@ -176,10 +189,93 @@ fn actual(case: &Map<String, J>) -> Result<J, String> {
             let (current, _) = assessment_of(case, "assessment")?;
             to_json(serde_json::to_value(compare(&set, &previous, &current)))?
         }
+        "merge" => to_json(serde_json::to_value(merged(case)?))?,
         other => return Err(format!("unknown check `{other}`")),
     };
     reduce_problems(&mut out);
     Ok(out)
+}
+
+/// The text of one returned file of a `merge` case.
+fn returned_text(base: &Assessment, r: &Map<String, J>) -> Result<String, String> {
+    if let Some(J::String(text)) = r.get("text") {
+        return Ok(text.clone());
+    }
+    let from = match r.get("cutFrom") {
+        Some(v) => Assessment::from_json_str(&text_of(v))
+            .value
+            .ok_or("`cutFrom` could not be read")?,
+        None => base.clone(),
+    };
+    let unit = r
+        .get("unit")
+        .and_then(J::as_str)
+        .ok_or("`unit` is missing")?;
+    let share = cut_share(&from, unit, "Koordinator", Some("2026-03-01T08:00:00Z"))
+        .map_err(|p| p.to_string())?;
+    let mut v = serde_json::to_value(&share).map_err(|e| e.to_string())?;
+    for (k, x) in r {
+        match k.as_str() {
+            "answers" => {
+                for (id, a) in x.as_object().ok_or("`answers` must be an object")? {
+                    match a {
+                        J::Null => v["answers"].as_object_mut().map(|m| m.remove(id)),
+                        a => v["answers"]
+                            .as_object_mut()
+                            .map(|m| m.insert(id.clone(), a.clone())),
+                    };
+                }
+            }
+            "updatedAt" | "setId" | "region" => v[k.as_str()] = x.clone(),
+            "file" | "unit" | "cutFrom" | "exported" | "tamper" => {}
+            other => return Err(format!("unknown key `{other}` in a returned file")),
+        }
+    }
+    let mut text = serde_json::to_string(&v).map_err(|e| e.to_string())?;
+    if r.get("exported") == Some(&J::Bool(true)) {
+        let content = swanilai::Json::parse(&format!("{{\"assessment\":{text}}}"))
+            .map_err(|e| e.to_string())?;
+        text = export_document(content, "2026-03-10T08:00:00Z");
+    }
+    if let Some([J::String(from), J::String(to)]) =
+        r.get("tamper").and_then(J::as_array).map(Vec::as_slice)
+    {
+        text = text.replace(from.as_str(), to);
+    }
+    Ok(text)
+}
+
+/// The merge report of a `merge` case.
+fn merged(case: &Map<String, J>) -> Result<MergeReport, String> {
+    let (base, _) = assessment_of(case, "base")?;
+    let list = case
+        .get("returned")
+        .and_then(J::as_array)
+        .ok_or("`returned` must be an array")?;
+    let mut files = Vec::new();
+    for r in list {
+        let r = r.as_object().ok_or("each returned file is an object")?;
+        let file = r
+            .get("file")
+            .and_then(J::as_str)
+            .ok_or("`file` is missing")?;
+        files.push(Returned {
+            file: file.to_string(),
+            opened: open_assessment(&returned_text(&base, r)?),
+        });
+    }
+    let choices: Vec<Choice> = match case.get("choices") {
+        None => Vec::new(),
+        Some(J::Object(m)) => m
+            .iter()
+            .map(|(k, v)| Choice {
+                indicator: k.clone(),
+                take: v.as_str().unwrap_or_default().to_string(),
+            })
+            .collect(),
+        Some(_) => return Err("`choices` must be an object".into()),
+    };
+    Ok(merge(&base, &files, &choices, Some("2026-04-01T08:00:00Z")))
 }
 
 fn numbers_agree(a: f64, b: f64) -> bool {
