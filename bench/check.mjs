@@ -101,7 +101,8 @@ export function checkSet(set, { rounds = 5, cli = CLI } = {}) {
       const model = new Model(survey);
       model.data = data;
       const theirs = model.getVariable('overall');
-      if (process.env.CHECK_VERBOSE) console.log(`check: ${set.id} round ${round}: ${Object.keys(answers).length} answered, swanilai ${ours}, SurveyJS ${theirs}`);
+      if (process.env.CHECK_VERBOSE)
+        console.log(`check: ${set.id} round ${round}: ${Object.keys(answers).length} answered, swanilai ${ours}, SurveyJS ${theirs}`);
       if (Math.abs(ours - theirs) > 0.5 * 10 ** -scale.decimals) {
         mismatches.push({ set: set.id, round, answered: Object.keys(answers).length, swanilai: ours, surveyjs: theirs });
       }

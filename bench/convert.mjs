@@ -41,7 +41,10 @@ export function scoreExpression(answer, scale, v) {
     case 'level': {
       const custom = answer.levels.some((l) => l.score != null);
       if (!custom) return `iif(${v} notempty, ${v}, ${lo})`;
-      return chain(answer.levels.map((l, n) => [`${v} = ${n + 1}`, num(l.score ?? n + 1)]), lo);
+      return chain(
+        answer.levels.map((l, n) => [`${v} = ${n + 1}`, num(l.score ?? n + 1)]),
+        lo,
+      );
     }
     case 'yes_no':
       return chain(
@@ -52,7 +55,10 @@ export function scoreExpression(answer, scale, v) {
         lo,
       );
     case 'choice':
-      return chain(answer.options.map((o) => [`${v} = ${quote(o.id)}`, num(o.score)]), lo);
+      return chain(
+        answer.options.map((o) => [`${v} = ${quote(o.id)}`, num(o.score)]),
+        lo,
+      );
     case 'percent': {
       const lower = answer.better === 'lower';
       const frac = `${v} / 100`;
@@ -113,8 +119,7 @@ function question(ind, name, scale, lang) {
     case 'number':
     case 'percent':
     case 'score': {
-      const [min, max] =
-        a.kind === 'percent' ? [0, 100] : a.kind === 'score' ? [scale.min, scale.max] : [a.min, a.max];
+      const [min, max] = a.kind === 'percent' ? [0, 100] : a.kind === 'score' ? [scale.min, scale.max] : [a.min, a.max];
       const out = { type: 'text', inputType: 'number', ...q };
       if (min != null) out.min = min;
       if (max != null) out.max = max;

@@ -76,12 +76,24 @@ function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case '--reps': o.reps = Math.max(1, Math.round(number())); break;
-      case '--set': o.set = value(); break;
-      case '--latency': o.latency = number(); break;
-      case '--kbps': o.kbps = number(); break;
-      case '--cap': o.cap = number(); break;
-      case '--lines': o.lines = value().split(',').filter(Boolean); break;
+      case '--reps':
+        o.reps = Math.max(1, Math.round(number()));
+        break;
+      case '--set':
+        o.set = value();
+        break;
+      case '--latency':
+        o.latency = number();
+        break;
+      case '--kbps':
+        o.kbps = number();
+        break;
+      case '--cap':
+        o.cap = number();
+        break;
+      case '--lines':
+        o.lines = value().split(',').filter(Boolean);
+        break;
       case '--pkg': {
         const v = value();
         const [name, dir] = v.includes('=') ? v.split(/=(.*)/s, 2) : ['swanilai', v];
@@ -89,12 +101,23 @@ function parseArgs(argv) {
         o.pkgs.push({ name, dir: path.resolve(dir) });
         break;
       }
-      case '--no-surveyjs': o.surveyjs = false; break;
-      case '--no-floor': o.floor = false; break;
-      case '--hints': o.hints = true; break;
-      case '--out': o.out = path.resolve(value()); break;
-      case '--json': o.json = path.resolve(value()); break;
-      default: throw new Error(`unknown argument: ${argv[i]}`);
+      case '--no-surveyjs':
+        o.surveyjs = false;
+        break;
+      case '--no-floor':
+        o.floor = false;
+        break;
+      case '--hints':
+        o.hints = true;
+        break;
+      case '--out':
+        o.out = path.resolve(value());
+        break;
+      case '--json':
+        o.json = path.resolve(value());
+        break;
+      default:
+        throw new Error(`unknown argument: ${argv[i]}`);
     }
   }
   for (const l of o.lines) if (l !== 'local' && l !== 'slow') throw new Error(`unknown line ${l} (local, slow)`);
@@ -136,7 +159,12 @@ function buildPages(dir, o) {
       execFileSync('flock', [BUILD_LOCK, 'cp', '-R', p.dir, path.join(dir, sub, 'pkg')]);
       writeFileSync(path.join(dir, sub, `${o.set}.html`), swanilaiPage(o.set, true));
     }
-    pages.push({ key: p.name, label: p.name === 'swanilai' ? 'swanilai' : `swanilai (${p.name})`, path: `/${sub}/${o.set}.html`, first: '[data-i="0"][data-f=pick], [data-i="0"][data-f=num]' });
+    pages.push({
+      key: p.name,
+      label: p.name === 'swanilai' ? 'swanilai' : `swanilai (${p.name})`,
+      path: `/${sub}/${o.set}.html`,
+      first: '[data-i="0"][data-f=pick], [data-i="0"][data-f=num]',
+    });
   });
   if (o.hints) {
     const links = [
@@ -148,9 +176,20 @@ function buildPages(dir, o) {
     ];
     const html = swanilaiPage(o.set, true).replace('  <script type="module"', `  ${links.join('\n  ')}\n  <script type="module"`);
     writeFileSync(path.join(dir, 'swanilai', `${o.set}-hints.html`), html);
-    pages.push({ key: 'hints', label: `swanilai (${o.pkgs[0].name}, page with preload links)`, path: `/swanilai/${o.set}-hints.html`, first: pages[0].first });
+    pages.push({
+      key: 'hints',
+      label: `swanilai (${o.pkgs[0].name}, page with preload links)`,
+      path: `/swanilai/${o.set}-hints.html`,
+      first: pages[0].first,
+    });
   }
-  if (o.surveyjs) pages.push({ key: 'surveyjs', label: 'SurveyJS 2.5.38', path: `/surveyjs/${o.set}.html`, first: '[data-name="q0"] input, [data-name="q0"] select' });
+  if (o.surveyjs)
+    pages.push({
+      key: 'surveyjs',
+      label: 'SurveyJS 2.5.38',
+      path: `/surveyjs/${o.set}.html`,
+      first: '[data-name="q0"] input, [data-name="q0"] select',
+    });
   if (o.floor) {
     mkdirSync(path.join(dir, 'floor', 'data'), { recursive: true });
     copyFileSync(path.join(REPO, 'bench', 'floor.js'), path.join(dir, 'floor', 'floor.js'));
@@ -163,7 +202,8 @@ function buildPages(dir, o) {
 
 // Runs in the page before its own scripts: looks for the first usable control on every frame.
 function watch({ first }) {
-  const B = (window.__fs = { roots: [], seen: null, painted: null });
+  const B = { roots: [], seen: null, painted: null };
+  window.__fs = B;
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
@@ -183,7 +223,7 @@ function watch({ first }) {
     el.isConnected &&
     !el.disabled &&
     el.checkVisibility({ visibilityProperty: true }) &&
-    ((el.labels?.[0] ?? el).getClientRects().length > 0);
+    (el.labels?.[0] ?? el).getClientRects().length > 0;
   const tick = () => {
     const el = find();
     if (el && usable(el)) {
@@ -251,7 +291,11 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const load1 = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load1 = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 function report(o, pages, results, meta) {
   const L = [];
@@ -268,9 +312,13 @@ function report(o, pages, results, meta) {
   L.push(MARK);
   L.push('## First screen: navigation to the first usable control');
   L.push('');
-  L.push(`Generated by \`node bench/firstscreen.mjs ${meta.argv}\` on ${meta.date} (took ${meta.minutes} min). Set ${o.set}, custom-element embed; ${o.reps} loads of each page on each line, the three pages alternating (order rotated every repetition), each load in a fresh context (empty cache); files served with \`Content-Encoding: gzip\` by scripts/serve.mjs. Source ${meta.commit}; ${meta.browser}; load average (1, 5, 15 min) at start ${meta.loadStart}, at end ${meta.loadEnd} on ${os.cpus().length} CPUs${meta.busy ? ` — **the machine was busy** (other builds running): compare the ratios, which come from one alternating run, more than the absolute times` : ''}.`);
+  L.push(
+    `Generated by \`node bench/firstscreen.mjs ${meta.argv}\` on ${meta.date} (took ${meta.minutes} min). Set ${o.set}, custom-element embed; ${o.reps} loads of each page on each line, the three pages alternating (order rotated every repetition), each load in a fresh context (empty cache); files served with \`Content-Encoding: gzip\` by scripts/serve.mjs. Source ${meta.commit}; ${meta.browser}; load average (1, 5, 15 min) at start ${meta.loadStart}, at end ${meta.loadEnd} on ${os.cpus().length} CPUs${meta.busy ? ` — **the machine was busy** (other builds running): compare the ratios, which come from one alternating run, more than the absolute times` : ''}.`,
+  );
   L.push('');
-  L.push('Each cell: median (min–max) in ms from navigation start to the first painted frame showing a radio of the first indicator, connected, enabled and rendered, looked for on every frame from outside the page (bench/firstscreen.mjs).');
+  L.push(
+    'Each cell: median (min–max) in ms from navigation start to the first painted frame showing a radio of the first indicator, connected, enabled and rendered, looked for on every frame from outside the page (bench/firstscreen.mjs).',
+  );
   L.push('');
   const hasLocal = o.lines.includes('local');
   const hasSlow = o.lines.includes('slow');
@@ -278,7 +326,9 @@ function report(o, pages, results, meta) {
   L.push(`|---|---|${hasLocal ? '---|' : ''}${hasSlow ? '---|' : ''}`);
   for (const p of pages) {
     const k = kib(p.key);
-    L.push(`| ${p.label} | ${k == null ? '–' : fmt(k, 1)} |${hasLocal ? ` ${cell(stat(p.key, 'local'))} |` : ''}${hasSlow ? ` ${cell(stat(p.key, 'slow'))} |` : ''}`);
+    L.push(
+      `| ${p.label} | ${k == null ? '–' : fmt(k, 1)} |${hasLocal ? ` ${cell(stat(p.key, 'local'))} |` : ''}${hasSlow ? ` ${cell(stat(p.key, 'slow'))} |` : ''}`,
+    );
   }
   L.push('');
   const sj = pages.find((p) => p.key === 'surveyjs');
@@ -306,15 +356,27 @@ function report(o, pages, results, meta) {
       const target =
         r.lineKey === 'slow'
           ? verdict(r.toSurvey != null && r.toSurvey <= 0.4, '≤ 0.40 of SurveyJS')
-          : verdict(r.toSurvey != null && r.toSurvey <= 1 / 3 && r.toFloor != null && r.toFloor <= 1.5, '≤ 1/3 of SurveyJS and ≤ 1.5× the floor');
-      L.push(`| ${r.page} | ${r.line} | ${r.toSurvey == null ? '–' : fmt(r.toSurvey, 2)} | ${r.toFloor == null ? '–' : fmt(r.toFloor, 2)} | ${target} |`);
+          : verdict(
+              r.toSurvey != null && r.toSurvey <= 1 / 3 && r.toFloor != null && r.toFloor <= 1.5,
+              '≤ 1/3 of SurveyJS and ≤ 1.5× the floor',
+            );
+      L.push(
+        `| ${r.page} | ${r.line} | ${r.toSurvey == null ? '–' : fmt(r.toSurvey, 2)} | ${r.toFloor == null ? '–' : fmt(r.toFloor, 2)} | ${target} |`,
+      );
     }
     L.push('');
   }
   const dnf = results.filter((r) => r.dnf);
   const errs = results.filter((r) => r.errors?.length);
   if (dnf.length) L.push(`Did not finish within ${o.cap} s: ${dnf.map((r) => `${r.key} (${r.line})`).join(', ')}.`, '');
-  if (errs.length) L.push(`Page errors: ${errs.map((r) => `${r.key}: ${r.errors[0]}`).slice(0, 3).join('; ')}.`, '');
+  if (errs.length)
+    L.push(
+      `Page errors: ${errs
+        .map((r) => `${r.key}: ${r.errors[0]}`)
+        .slice(0, 3)
+        .join('; ')}.`,
+      '',
+    );
   // What each page fetched, and when (the slow line shows the chain of requests).
   L.push(`Requests of one ${hasSlow ? 'slow-line' : 'local'} load (the median one) of each page: path, KiB as served, start → end in ms.`);
   L.push('');
@@ -357,7 +419,9 @@ try {
         const page = pages[(j + k) % pages.length];
         const r = await load(browser, origin, page, line, o);
         results.push({ key: page.key, line, rep: k, ...r });
-        process.stderr.write(`rep ${k + 1}/${o.reps} ${line} ${page.key}: ${r.dnf ? 'did not finish' : `${fmt(r.ms)} ms, ${fmt(r.bytes / 1024, 1)} KiB`}\n`);
+        process.stderr.write(
+          `rep ${k + 1}/${o.reps} ${line} ${page.key}: ${r.dnf ? 'did not finish' : `${fmt(r.ms)} ms, ${fmt(r.bytes / 1024, 1)} KiB`}\n`,
+        );
       }
     }
   }
@@ -373,14 +437,17 @@ try {
 } catch {}
 const browserVersion = (() => {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim() + ' (headless)';
+    return `${execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim()} (headless)`;
   } catch {
     return 'Chromium (headless)';
   }
 })();
 const meta = {
   argv: process.argv.slice(2).join(' '),
-  date: new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' '),
+  date: new Date()
+    .toISOString()
+    .replace(/:\d\d\.\d+Z$/, ' UTC')
+    .replace('T', ' '),
   minutes: fmt((Date.now() - t0) / 60000, 1),
   commit,
   browser: browserVersion,

@@ -80,7 +80,7 @@ fetch(src)
         if (note) el('small', l, note);
       };
       if (ind.answer.kind === 'level') {
-        ind.answer.levels.forEach((lv, n) => radio(`${n + 1} – ${text(lv.label)}`, text(lv.criteria), n + 1));
+        for (const [n, lv] of ind.answer.levels.entries()) radio(`${n + 1} – ${text(lv.label)}`, text(lv.criteria), n + 1);
       } else if (ind.answer.kind === 'yes_no') {
         radio('Ya', '', true);
         radio('Tidak', '', false);
@@ -102,7 +102,7 @@ fetch(src)
     const show = (k) => {
       panel.replaceChildren();
       group(panel, set.groups[k], 0);
-      tabs.querySelectorAll('button').forEach((b, j) => b.setAttribute('aria-selected', String(j === k)));
+      for (const [j, b] of [...tabs.querySelectorAll('button')].entries()) b.setAttribute('aria-selected', String(j === k));
     };
     set.groups.forEach((g, k) => {
       const b = el('button', tabs, text(g.title));

@@ -35,7 +35,8 @@ const pkgDir = opt('--pkg', null);
 const saveDir = opt('--save', null);
 const trace = args.includes('--trace');
 
-const PHASES = /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|FunctionCall|EvaluateScript|TimerFire|EventDispatch|RunMicrotasks|MinorGC|MajorGC|ParseHTML|ParseAuthorStyleSheet|HitTest)$/;
+const PHASES =
+  /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|FunctionCall|EvaluateScript|TimerFire|EventDispatch|RunMicrotasks|MinorGC|MajorGC|ParseHTML|ParseAuthorStyleSheet|HitTest)$/;
 
 /** Milliseconds per trace event name (complete events of the main rendering phases). */
 export function phases(buffer) {
@@ -54,7 +55,7 @@ export function summarise(profile) {
   const self = new Map();
   const dt = profile.timeDeltas;
   const hits = new Map();
-  profile.samples.forEach((id, k) => hits.set(id, (hits.get(id) ?? 0) + (dt[k + 1] ?? dt[k] ?? 0) / 1000));
+  for (const [k, id] of profile.samples.entries()) hits.set(id, (hits.get(id) ?? 0) + (dt[k + 1] ?? dt[k] ?? 0) / 1000);
   const key = (n) => {
     const f = n.callFrame;
     const name = f.functionName || '(anonymous)';
@@ -106,10 +107,7 @@ try {
   await page.addInitScript(instrument, { first: T.first });
   const cdp = await context.newCDPSession(page);
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
-  const start = () =>
-    trace
-      ? browser.startTracing(page, { categories })
-      : cdp.send('Profiler.start');
+  const start = () => (trace ? browser.startTracing(page, { categories }) : cdp.send('Profiler.start'));
   const stop = async () => (trace ? browser.stopTracing() : (await cdp.send('Profiler.stop')).profile);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -130,10 +128,11 @@ try {
   });
   const rescore = await stop();
   const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  console.log(`# ${tool} ${setName}: interactive ${t[1].toFixed(0)} ms (DOM ${t[0].toFixed(0)} ms); rescore median ${med(r.updates).toFixed(2)} ms, work ${med(r.works).toFixed(2)} ms, to next frame ${med(r.frames).toFixed(2)} ms over ${r.updates.length} changes`);
+  console.log(
+    `# ${tool} ${setName}: interactive ${t[1].toFixed(0)} ms (DOM ${t[0].toFixed(0)} ms); rescore median ${med(r.updates).toFixed(2)} ms, work ${med(r.works).toFixed(2)} ms, to next frame ${med(r.frames).toFixed(2)} ms over ${r.updates.length} changes`,
+  );
   if (trace) {
-    const show = (title, list, per = 1) =>
-      console.log(`${title}: ${list.map(([k, ms]) => `${k} ${(ms / per).toFixed(1)} ms`).join(', ')}`);
+    const show = (title, list, per = 1) => console.log(`${title}: ${list.map(([k, ms]) => `${k} ${(ms / per).toFixed(1)} ms`).join(', ')}`);
     show('load, total per phase', phases(load));
     show(`answer changes, per change (${r.updates.length})`, phases(rescore), r.updates.length);
   } else {

@@ -53,11 +53,10 @@ try {
           uploadThroughput: bytesPerSecond / 2,
         });
         await page.goto(`${servers[j].url}index.html`);
-        await page.waitForFunction(
-          () => document.querySelector('swanilai-assessment')?.getAttribute('data-state') === 'ready',
-          null,
-          { timeout: 120_000, polling: 'raf' },
-        );
+        await page.waitForFunction(() => document.querySelector('swanilai-assessment')?.getAttribute('data-state') === 'ready', null, {
+          timeout: 120_000,
+          polling: 'raf',
+        });
         times[j].push(await page.evaluate(() => performance.now()));
       } finally {
         await ctx.close();

@@ -167,7 +167,11 @@ export class SwanilaiAssessment extends HTMLElement {
       box.setAttribute('role', 'alert');
       // Messages from index.js carry the prefix already; say it once. The option is an
       // attribute here.
-      box.append(`swanilai: ${String(err?.message ?? err).replace(/^(swanilai: )+/, '').replace(/storageKey/g, 'storage-key attribute')}`);
+      box.append(
+        `swanilai: ${String(err?.message ?? err)
+          .replace(/^(swanilai: )+/, '')
+          .replace(/storageKey/g, 'storage-key attribute')}`,
+      );
       // A set with errors: the first few, where they are.
       const errors = err?.problems?.filter((e) => e.severity === 'error') ?? [];
       if (errors.length) {

@@ -38,9 +38,7 @@ export type Input<T> = T extends Text
 export type IndicatorSetInput = Input<IndicatorSet> | string;
 
 /** An assessment as an object or as JSON text; an answer may be just its value. */
-export type AssessmentInput =
-  | (Omit<Input<Assessment>, 'answers'> & { answers?: Record<string, Input<Answer> | Value | null> })
-  | string;
+export type AssessmentInput = (Omit<Input<Assessment>, 'answers'> & { answers?: Record<string, Input<Answer> | Value | null> }) | string;
 
 /** A built-in indicator set. */
 export interface BuiltinInfo {
@@ -99,9 +97,7 @@ export declare class SetHandle {
 
 /** `change`: one answer (value, notes or links) changed, with the answer as it is now; or the
  * region form changed, with the region as it is now. */
-export type ChangeDetail =
-  | { indicator: string; answer: Answer; region?: never }
-  | { region: Region; indicator?: never; answer?: never };
+export type ChangeDetail = { indicator: string; answer: Answer; region?: never } | { region: Region; indicator?: never; answer?: never };
 /** `score`: the overall score after a change. */
 export interface ScoreDetail {
   overall: Score;

@@ -71,8 +71,7 @@ const SET_URLS = {
   'spbe-2020': new URL('./sets/spbe-2020.json', import.meta.url),
 };
 
-const unknownSet = (id) =>
-  new Error(`swanilai: unknown built-in set "${id}" (built-in: ${Object.keys(SET_URLS).join(', ')})`);
+const unknownSet = (id) => new Error(`swanilai: unknown built-in set "${id}" (built-in: ${Object.keys(SET_URLS).join(', ')})`);
 
 /**
  * Loads a built-in set by id (its JSON ships in the package's `sets/` folder).
@@ -82,7 +81,7 @@ const unknownSet = (id) =>
  */
 export async function getSet(id, { base } = {}) {
   if (!Object.hasOwn(SET_URLS, id)) throw unknownSet(id);
-  const url = base == null ? SET_URLS[id] : new URL(id + '.json', new URL(String(base).replace(/\/?$/, '/'), globalThis.document?.baseURI));
+  const url = base == null ? SET_URLS[id] : new URL(`${id}.json`, new URL(String(base).replace(/\/?$/, '/'), globalThis.document?.baseURI));
   // The set downloads while the WebAssembly module loads, not after it.
   const [, text] = await Promise.all([
     init(),
@@ -116,9 +115,7 @@ function problemsError(what, problems) {
   const errors = problems.filter((p) => p.severity === 'error');
   const first = errors[0] ?? problems[0];
   const n = errors.length;
-  const err = new Error(
-    `swanilai: ${what} (${n} error${n === 1 ? '' : 's'}): ${first ? `${first.path}: ${first.message.en}` : ''}`,
-  );
+  const err = new Error(`swanilai: ${what} (${n} error${n === 1 ? '' : 's'}): ${first ? `${first.path}: ${first.message.en}` : ''}`);
   err.problems = problems;
   return err;
 }

@@ -29,7 +29,10 @@ const element = readFileSync(join(root, 'js', 'element.js'), 'utf8');
 for (const f of readdirSync(join(root, 'sets')).filter((f) => f.endsWith('.json'))) {
   // getSet() names each set's file statically, so bundlers copy it (see js/index.js); the
   // element names it too, to ask for it before index.js has arrived (see js/element.js).
-  for (const [name, text] of [['index.js', entry], ['element.js', element]]) {
+  for (const [name, text] of [
+    ['index.js', entry],
+    ['element.js', element],
+  ]) {
     if (!text.includes(`new URL('./sets/${f}', import.meta.url)`)) {
       console.error(`package: js/${name} does not name sets/${f} in SET_URLS`);
       process.exit(1);
@@ -65,8 +68,18 @@ const manifest = {
     bugs: { url: `${repository}/issues` },
   }),
   keywords: [
-    'self-assessment', 'e-government', 'smart-city', 'spbe', 'indonesia', 'bahasa-indonesia',
-    'webassembly', 'wasm', 'custom-element', 'web-component', 'widget', 'scoring',
+    'self-assessment',
+    'e-government',
+    'smart-city',
+    'spbe',
+    'indonesia',
+    'bahasa-indonesia',
+    'webassembly',
+    'wasm',
+    'custom-element',
+    'web-component',
+    'widget',
+    'scoring',
   ],
   // The engine also runs in Node (`init()` given the .wasm's bytes); the floor is the Node the
   // repository develops and tests with (its package.json).
@@ -85,8 +98,17 @@ const manifest = {
   // wasm-bindgen's own swanilai.d.ts and swanilai_bg.wasm.d.ts stay out: index.d.ts is the
   // typed API, and `exports` offers no way to import the glue directly.
   files: [
-    'index.js', 'index.d.ts', 'element.js', 'element.d.ts', 'types.d.ts',
-    'swanilai.js', 'swanilai_bg.wasm', 'swanilai.css', 'sets/', 'README.md', 'FORMAT.md',
+    'index.js',
+    'index.d.ts',
+    'element.js',
+    'element.d.ts',
+    'types.d.ts',
+    'swanilai.js',
+    'swanilai_bg.wasm',
+    'swanilai.css',
+    'sets/',
+    'README.md',
+    'FORMAT.md',
   ],
   sideEffects: ['./element.js'],
 };

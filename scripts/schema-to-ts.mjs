@@ -27,14 +27,21 @@ function typeOf(s, indent) {
   const types = Array.isArray(s.type) ? s.type : [s.type];
   const out = types.map((t) => {
     switch (t) {
-      case 'string': return 'string';
+      case 'string':
+        return 'string';
       case 'number':
-      case 'integer': return 'number';
-      case 'boolean': return 'boolean';
-      case 'null': return 'null';
-      case 'array': return `Array<${typeOf(s.items, indent)}>`;
-      case 'object': return objectType(s, indent);
-      default: return 'unknown';
+      case 'integer':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'null':
+        return 'null';
+      case 'array':
+        return `Array<${typeOf(s.items, indent)}>`;
+      case 'object':
+        return objectType(s, indent);
+      default:
+        return 'unknown';
     }
   });
   return out.join(' | ');

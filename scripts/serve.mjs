@@ -32,8 +32,7 @@ const gzip = promisify(gzipCb);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_ROOT = path.resolve(HERE, '..', 'www');
 export const CSP_REPORT_PATH = '/__csp-reports';
-export const CSP_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CSP_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -91,13 +90,7 @@ function isInside(root, file) {
  * @returns {Promise<{url: string, origin: string, port: number, server: import('node:http').Server,
  *   reports: object[], close: () => Promise<void>}>}
  */
-export async function startServer({
-  root = DEFAULT_ROOT,
-  port = 0,
-  host = '127.0.0.1',
-  csp = false,
-  log = () => {},
-} = {}) {
+export async function startServer({ root = DEFAULT_ROOT, port = 0, host = '127.0.0.1', csp = false, log = () => {} } = {}) {
   const rootDir = await fs.realpath(path.resolve(root));
   if (!(await fs.stat(rootDir)).isDirectory()) throw new Error(`not a directory: ${rootDir}`);
   const reports = [];
@@ -262,11 +255,21 @@ function parseArgs(argv) {
       return v;
     };
     switch (flag) {
-      case '--port': opts.port = value(); break;
-      case '--root': opts.root = value(); break;
-      case '--host': opts.host = value(); break;
-      case '--csp': opts.csp = true; break;
-      case '--verbose': opts.verbose = true; break;
+      case '--port':
+        opts.port = value();
+        break;
+      case '--root':
+        opts.root = value();
+        break;
+      case '--host':
+        opts.host = value();
+        break;
+      case '--csp':
+        opts.csp = true;
+        break;
+      case '--verbose':
+        opts.verbose = true;
+        break;
       case '-h':
       case '--help':
         opts.help = true;

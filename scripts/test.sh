@@ -21,6 +21,7 @@ source scripts/env.sh
 steps=(
   "bootstrap|bash scripts/bootstrap.sh"
   "cargo fmt --check|cargo fmt --check"
+  "biome (JS, CSS, JSON: format and lint)|node_modules/.bin/biome ci --error-on-warnings"
   "cargo clippy (native)|cargo clippy --all-targets -- -D warnings"
   "cargo clippy (wasm32)|cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings"
   "cargo doc|env RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps"

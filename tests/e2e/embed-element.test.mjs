@@ -56,7 +56,9 @@ test('<swanilai-assessment> renders under a strict CSP and fires score on an ans
     await page.locator('#second[data-state="ready"]').waitFor({ state: 'attached', timeout: 10_000 });
     assert.equal(await page.locator('#second input[data-region="name"]').inputValue(), named);
     await page.locator('#second input[data-region="period"]').fill('2026');
-    await page.waitForFunction(() => Object.keys(localStorage).includes('swanilai:gm100sc-kesiapan:Dinas Kominfo%3A Kab. Banjar'), null, { timeout: 5_000 });
+    await page.waitForFunction(() => Object.keys(localStorage).includes('swanilai:gm100sc-kesiapan:Dinas Kominfo%3A Kab. Banjar'), null, {
+      timeout: 5_000,
+    });
     await page.locator('#second').evaluate((el) => el.remove());
 
     const urls = await fetchedUrls(page);
@@ -188,11 +190,17 @@ test('two elements with the same storage-key: the second says so, naming the key
       { timeout: 30_000 },
     );
     const states = await page.evaluate(() =>
-      [...document.querySelectorAll('swanilai-assessment')].map((el) => [el.dataset.state, el.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '']),
+      [...document.querySelectorAll('swanilai-assessment')].map((el) => [
+        el.dataset.state,
+        el.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '',
+      ]),
     );
     assert.deepEqual(states.map((s) => s[0]).sort(), ['error', 'ready'], JSON.stringify(states));
     const [, message] = states.find((s) => s[0] === 'error');
-    assert.match(message, /^swanilai: another widget on this page already saves under `swanilai:spbe-2020:kominfo`: give each widget its own storage-key attribute/);
+    assert.match(
+      message,
+      /^swanilai: another widget on this page already saves under `swanilai:spbe-2020:kominfo`: give each widget its own storage-key attribute/,
+    );
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await close();

@@ -23,9 +23,7 @@ const exec = promisify(execFile);
 /** Fails early, with the fix, when scripts/build.sh has not built the package. */
 export async function assertBuilt() {
   for (const f of ['package.json', 'index.js', 'element.js', 'swanilai.js', 'swanilai_bg.wasm', 'types.d.ts']) {
-    await access(path.join(PKG_DIR, f)).catch(() =>
-      assert.fail(`pkg/${f} is missing: build the package first (bash scripts/build.sh)`),
-    );
+    await access(path.join(PKG_DIR, f)).catch(() => assert.fail(`pkg/${f} is missing: build the package first (bash scripts/build.sh)`));
   }
 }
 

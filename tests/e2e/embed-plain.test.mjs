@@ -68,7 +68,11 @@ test('a host-provided .wasm URL is used instead of the default, and init() twice
 test('navigator.language as lang: an English or Indonesian browser gets its language', { timeout: 90_000 }, async (t) => {
   const root = await stageSite(t, 'plain');
   const server = await serve(t, root);
-  for (const [locale, want] of [['en-GB', 'en'], ['id-ID', 'id'], ['en-US', 'en']]) {
+  for (const [locale, want] of [
+    ['en-GB', 'en'],
+    ['id-ID', 'id'],
+    ['en-US', 'en'],
+  ]) {
     const { page, record, close } = await openPage(browser, `${server.url}browser-lang.html`, { contextOptions: { locale } });
     try {
       assert.equal(await page.evaluate(() => navigator.language), locale);

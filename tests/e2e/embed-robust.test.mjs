@@ -35,7 +35,7 @@ after(async () => {
 });
 
 /** Writes `<name>.html` with `css` in a <style> and `script` as its module; opens it. */
-async function pageWith(t, name, { css = '', script, body = '<div id="penilaian"></div>', viewport }) {
+async function pageWith(name, { css = '', script, body = '<div id="penilaian"></div>', viewport }) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="./favicon.svg">
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style></head>
 <body><h1>A portal page</h1>${body}<script type="module">${script}</script></body></html>`;
@@ -55,9 +55,9 @@ const inShadow = (page, fn, arg) =>
     [fn.toString(), arg],
   );
 
-test('stylesheet: undefined, null or "" keeps the default stylesheet', { timeout: 90_000 }, async (t) => {
+test('stylesheet: undefined, null or "" keeps the default stylesheet', { timeout: 90_000 }, async () => {
   for (const value of ['undefined', 'null', "''"]) {
-    const { page, record, close } = await pageWith(t, 'sheet', { script: MOUNT(`{ set: 'spbe-2020', stylesheet: ${value} }`) });
+    const { page, record, close } = await pageWith('sheet', { script: MOUNT(`{ set: 'spbe-2020', stylesheet: ${value} }`) });
     try {
       await waitForWidget(page, record, '#penilaian');
       const got = await inShadow(page, (r) => ({
@@ -73,8 +73,8 @@ test('stylesheet: undefined, null or "" keeps the default stylesheet', { timeout
   }
 });
 
-test('getSet resolves a relative base against the page, with or without its trailing slash', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'base', {
+test('getSet resolves a relative base against the page, with or without its trailing slash', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('base', {
     script: `
       import { getSet } from './swanilai/index.js';
       const out = [];
@@ -92,8 +92,8 @@ test('getSet resolves a relative base against the page, with or without its trai
   }
 });
 
-test('an unknown set id is named with the known ids, in mount() and in the element', { timeout: 90_000 }, async (t) => {
-  const { page, close } = await pageWith(t, 'unknown', {
+test('an unknown set id is named with the known ids, in mount() and in the element', { timeout: 90_000 }, async () => {
+  const { page, close } = await pageWith('unknown', {
     script: `
       import { mount } from './swanilai/index.js';
       import './swanilai/element.js';
@@ -114,8 +114,8 @@ test('an unknown set id is named with the known ids, in mount() and in the eleme
   }
 });
 
-test('the synchronous API before init() throws a clear Error, and works after it', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'early', {
+test('the synchronous API before init() throws a clear Error, and works after it', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('early', {
     script: `
       import init, { version, builtinSets, loadSet, openExport } from './swanilai/index.js';
       const calls = { version, builtinSets, loadSet: () => loadSet('{}'), openExport: () => openExport('{}') };
@@ -151,7 +151,7 @@ const probe = (r) => {
   };
 };
 
-test('page CSS (root font size, inherited text properties) does not reach into the widget', { timeout: 90_000 }, async (t) => {
+test('page CSS (root font size, inherited text properties) does not reach into the widget', { timeout: 90_000 }, async () => {
   const results = [];
   for (const css of [
     '',
@@ -160,7 +160,11 @@ test('page CSS (root font size, inherited text properties) does not reach into t
     // the widget's :host rules.
     '* { color: red; font-family: serif; letter-spacing: 3px; text-transform: uppercase; text-align: right; line-height: 3; font-style: italic; word-spacing: 1em }',
   ]) {
-    const { page, record, close } = await pageWith(t, 'leak', { css, script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`), viewport: { width: 1280, height: 720 } });
+    const { page, record, close } = await pageWith('leak', {
+      css,
+      script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
+      viewport: { width: 1280, height: 720 },
+    });
     try {
       await waitForWidget(page, record, '#penilaian');
       results.push(await inShadow(page, probe));
@@ -176,8 +180,8 @@ test('page CSS (root font size, inherited text properties) does not reach into t
   assert.equal(results[0]['.swn-opt input width'], '20px');
 });
 
-test('theming through --swn-* still reaches the widget', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'theme', {
+test('theming through --swn-* still reaches the widget', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('theme', {
     css: '#penilaian { --swn-accent: rgb(0, 87, 61); --swn-font: monospace; --swn-radius: 0px }',
     script: MOUNT(`{ set: 'spbe-2020' }`),
   });
@@ -208,8 +212,8 @@ const edges = (page, sel) =>
     sel,
   );
 
-test('the sticky score bar covers neither a control focused backwards nor a card reached from advice', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'sticky', {
+test('the sticky score bar covers neither a control focused backwards nor a card reached from advice', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('sticky', {
     script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
     viewport: { width: 1280, height: 720 },
   });
@@ -235,8 +239,8 @@ test('the sticky score bar covers neither a control focused backwards nor a card
   }
 });
 
-test('on a phone the questions come before the detailed results, and the radar labels stay readable', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'phone', {
+test('on a phone the questions come before the detailed results, and the radar labels stay readable', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('phone', {
     script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`),
     viewport: { width: 360, height: 740 },
   });
@@ -273,8 +277,8 @@ test('on a phone the questions come before the detailed results, and the radar l
   }
 });
 
-test('the printout names every advice step, without the screen-only buttons', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'print', { script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`) });
+test('the printout names every advice step, without the screen-only buttons', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('print', { script: MOUNT(`{ set: 'spbe-2020', lang: 'en' }`) });
   try {
     await waitForWidget(page, record, '#penilaian');
     await page.emulateMedia({ media: 'print' });
@@ -302,10 +306,12 @@ test('the printout names every advice step, without the screen-only buttons', { 
   }
 });
 
-test('a .wasm that does not load (a server answering with its HTML page) rejects naming the URL and the fix; init() then retries', { timeout: 90_000 }, async (t) => {
+test('a .wasm that does not load (a server answering with its HTML page) rejects naming the URL and the fix; init() then retries', {
+  timeout: 90_000,
+}, async () => {
   // A server with no file at the .wasm URL that answers with the app's index.html (a
   // single-page app's fallback route).
-  const { page, record, close } = await pageWith(t, 'wasm-html', {
+  const { page, record, close } = await pageWith('wasm-html', {
     script: `
       import init, { version } from './swanilai/index.js';
       const url = new URL('./index.html', location.href).href;
@@ -318,7 +324,10 @@ test('a .wasm that does not load (a server answering with its HTML page) rejects
     assert.ok(out.message?.startsWith(`swanilai: could not load the WebAssembly module from ${out.url}: `), out.message);
     assert.ok(out.message.includes(out.causeMessage), `the browser's message is kept: ${out.message}`);
     assert.match(out.causeMessage, /magic word/);
-    assert.match(out.message, /That is not the \.wasm file \(the server answered with something else, such as an HTML page\): serve swanilai_bg\.wasm beside index\.js, or pass its URL as wasmUrl$/);
+    assert.match(
+      out.message,
+      /That is not the \.wasm file \(the server answered with something else, such as an HTML page\): serve swanilai_bg\.wasm beside index\.js, or pass its URL as wasmUrl$/,
+    );
     assert.equal(out.cause, 'CompileError', 'the original error is the cause');
     assert.match(out.version, /^\d+\.\d+\.\d+/, 'the next init() loads the module');
     assertClean(record);
@@ -327,9 +336,8 @@ test('a .wasm that does not load (a server answering with its HTML page) rejects
   }
 });
 
-
 test("the layout follows the widget's width, not the window's, and never collapses it", { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'widths', {
+  const { page, record, close } = await pageWith('widths', {
     viewport: { width: 1366, height: 800 },
     body: `
       <div class="host" id="full"></div>
@@ -366,9 +374,8 @@ test("the layout follows the widget's width, not the window's, and never collaps
   }
 });
 
-
-test('a lang attribute set while the element is still loading applies once it is ready', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'lang-loading', {
+test('a lang attribute set while the element is still loading applies once it is ready', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('lang-loading', {
     script: `
       import './swanilai/element.js';
       const el = document.createElement('swanilai-assessment');
@@ -398,8 +405,9 @@ test('a lang attribute set while the element is still loading applies once it is
   }
 });
 
-
-test('a set with errors is reported by its first error (not a warning before it) and their count; the element lists them', { timeout: 90_000 }, async (t) => {
+test('a set with errors is reported by its first error (not a warning before it) and their count; the element lists them', {
+  timeout: 90_000,
+}, async () => {
   const set = {
     id: 'uji',
     version: '1',
@@ -418,7 +426,7 @@ test('a set with errors is reported by its first error (not a warning before it)
     ],
   };
   await writeFile(path.join(root, 'bad-set.json'), JSON.stringify(set));
-  const { page, close } = await pageWith(t, 'bad-set', {
+  const { page, close } = await pageWith('bad-set', {
     script: `
       import { mount } from './swanilai/index.js';
       import './swanilai/element.js';
@@ -429,7 +437,10 @@ test('a set with errors is reported by its first error (not a warning before it)
   });
   try {
     const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
-    assert.equal(out.message, 'swanilai: invalid indicator set (3 errors): groups[0].indicators[1].weight: weight must be greater than 0, got -1');
+    assert.equal(
+      out.message,
+      'swanilai: invalid indicator set (3 errors): groups[0].indicators[1].weight: weight must be greater than 0, got -1',
+    );
     assert.equal(out.problems, 4, 'the error carries every problem, the warning too');
     await page.locator('swanilai-assessment[data-state="error"]').waitFor({ state: 'attached' });
     const alert = page.locator('swanilai-assessment [role="alert"]');
@@ -444,9 +455,8 @@ test('a set with errors is reported by its first error (not a warning before it)
   }
 });
 
-
-test('mount() without an element rejects with an Error that says so', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'no-element', {
+test('mount() without an element rejects with an Error that says so', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('no-element', {
     script: `
       import { mount } from './swanilai/index.js';
       const err = await mount(document.querySelector('#not-there'), { set: 'spbe-2020' }).then(() => null, (e) => e);
@@ -461,9 +471,8 @@ test('mount() without an element rejects with an Error that says so', { timeout:
   }
 });
 
-
-test('the element names its storage-key attribute when a key is in use or has a colon', { timeout: 90_000 }, async (t) => {
-  const { page, close } = await pageWith(t, 'element-keys', {
+test('the element names its storage-key attribute when a key is in use or has a colon', { timeout: 90_000 }, async () => {
+  const { page, close } = await pageWith('element-keys', {
     script: `import './swanilai/element.js';`,
     // The same explicit key twice (elements without one number their keys, so they never clash).
     body: `<swanilai-assessment set="spbe-2020" storage-key="sama"></swanilai-assessment><swanilai-assessment set="spbe-2020" storage-key="sama"></swanilai-assessment>
@@ -481,8 +490,10 @@ test('the element names its storage-key attribute when a key is in use or has a 
   }
 });
 
-test('languages: the API takes id, en and tags starting with them and names any other; the element falls back', { timeout: 90_000 }, async (t) => {
-  const { page, record, close } = await pageWith(t, 'langs', {
+test('languages: the API takes id, en and tags starting with them and names any other; the element falls back', {
+  timeout: 90_000,
+}, async () => {
+  const { page, record, close } = await pageWith('langs', {
     body: '<div id="penilaian"></div><swanilai-assessment id="fr" set="spbe-2020" storage-key="fr" lang="fr-FR"></swanilai-assessment><swanilai-assessment id="us" set="spbe-2020" storage-key="us" lang="en-US"></swanilai-assessment>',
     script: `
       import { mount } from './swanilai/index.js';

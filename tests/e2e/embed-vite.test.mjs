@@ -52,8 +52,17 @@ test('a Vite app installs the packed package, builds, and the widget works', { t
   const dist = path.join(app, 'dist');
   const files = await listFiles(dist);
   t.diagnostic(`dist: ${files.join(', ')}`);
-  for (const want of [/^assets\/swanilai_bg-.*\.wasm$/, /^assets\/swanilai-.*\.css$/, /^assets\/spbe-2020-.*\.json$/, /^assets\/smart-city-evaluasi-.*\.json$/, /^assets\/gm100sc-kesiapan-.*\.json$/]) {
-    assert.ok(files.some((f) => want.test(f)), `vite copied a file matching ${want}: ${files.join(', ')}`);
+  for (const want of [
+    /^assets\/swanilai_bg-.*\.wasm$/,
+    /^assets\/swanilai-.*\.css$/,
+    /^assets\/spbe-2020-.*\.json$/,
+    /^assets\/smart-city-evaluasi-.*\.json$/,
+    /^assets\/gm100sc-kesiapan-.*\.json$/,
+  ]) {
+    assert.ok(
+      files.some((f) => want.test(f)),
+      `vite copied a file matching ${want}: ${files.join(', ')}`,
+    );
   }
 
   const server = await startServer({ root: dist, port: 0, csp: true });
@@ -96,7 +105,10 @@ test("the app on Vite's dev server, with no configuration: both widgets work", {
     await answerOneAndExpectScore(page, 'swanilai-assessment');
     const urls = await fetchedUrls(page);
     // Pre-bundled, as Vite does with every dependency by default...
-    assert.ok(urls.some((u) => u.startsWith(new URL('/node_modules/.vite/deps/swanilai', url).href)), `swanilai pre-bundled:\n${urls.join('\n')}`);
+    assert.ok(
+      urls.some((u) => u.startsWith(new URL('/node_modules/.vite/deps/swanilai', url).href)),
+      `swanilai pre-bundled:\n${urls.join('\n')}`,
+    );
     // ... and the files it loads still found beside the package.
     const wasm = urls.filter((u) => u.endsWith('.wasm'));
     assert.deepEqual(wasm, [new URL('/node_modules/swanilai/swanilai_bg.wasm', url).href], 'the .wasm from beside the package');

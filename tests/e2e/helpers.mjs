@@ -113,7 +113,9 @@ export async function openPage(browser, url, { contextOptions = {}, waitUntil = 
 /** The problems in a record, one line each (empty when clean). */
 export function problems(record) {
   const out = [];
-  const add = (label, items) => items.forEach((item) => out.push(`${label}: ${item}`));
+  const add = (label, items) => {
+    for (const item of items) out.push(`${label}: ${item}`);
+  };
   add('console error', record.consoleErrors);
   add('page error', record.pageErrors);
   add('failed request', record.failedRequests);
@@ -221,7 +223,7 @@ export async function seedSave(page, setId, assessment, key, extra = {}) {
 
 // ---------- an independent scorer (docs/FORMAT.md; no code shared with the engine) ----------
 
-const textOf = (t, lang) => (typeof t === 'string' ? t : (lang === 'en' ? t.en ?? t.id : t.id));
+const textOf = (t, lang) => (typeof t === 'string' ? t : lang === 'en' ? (t.en ?? t.id) : t.id);
 
 /** Every indicator of a set in document order (a group's indicators before its children). */
 export function indicatorsOf(set) {
@@ -245,9 +247,9 @@ export function answerScore(answer, scale, v) {
     }
     case 'yes_no':
       if (typeof v !== 'boolean') return null;
-      return v ? answer.yes ?? hi : answer.no ?? lo;
+      return v ? (answer.yes ?? hi) : (answer.no ?? lo);
     case 'choice':
-      return typeof v === 'string' ? answer.options.find((o) => o.id === v)?.score ?? null : null;
+      return typeof v === 'string' ? (answer.options.find((o) => o.id === v)?.score ?? null) : null;
     case 'number': {
       if (!isNum || (answer.min != null && v < answer.min) || (answer.max != null && v > answer.max)) return null;
       const lower = answer.better === 'lower';
@@ -376,10 +378,10 @@ export async function uiStrings() {
   const lit = String.raw`"((?:[^"\\]|\\.)*)"`;
   const re = new RegExp(String.raw`(\w+)\s*=>\s*\(\s*${lit}\s*,\s*${lit}\s*,?\s*\)`, 'g');
   // Rust string escapes as JSON ones (`\u{a0}` is Rust only).
-  const unescape = (s) => JSON.parse(`"${s.replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))}"`);
-  const out = [...body.matchAll(re)].map((m) => ({ key: m[1], id: unescape(m[2]), en: unescape(m[3]) }));
+  const unescaped = (s) => JSON.parse(`"${s.replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))}"`);
+  const out = [...body.matchAll(re)].map((m) => ({ key: m[1], id: unescaped(m[2]), en: unescaped(m[3]) }));
   for (const m of src.matchAll(/Lang::Id\s*=>\s*format!\(\s*"((?:[^"\\]|\\.)*)"/g)) {
-    for (const piece of unescape(m[1]).split(/\{[^}]*\}/)) {
+    for (const piece of unescaped(m[1]).split(/\{[^}]*\}/)) {
       const words = piece.replace(/[():≥.]/g, ' ').trim();
       if (words.length >= 4) out.push({ key: 'format', id: words, en: '' });
     }
@@ -396,7 +398,7 @@ export async function widgetTexts(page) {
   return page.evaluate(() => {
     const root = document.querySelector('swanilai-assessment')?.shadowRoot;
     if (!root) return [];
-    root.querySelectorAll('details').forEach((d) => (d.open = true));
+    for (const d of root.querySelectorAll('details')) d.open = true;
     const out = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -406,7 +408,7 @@ export async function widgetTexts(page) {
       const shown = el.closest('option, svg') || el.checkVisibility({ visibilityProperty: true });
       if (shown) out.push(t);
     }
-    root.querySelectorAll('[aria-label]').forEach((e) => out.push(e.getAttribute('aria-label').trim()));
+    for (const e of root.querySelectorAll('[aria-label]')) out.push(e.getAttribute('aria-label').trim());
     return out;
   });
 }

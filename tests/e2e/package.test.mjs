@@ -59,7 +59,10 @@ test('package.json: type module, exports with types, files, sideEffects, license
   assert.ok(Array.isArray(m.files) && m.files.length > 0, 'files');
   // Only the custom element registers itself on import; everything else can be shaken out.
   assert.deepEqual(m.sideEffects, ['./element.js']);
-  for (const [entry, types] of [['.', './index.d.ts'], ['./element', './element.d.ts']]) {
+  for (const [entry, types] of [
+    ['.', './index.d.ts'],
+    ['./element', './element.d.ts'],
+  ]) {
     const conditions = m.exports?.[entry];
     assert.ok(conditions, `exports["${entry}"]`);
     assert.equal(Object.keys(conditions)[0], 'types', `exports["${entry}"].types comes first`);
@@ -109,7 +112,10 @@ test('tsc --noEmit passes on a strict consumer of the packed package and on real
   );
   const out = await run(path.join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.all.json', '--listFiles'], { cwd: dir });
   // The types came from the installed package (through its `exports`), not from anywhere else.
-  const ours = out.split('\n').filter((l) => l.includes('node_modules/swanilai/')).map((l) => path.basename(l));
+  const ours = out
+    .split('\n')
+    .filter((l) => l.includes('node_modules/swanilai/'))
+    .map((l) => path.basename(l));
   assert.deepEqual(ours.sort(), ['element.d.ts', 'index.d.ts', 'types.d.ts']);
 });
 
@@ -153,7 +159,14 @@ test("the package's README: its own, under 8 KB, every link absolute and to some
   // Not the repository's README: nothing about building swanilai itself.
   assert.doesNotMatch(readme, /bootstrap|cargo|fuzz|scripts\//i);
   assert.doesNotMatch(readme, /\{\{|\}\}/, 'every placeholder filled in');
-  for (const way of ["from 'swanilai'", "import 'swanilai/element'", '<script type="module">', '## Events', '## Theming', '## Content-Security-Policy']) {
+  for (const way of [
+    "from 'swanilai'",
+    "import 'swanilai/element'",
+    '<script type="module">',
+    '## Events',
+    '## Theming',
+    '## Content-Security-Policy',
+  ]) {
     assert.ok(readme.includes(way), `README shows ${way}`);
   }
   const files = await packedFiles();

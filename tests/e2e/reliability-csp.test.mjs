@@ -102,10 +102,16 @@ async function sources(dir, exts) {
 
 // What a strict policy blocks, or what would let markup or code in through text.
 const FORBIDDEN = [
-  [/\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|set_inner_html|set_outer_html|createContextualFragment|DOMParser/, 'HTML parsed from a string'],
+  [
+    /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|set_inner_html|set_outer_html|createContextualFragment|DOMParser/,
+    'HTML parsed from a string',
+  ],
   [/(^|[^\w.])eval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]/, 'eval or Function()'],
   [/document\.write(ln)?\s*\(/, 'document.write'],
-  [/setAttribute\(\s*['"]style['"]|set_attribute\(\s*"style"|\(\s*"style"\s*,|\.style\.cssText|set_css_text/, 'an inline style attribute set from a string'],
+  [
+    /setAttribute\(\s*['"]style['"]|set_attribute\(\s*"style"|\(\s*"style"\s*,|\.style\.cssText|set_css_text/,
+    'an inline style attribute set from a string',
+  ],
   [/set(Timeout|Interval)\(\s*['"`]/, 'a timer given code as a string'],
 ];
 

@@ -117,7 +117,9 @@ test('every test vector gives the same output in WebAssembly as natively', { tim
       if (a !== b) {
         let i = 0;
         while (i < a.length && a[i] === b[i]) i += 1;
-        differ.push(`${n}: differs at character ${i}\n    wasm:   …${a.slice(Math.max(0, i - 60), i + 60)}\n    native: …${b.slice(Math.max(0, i - 60), i + 60)}`);
+        differ.push(
+          `${n}: differs at character ${i}\n    wasm:   …${a.slice(Math.max(0, i - 60), i + 60)}\n    native: …${b.slice(Math.max(0, i - 60), i + 60)}`,
+        );
       }
     }
     t.diagnostic(`${compared} vectors compared exactly, ${differ.length} differ`);

@@ -23,9 +23,7 @@ export async function open(browser, base, file, { init = [], pages = {}, files =
   const ctx = context ?? (await browser.newContext({ acceptDownloads: true }));
   for (const script of init) await ctx.addInitScript(script);
   for (const [p, html] of Object.entries(pages)) {
-    await ctx.route(new URL(p, base).href, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
+    await ctx.route(new URL(p, base).href, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   }
   for (const [p, disk] of Object.entries(files)) {
     await ctx.route(new URL(p, base).href, async (route) =>

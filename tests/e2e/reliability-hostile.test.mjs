@@ -13,16 +13,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, startServer, WWW_ROOT } from './helpers.mjs';
-import {
-  assessment,
-  downloadJson,
-  HOSTILE_DIR,
-  importText,
-  open,
-  pick,
-  ready,
-  widgetPage,
-} from './reliability-helpers.mjs';
+import { assessment, downloadJson, HOSTILE_DIR, importText, open, pick, ready, widgetPage } from './reliability-helpers.mjs';
 
 const cases = JSON.parse(await readFile(path.join(HOSTILE_DIR, 'cases.json'), 'utf8')).cases;
 
@@ -132,10 +123,7 @@ test('HTML, script and right-to-left payloads in a set and an assessment stay te
         await ready(page);
         assert.equal(await page.locator('[data-region="name"]').first().inputValue(), doc.region.name);
         assert.equal(await page.locator('[data-i="0"][data-f="notes"]').first().inputValue(), doc.answers['tk-01'].notes);
-        assert.equal(
-          await page.locator('[data-i="0"][data-f="links"]').first().inputValue(),
-          doc.answers['tk-01'].links.join('\n'),
-        );
+        assert.equal(await page.locator('[data-i="0"][data-f="links"]').first().inputValue(), doc.answers['tk-01'].links.join('\n'));
       }
       assert.deepEqual(await forbiddenElements(page), [], `${c.name}: no element from a payload`);
       assert.equal(record.dialogs, 0, `${c.name}: no dialog`);
@@ -157,7 +145,10 @@ test('a refused set shows the error state with its first problem', { timeout: 12
       assert.ok(alert.includes(first.path), `${name}: the alert names ${first.path}: ${alert}`);
       // The element logs the refusal (console.error); nothing else goes wrong.
       assert.deepEqual(record.pageErrors, []);
-      assert.ok(record.consoleErrors.every((m) => m.includes('swanilai')), JSON.stringify(record.consoleErrors));
+      assert.ok(
+        record.consoleErrors.every((m) => m.includes('swanilai')),
+        JSON.stringify(record.consoleErrors),
+      );
     } finally {
       await close();
     }

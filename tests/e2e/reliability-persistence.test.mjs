@@ -299,14 +299,17 @@ test('two tabs: the later save asks instead of erasing; "load that version" work
     await pick(a.page, 0, 3); // tab A saves first
     await otherTab(b.page).waitFor({ timeout: 10_000 }); // tab B hears of it at once
     await pick(b.page, 1, 4); // tab B edits anyway: its save must not erase A's answer
-    let saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
+    const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-01']?.value, 3, "A's answer is still saved");
     assert.equal(saved.assessment.answers['spbe-02'], undefined, 'B did not overwrite silently');
     // Until the official chooses, B's work is kept under a backup key (closing the tab now
     // loses nothing) and a warning stays in view.
     await b.page.waitForFunction((k) => Object.keys(localStorage).some((x) => x.startsWith(`${k}:unsaved:`)), SPBE_KEY);
     const pending = Object.values(await stored(b.page, `${SPBE_KEY}:unsaved:`)).map((t) => JSON.parse(t));
-    assert.ok(pending.some((d) => d.assessment.answers['spbe-02']?.value === 4), JSON.stringify(pending));
+    assert.ok(
+      pending.some((d) => d.assessment.answers['spbe-02']?.value === 4),
+      JSON.stringify(pending),
+    );
     assert.ok(await b.page.locator('.swn-unsaved').isVisible(), 'B warns that its changes are not saved');
     assert.equal(await unloadGuards(b.page), 1, 'and asks before its page closes');
 
@@ -359,7 +362,9 @@ test('two tabs: "keep this version" saves mine, keeps theirs as a backup, and th
   }
 });
 
-test('two tabs: "combine both" keeps the answers and notes of each, and this tab\'s where both changed one', { timeout: 120_000 }, async () => {
+test('two tabs: "combine both" keeps the answers and notes of each, and this tab\'s where both changed one', {
+  timeout: 120_000,
+}, async () => {
   const { context, a, b } = await twoTabs();
   try {
     await pick(a.page, 0, 3); // A answers indicator 1 and 3
@@ -375,13 +380,15 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
     assert.equal(both.answers['spbe-01']?.value, 3, "A's answer");
     assert.equal(both.answers['spbe-02']?.value, 4, "B's answer");
     assert.equal(both.answers['spbe-02']?.notes, 'SK Arsitektur SPBE', "B's note");
-    assert.equal(both.answers['spbe-03']?.value, 5, 'changed in both: this tab\'s');
+    assert.equal(both.answers['spbe-03']?.value, 5, "changed in both: this tab's");
     assert.ok(await picked(b.page, 0, 3), "the form shows A's answer");
     const told = await b.page.locator('[data-swn="notices"]').innerText();
     assert.match(told, /sudah digabungkan\. Untuk yang berikut kedua tab berbeda/);
     // Screen readers hear it too, once the redrawn live region has been seen (the next tick).
     await b.page.waitForFunction(() =>
-      /sudah digabungkan\.[^]*3\. /.test(document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="status"]').textContent),
+      /sudah digabungkan\.[\s\S]*3\. /.test(
+        document.querySelector('swanilai-assessment').shadowRoot.querySelector('[data-swn="status"]').textContent,
+      ),
     );
     assert.match(told, /\n3\. [^\n]+/, 'names the indicator changed in both');
     // In the language of the moment.
@@ -404,7 +411,7 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
     assert.deepEqual(
       [1, 2, 3, 4].map((k) => all.answers[`spbe-0${k}`]?.value),
       [3, 4, 5, 1],
-      'A keeps B\'s answers and adds its own',
+      "A keeps B's answers and adds its own",
     );
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
   } finally {
@@ -419,19 +426,30 @@ test('two tabs: combining keeps an answer the other tab cleared on purpose clear
     await ready(a.page);
     await pick(a.page, 0, 3);
     await pick(a.page, 1, 4);
-    await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['spbe-02']?.value === 4, SPBE_KEY);
+    await a.page.waitForFunction(
+      (k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['spbe-02']?.value === 4,
+      SPBE_KEY,
+    );
     // B opens after A saved: it starts from A's save, and clears spbe-01.
     const b = await open(browser, server.url, SPBE_PAGE, { context });
     await ready(b.page);
-    await otherTab(b.page).waitFor({ state: 'detached', timeout: 1_000 }).catch(() => {});
+    await otherTab(b.page)
+      .waitFor({ state: 'detached', timeout: 1_000 })
+      .catch(() => {});
     await b.page.locator('[data-i="0"][data-act="clear"]').first().click();
-    await b.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['spbe-01']?.value === undefined, SPBE_KEY);
+    await b.page.waitForFunction(
+      (k) => JSON.parse(localStorage.getItem(k) ?? '{}').assessment?.answers?.['spbe-01']?.value === undefined,
+      SPBE_KEY,
+    );
     // A answers another indicator, is told, and combines: spbe-01 stays cleared.
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     await pick(a.page, 2, 2);
     await a.page.locator('[data-act="other-merge"]').first().click();
     const all = await assessment(a.page);
-    assert.deepEqual([1, 2, 3].map((k) => all.answers[`spbe-0${k}`]?.value), [undefined, 4, 2]);
+    assert.deepEqual(
+      [1, 2, 3].map((k) => all.answers[`spbe-0${k}`]?.value),
+      [undefined, 4, 2],
+    );
     assert.doesNotMatch(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda/, 'nothing differed');
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...b.record.pageErrors, ...b.record.consoleErrors], []);
   } finally {
@@ -439,7 +457,9 @@ test('two tabs: combining keeps an answer the other tab cleared on purpose clear
   }
 });
 
-test('two tabs: a tab that restored a closed tab\'s work over a newer save did not start from it, so combining with it loses nothing', { timeout: 120_000 }, async () => {
+test("two tabs: a tab that restored a closed tab's work over a newer save did not start from it, so combining with it loses nothing", {
+  timeout: 120_000,
+}, async () => {
   const context = await browser.newContext();
   try {
     const a = await open(browser, server.url, SPBE_PAGE, { context });
@@ -448,10 +468,19 @@ test('two tabs: a tab that restored a closed tab\'s work over a newer save did n
     await a.page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').rev === 1, SPBE_KEY);
     // D opens on rev 1 with a closed tab's waiting copy to offer.
     const d = await open(browser, server.url, SPBE_PAGE, { context });
-    await d.page.evaluate((k) => localStorage.setItem(`${k}:unsaved:wX`, JSON.stringify({
-      format: 'swanilai-save/1', rev: 1, writer: 'wX',
-      assessment: { setId: 'spbe-2020', setVersion: '2020.1', answers: { 'spbe-05': { value: 2 } } },
-    })), SPBE_KEY);
+    await d.page.evaluate(
+      (k) =>
+        localStorage.setItem(
+          `${k}:unsaved:wX`,
+          JSON.stringify({
+            format: 'swanilai-save/1',
+            rev: 1,
+            writer: 'wX',
+            assessment: { setId: 'spbe-2020', setVersion: '2020.1', answers: { 'spbe-05': { value: 2 } } },
+          }),
+        ),
+      SPBE_KEY,
+    );
     await d.page.reload({ waitUntil: 'load' });
     await ready(d.page);
     await pick(a.page, 3, 1); // A: spbe-04, rev 2, which D never loads
@@ -461,8 +490,12 @@ test('two tabs: a tab that restored a closed tab\'s work over a newer save did n
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     await a.page.locator('[data-act="other-merge"]').first().click();
     const all = await assessment(a.page);
-    assert.deepEqual([1, 4, 5].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 1, 2], "A's answer D never saw is kept, D's restored one added");
-    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n4\. /, 'and listed as differing');
+    assert.deepEqual(
+      [1, 4, 5].map((k) => all.answers[`spbe-0${k}`]?.value),
+      [3, 1, 2],
+      "A's answer D never saw is kept, D's restored one added",
+    );
+    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[\s\S]*\n4\. /, 'and listed as differing');
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...d.record.pageErrors, ...d.record.consoleErrors], []);
   } finally {
     await context.close();
@@ -489,13 +522,19 @@ async function startedOver(values) {
   return { context, a, c };
 }
 
-test('two tabs: a save history started over (the saved key was lost) is not taken for one that started from this tab', { timeout: 120_000 }, async () => {
+test('two tabs: a save history started over (the saved key was lost) is not taken for one that started from this tab', {
+  timeout: 120_000,
+}, async () => {
   const { context, a, c } = await startedOver([1, 2, 3, 4]); // C's revs 1..4 overlap A's
   try {
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     await a.page.locator('[data-act="other-merge"]').first().click();
     const all = await assessment(a.page);
-    assert.deepEqual([1, 2, 3, 5].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 4, 2, 4], "A's answers are kept, C's added");
+    assert.deepEqual(
+      [1, 2, 3, 5].map((k) => all.answers[`spbe-0${k}`]?.value),
+      [3, 4, 2, 4],
+      "A's answers are kept, C's added",
+    );
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...c.record.pageErrors, ...c.record.consoleErrors], []);
   } finally {
     await context.close();
@@ -512,14 +551,19 @@ test('two tabs: a save from a history started over with fewer saves is not writt
     assert.equal(kept.assessment.answers['spbe-05']?.value, 4, "C's save is not written over while A is asked");
     await a.page.locator('[data-act="other-merge"]').first().click();
     const all = await assessment(a.page);
-    assert.deepEqual([1, 2, 3, 4, 5].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 4, 2, 1, 4]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((k) => all.answers[`spbe-0${k}`]?.value),
+      [3, 4, 2, 1, 4],
+    );
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...c.record.pageErrors, ...c.record.consoleErrors], []);
   } finally {
     await context.close();
   }
 });
 
-test('two tabs: combining after the other tab kept its own version loses nothing of this tab, and keeps the other save as a backup', { timeout: 120_000 }, async () => {
+test('two tabs: combining after the other tab kept its own version loses nothing of this tab, and keeps the other save as a backup', {
+  timeout: 120_000,
+}, async () => {
   const { context, a, b } = await twoTabs();
   try {
     await pick(a.page, 0, 3); // A saves spbe-01
@@ -530,8 +574,16 @@ test('two tabs: combining after the other tab kept its own version loses nothing
     await pick(a.page, 2, 2); // A answers spbe-03, then combines
     await a.page.locator('[data-act="other-merge"]').first().click();
     const all = await assessment(a.page);
-    assert.deepEqual([1, 2, 3].map((k) => all.answers[`spbe-0${k}`]?.value), [3, 4, 2], 'every answer of both tabs');
-    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n1\. /, 'spbe-01 is listed: the other tab had emptied it');
+    assert.deepEqual(
+      [1, 2, 3].map((k) => all.answers[`spbe-0${k}`]?.value),
+      [3, 4, 2],
+      'every answer of both tabs',
+    );
+    assert.match(
+      await a.page.locator('[data-swn="notices"]').innerText(),
+      /kedua tab berbeda[\s\S]*\n1\. /,
+      'spbe-01 is listed: the other tab had emptied it',
+    );
     const backups = Object.values(await stored(a.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
     assert.ok(
       backups.some((d) => d.assessment?.answers?.['spbe-02']?.value === 4 && !d.assessment.answers['spbe-01']),
@@ -554,7 +606,10 @@ test('two tabs: replacing the answers while the other tab saved keeps its save a
     const saved = JSON.parse((await stored(b.page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-02']?.value, 4, 'the replacement is saved');
     const backups = Object.values(await stored(b.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
-    assert.ok(backups.some((d) => d.assessment?.answers?.['spbe-01']?.value === 3), "A's save is kept as a backup");
+    assert.ok(
+      backups.some((d) => d.assessment?.answers?.['spbe-01']?.value === 3),
+      "A's save is kept as a backup",
+    );
     // A is behind now: it is asked instead of overwriting the replacement.
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     await pick(a.page, 2, 1);
@@ -566,7 +621,9 @@ test('two tabs: replacing the answers while the other tab saved keeps its save a
   }
 });
 
-test('two tabs: work of a tab closed before it could save is offered on the next visit, and restoring it adds it', { timeout: 120_000 }, async () => {
+test('two tabs: work of a tab closed before it could save is offered on the next visit, and restoring it adds it', {
+  timeout: 120_000,
+}, async () => {
   const { context, a, b } = await twoTabs();
   try {
     await pick(a.page, 0, 3); // A saves
@@ -585,10 +642,17 @@ test('two tabs: work of a tab closed before it could save is offered on the next
     const all = await assessment(a.page);
     assert.equal(all.answers['spbe-01']?.value, 3, 'what was saved here is kept where they differ');
     assert.equal(all.answers['spbe-02']?.value, 4, "the closed tab's new answer is added");
-    assert.match(await a.page.locator('[data-swn="notices"]').innerText(), /kedua tab berbeda[^]*\n1\. /, 'the differing answer is listed');
+    assert.match(
+      await a.page.locator('[data-swn="notices"]').innerText(),
+      /kedua tab berbeda[\s\S]*\n1\. /,
+      'the differing answer is listed',
+    );
     assert.deepEqual(Object.keys(await stored(a.page, `${SPBE_KEY}:unsaved:`)), [], 'settled: not offered again');
     const closed = Object.values(await stored(a.page, `${SPBE_KEY}:closed:`)).map((t) => JSON.parse(t));
-    assert.ok(closed.some((d) => d.assessment?.answers?.['spbe-01']?.value === 5), "the closed tab's copy stays as a backup");
+    assert.ok(
+      closed.some((d) => d.assessment?.answers?.['spbe-01']?.value === 5),
+      "the closed tab's copy stays as a backup",
+    );
     await a.page.reload({ waitUntil: 'load' });
     await ready(a.page);
     assert.equal(await left.count(), 0, 'no offer after a reload');
@@ -599,7 +663,9 @@ test('two tabs: work of a tab closed before it could save is offered on the next
   }
 });
 
-test('two tabs closed while waiting: one copy each, both kept when ignored, and restoring while a third tab saved asks that tab', { timeout: 120_000 }, async () => {
+test('two tabs closed while waiting: one copy each, both kept when ignored, and restoring while a third tab saved asks that tab', {
+  timeout: 120_000,
+}, async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const tab = async () => {
     const t = await open(browser, server.url, SPBE_PAGE, { context });
@@ -627,7 +693,18 @@ test('two tabs closed while waiting: one copy each, both kept when ignored, and 
     assert.deepEqual(Object.keys(await stored(d.page, `${SPBE_KEY}:unsaved:`)), []);
 
     // Restoring while another tab has saved since: that save is kept and that tab is asked.
-    await d.page.evaluate(([k, text]) => localStorage.setItem(`${k}:unsaved:wX`, text), [SPBE_KEY, JSON.stringify({ format: 'swanilai-save/1', rev: 1, writer: 'wX', assessment: { setId: 'spbe-2020', setVersion: SPBE_VERSION, answers: { 'spbe-05': { value: 2 } } } })]);
+    await d.page.evaluate(
+      ([k, text]) => localStorage.setItem(`${k}:unsaved:wX`, text),
+      [
+        SPBE_KEY,
+        JSON.stringify({
+          format: 'swanilai-save/1',
+          rev: 1,
+          writer: 'wX',
+          assessment: { setId: 'spbe-2020', setVersion: SPBE_VERSION, answers: { 'spbe-05': { value: 2 } } },
+        }),
+      ],
+    );
     await d.page.reload({ waitUntil: 'load' });
     await ready(d.page);
     await pick(a.page, 3, 1); // A saves again after D loaded
@@ -636,7 +713,10 @@ test('two tabs closed while waiting: one copy each, both kept when ignored, and 
     const saved = JSON.parse((await stored(d.page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-05']?.value, 2, 'the restored answer is saved');
     const backups = Object.values(await stored(d.page, `${SPBE_KEY}:backup:`)).map((t) => JSON.parse(t));
-    assert.ok(backups.some((x) => x.assessment?.answers?.['spbe-04']?.value === 1), "A's newer save is kept as a backup");
+    assert.ok(
+      backups.some((x) => x.assessment?.answers?.['spbe-04']?.value === 1),
+      "A's newer save is kept as a backup",
+    );
     await otherTab(a.page).waitFor({ timeout: 10_000 });
     assert.deepEqual([...a.record.pageErrors, ...a.record.consoleErrors, ...d.record.pageErrors, ...d.record.consoleErrors], []);
   } finally {
@@ -644,7 +724,9 @@ test('two tabs closed while waiting: one copy each, both kept when ignored, and 
   }
 });
 
-test('a stored save that turned unreadable while the widget was open is kept before the next save replaces it', { timeout: 90_000 }, async () => {
+test('a stored save that turned unreadable while the widget was open is kept before the next save replaces it', {
+  timeout: 90_000,
+}, async () => {
   const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
   try {
     await ready(page);
@@ -685,7 +767,9 @@ test('backups are bounded: each kind keeps only its newest three copies', { time
       document.querySelector('swanilai-assessment').widget.setAssessment({ setId: 'spbe-2020', answers: { 'spbe-01': 2 } }),
     );
     const kept = await stored(page, `${SPBE_KEY}:backup:`);
-    const stamps = Object.keys(kept).map((k) => Number(k.split(':').pop())).sort((x, y) => x - y);
+    const stamps = Object.keys(kept)
+      .map((k) => Number(k.split(':').pop()))
+      .sort((x, y) => x - y);
     assert.equal(stamps.length, 3, JSON.stringify(kept));
     assert.deepEqual(stamps.slice(0, 2), [3, 4], 'the two oldest went');
     assert.ok(stamps[2] > 1e12, 'the new copy is stamped with the time');

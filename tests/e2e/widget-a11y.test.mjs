@@ -55,7 +55,10 @@ async function assertAccessible(page, where, { widget = true } = {}) {
 
 async function assertNoSideways(page, where) {
   const o = await horizontalOverflow(page);
-  assert.ok(o.scrollWidth <= o.width && o.offenders.length === 0, `${where}: wider than ${o.width} px (${o.scrollWidth}):\n  ${o.offenders.join('\n  ')}`);
+  assert.ok(
+    o.scrollWidth <= o.width && o.offenders.length === 0,
+    `${where}: wider than ${o.width} px (${o.scrollWidth}):\n  ${o.offenders.join('\n  ')}`,
+  );
 }
 
 /** Presses the widget's language button and waits for the redraw. */
@@ -132,7 +135,9 @@ async function invalidNumber(page) {
 }
 
 for (const width of WIDTHS) {
-  test(`the widget with everything on screen at ${width} px: no axe violations in either language, fits`, { timeout: 120_000 }, async (t) => {
+  test(`the widget with everything on screen at ${width} px: no axe violations in either language, fits`, {
+    timeout: 120_000,
+  }, async (t) => {
     const { page, record, close } = await openWidget(browser, `${server.url}index.html`, { contextOptions: viewport(width) });
     try {
       await busyWidget(page);

@@ -4,7 +4,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertClean, card, launchBrowser, openTab, openWidget, savedDoc, saveKey, seedSave, startServer, waitReady, WWW_ROOT,
+  assertClean,
+  card,
+  launchBrowser,
+  openTab,
+  openWidget,
+  savedDoc,
+  saveKey,
+  seedSave,
+  startServer,
+  waitReady,
+  WWW_ROOT,
 } from './helpers.mjs';
 
 let server;
@@ -43,10 +53,7 @@ async function reload(page, record) {
 
 /** Waits until the save holds a `drafts` list (`present`) or none. */
 async function waitForDrafts(page, present) {
-  await page.waitForFunction(
-    ([k, want]) => (localStorage.getItem(k) ?? '').includes('"drafts"') === want,
-    [KEY, present],
-  );
+  await page.waitForFunction(([k, want]) => (localStorage.getItem(k) ?? '').includes('"drafts"') === want, [KEY, present]);
 }
 
 /** Removes this file's save, so that the next test starts empty. */
@@ -60,7 +67,9 @@ async function roundTrip(page) {
   await openTab(page, 0);
 }
 
-test('rejected number text stays, with its error, across tab and language switches until corrected or cleared', { timeout: 90_000 }, async () => {
+test('rejected number text stays, with its error, across tab and language switches until corrected or cleared', {
+  timeout: 90_000,
+}, async () => {
   const { page, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
@@ -123,7 +132,9 @@ test('rejected number text stays, with its error, across tab and language switch
   }
 });
 
-test('typing that ends in a refused number scores the answer from before the typing, never a prefix of it', { timeout: 90_000 }, async () => {
+test('typing that ends in a refused number scores the answer from before the typing, never a prefix of it', {
+  timeout: 90_000,
+}, async () => {
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     const input = () => card(page, 'str-tk-02').locator('[data-f="num"]');
@@ -282,7 +293,14 @@ test('a huge paste into a number field is not saved, and answers given after it 
     const s = await savedDoc(page, KEY);
     assert.equal(s.assessment.answers['str-sdm-01'].value, 2);
     assert.equal(s.drafts, undefined, 'the pasted text is not saved');
-    assert.equal(await page.locator('[data-swn="notices"]').textContent().then((t) => /penuh/i.test(t ?? '')), false, 'no storage-full notice');
+    assert.equal(
+      await page
+        .locator('[data-swn="notices"]')
+        .textContent()
+        .then((t) => /penuh/i.test(t ?? '')),
+      false,
+      'no storage-full notice',
+    );
     const f = await field(page, 'str-tk-02');
     assert.equal(f.value.length, 6_000_000, 'the text stays on screen');
     assert.equal(f.invalid, 'true');

@@ -52,7 +52,14 @@ const REGION = { name: 'Kabupaten Banjar', code: '63.03', period: '2026', assess
 
 // This year's answers (helpers: enterAnswers), one of every kind the set has.
 const NOW = [
-  { tab: 0, id: 'str-sdm-01', pick: '4', value: 4, notes: 'RPJMD 2021–2026, misi ke-3', links: ['https://banjarkab.go.id/rpjmd', 'https://jdih.banjarkab.go.id/perbup-12'] },
+  {
+    tab: 0,
+    id: 'str-sdm-01',
+    pick: '4',
+    value: 4,
+    notes: 'RPJMD 2021–2026, misi ke-3',
+    links: ['https://banjarkab.go.id/rpjmd', 'https://jdih.banjarkab.go.id/perbup-12'],
+  },
   { tab: 0, id: 'str-ang-01', num: '0,8', value: 0.8 },
   { tab: 0, id: 'str-ang-04', select: 'sedang', value: 'sedang', notes: 'Peta kapasitas fiskal, "PMK 84/2023"' },
   { tab: 0, id: 'str-tk-02', num: '3,5', value: 3.5 },
@@ -71,8 +78,6 @@ const LAST_YEAR = [
   { tab: 2, id: 'sup-kel-01', pick: 'false', value: false },
   { tab: 2, id: 'sup-kel-02', pick: 'false', value: false },
 ];
-
-const parseShown = (text) => Number(text.replace(/\./g, '').replace(',', '.'));
 
 test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, async () => {
   const want = expectedScore(set, entryValues(NOW));
@@ -96,7 +101,8 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
       if (e.select !== undefined) answer = (await c.locator('select option:checked').innerText()).trim();
       if (e.num !== undefined) {
         const unit = (await c.locator('.swn-unit').innerText()).trim();
-        answer = inds[i].answer.kind === 'score' ? scoreLine.replace(/^Skor: /, '') : `${e.num}${unit === '%' || !unit ? unit : ` ${unit}`}`;
+        answer =
+          inds[i].answer.kind === 'score' ? scoreLine.replace(/^Skor: /, '') : `${e.num}${unit === '%' || !unit ? unit : ` ${unit}`}`;
       }
       screen[e.id] = { i, score: scoreLine.replace(/^Skor: /, ''), answer };
     }
@@ -131,14 +137,20 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     const groups = report.groups.length;
     assert.equal(rows.length, 1 + inds.length + groups + 1, 'a row per indicator, then per group, then the whole');
     const results = rows.splice(1 + inds.length);
-    assert.deepEqual(rows.slice(1).map((r) => r[1]), inds.map((x) => x.id));
+    assert.deepEqual(
+      rows.slice(1).map((r) => r[1]),
+      inds.map((x) => x.id),
+    );
     // The results: the predicate in the answer column, the score as shown on screen.
     const overallRow = results.at(-1);
     assert.deepEqual(overallRow.slice(0, 3), ['Nilai keseluruhan', '', '']);
     assert.equal(overallRow[3], report.overall.predicate.label.id);
     assert.equal(overallRow[4], overall);
     assert.equal(overallRow[5], '', 'no weight: the column adds up to 100');
-    assert.ok(results.slice(0, -1).every((r) => r[1] === '' && r[0] !== ''), 'group rows: a name, no indicator id');
+    assert.ok(
+      results.slice(0, -1).every((r) => r[1] === '' && r[0] !== ''),
+      'group rows: a name, no indicator id',
+    );
     for (const e of NOW) {
       const r = rows[1 + screen[e.id].i];
       assert.equal(r[2], inds[screen[e.id].i].title.id);
@@ -150,7 +162,10 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     const weights = rows.slice(1).reduce((s, r) => s + Number(r[5].replace(',', '.')), 0);
     assert.ok(Math.abs(weights - 100) < 0.5, `weights add up to 100%, got ${weights}`);
     const unanswered = rows.slice(1).filter((r) => !NOW.some((e) => e.id === r[1]));
-    assert.ok(unanswered.every((r) => r[3] === '' && r[4] === '0,00'), 'unanswered rows: no answer, score 0,00');
+    assert.ok(
+      unanswered.every((r) => r[3] === '' && r[4] === '0,00'),
+      'unanswered rows: no answer, score 0,00',
+    );
 
     // The exported file is intact when opened. Missing evidence is listed as worth checking
     // (not as a problem of the file), under the indicator's number and title.
@@ -197,9 +212,9 @@ test("importing last year's export shows the change per group and overall", { ti
     const delta = formatDelta(now.shown - last.shown, 2, 'id');
     assert.equal(await swn(page, 'delta'), delta, 'overall change');
     assert.ok(delta.startsWith('+'), `this year is better: ${delta}`);
-    const table = await page.locator('[data-swn="compare"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())),
-    );
+    const table = await page
+      .locator('[data-swn="compare"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     assert.deepEqual(table[0], ['Nilai keseluruhan', last.text('id'), now.text('id'), delta]);
     const groups = now.groups.map((g, k) => [
       g.title.id,
@@ -310,7 +325,10 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     told = await page.locator('[data-swn="import"]').innerText();
     assert.match(told, /bukan penilaian untuk set ini/);
     assert.doesNotMatch(told, /SHA-256|setId/, 'no "intact" above a refusal, no field names');
-    assert.match(told, /penilaian ini untuk “Evaluasi SPBE \(PermenPANRB 59\/2020\)” \(spbe-2020\), bukan “Cek Kesiapan Gerakan Menuju 100 Smart City” \(gm100sc-kesiapan\)/);
+    assert.match(
+      told,
+      /penilaian ini untuk “Evaluasi SPBE \(PermenPANRB 59\/2020\)” \(spbe-2020\), bukan “Cek Kesiapan Gerakan Menuju 100 Smart City” \(gm100sc-kesiapan\)/,
+    );
     // Screen readers hear the refusal, not the file's integrity.
     assert.match(await page.locator('[data-swn="status"]').textContent(), /^Berkas ini bukan penilaian untuk set ini\./);
     assert.equal(await page.locator('[data-swn="import"] li[data-code="set-mismatch"]').count(), 1);

@@ -80,7 +80,9 @@ test('mounting twice into one host leaves one live widget; the first handle is d
   }
 });
 
-test('two widgets saving under one storage key, or a key with a colon: the mount is refused, naming the key', { timeout: 60_000 }, async () => {
+test('two widgets saving under one storage key, or a key with a colon: the mount is refused, naming the key', {
+  timeout: 60_000,
+}, async () => {
   const { page, close } = await blank();
   try {
     const r = await page.evaluate(async () => {

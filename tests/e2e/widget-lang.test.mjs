@@ -73,9 +73,9 @@ function setTexts(set) {
   return out;
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whether `text` holds `phrase` as whole words (letters or digits may not touch it). */
-const holds = (text, phrase) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+const holds = (text, phrase) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'u').test(text);
 
 test('switching language changes every visible string, and numbers with it', { timeout: 120_000 }, async (t) => {
   const set = await readSet('gm100sc-kesiapan');
@@ -148,7 +148,10 @@ test('switching language changes every visible string, and numbers with it', { t
     await page.locator('[data-act="lang"]').click();
     await waitForSwn(page, 'overall', want.text('id'));
     const back = await widgetTexts(page);
-    assert.deepEqual(back, idTexts.filter((s) => s !== idStatus));
+    assert.deepEqual(
+      back,
+      idTexts.filter((s) => s !== idStatus),
+    );
     assert.equal(await page.locator('swanilai-assessment').getAttribute('lang'), 'id');
     assertClean(record);
   } finally {
@@ -156,11 +159,20 @@ test('switching language changes every visible string, and numbers with it', { t
   }
 });
 
-test('an announcement waiting for the next tick is dropped when the language is switched first, not spoken in the old one', { timeout: 90_000 }, async () => {
+test('an announcement waiting for the next tick is dropped when the language is switched first, not spoken in the old one', {
+  timeout: 90_000,
+}, async () => {
   // The page's timers run on Playwright's clock: the tick comes only when it is moved.
   const context = await browser.newContext();
   await context.clock.install();
-  const { page, record, close } = await open(browser, server.url, SPBE_PAGE, { init: [() => { window.confirm = () => true; }], context });
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE, {
+    init: [
+      () => {
+        window.confirm = () => true;
+      },
+    ],
+    context,
+  });
   const status = () => page.locator('[data-swn="status"]').textContent();
   try {
     await ready(page);
@@ -173,7 +185,11 @@ test('an announcement waiting for the next tick is dropped when the language is 
       if (switchFirst) {
         await page.locator('.swn[lang="en"]').waitFor();
         assert.doesNotMatch(await status(), /Jawaban dikosongkan/, 'not in Indonesian in the English screen');
-        assert.match(await page.locator('[data-swn="notices"]').innerText(), /Answers cleared\. A backup was kept\./, 'the notice says it, in English');
+        assert.match(
+          await page.locator('[data-swn="notices"]').innerText(),
+          /Answers cleared\. A backup was kept\./,
+          'the notice says it, in English',
+        );
       } else {
         assert.match(await status(), /^Jawaban dikosongkan\. Cadangan disimpan\./, 'without a switch it is heard at the tick');
       }

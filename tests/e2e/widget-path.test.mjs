@@ -75,7 +75,9 @@ async function expectScore(page, set, values, step, { announced = true } = {}) {
   return want;
 }
 
-test('keyboard only: region, answers on two tabs, score and predicate move, advice leads to an indicator', { timeout: 120_000 }, async (t) => {
+test('keyboard only: region, answers on two tabs, score and predicate move, advice leads to an indicator', {
+  timeout: 120_000,
+}, async (t) => {
   const set = await readSet('gm100sc-kesiapan');
   const mine = ['str-sdm-01', 'str-ang-01', 'str-ang-04', 'str-tk-02', 'sup-reg-01', 'sup-kel-01'];
   const saved = earlier(set, mine, { level: 2 });
@@ -99,7 +101,11 @@ test('keyboard only: region, answers on two tabs, score and predicate move, advi
     await pressUntil(page, 'Tab', withAttr('data-region', 'name'), { max: 30, label: 'region name' });
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Kabupaten Banjar');
-    for (const [key, text] of [['code', '63.03'], ['period', '2026'], ['assessor', 'Siti Rahmawati']]) {
+    for (const [key, text] of [
+      ['code', '63.03'],
+      ['period', '2026'],
+      ['assessor', 'Siti Rahmawati'],
+    ]) {
       await pressUntil(page, 'Tab', withAttr('data-region', key), { max: 1, label: `region ${key}` });
       await page.keyboard.type(text);
     }
@@ -208,7 +214,12 @@ test('by mouse: region, answers on two tabs, score and predicate move, advice le
     const values = valuesOf(saved);
     const start = await expectScore(page, set, values, 'restored answers', { announced: false });
 
-    for (const [key, text] of [['name', 'Kabupaten Banjar'], ['code', '6303'], ['period', '2026'], ['assessor', 'Bagian Perencanaan']]) {
+    for (const [key, text] of [
+      ['name', 'Kabupaten Banjar'],
+      ['code', '6303'],
+      ['period', '2026'],
+      ['assessor', 'Bagian Perencanaan'],
+    ]) {
       const input = page.locator(`[data-region="${key}"]`);
       await input.click();
       await input.fill(text);
@@ -216,7 +227,11 @@ test('by mouse: region, answers on two tabs, score and predicate move, advice le
 
     const card = (id) => page.locator(`article.swn-ind[data-ind="${id}"]`);
     // Tab 1 (Baseline): numbers with a decimal comma.
-    for (const [id, text, value] of [['bl-01', '3,5', 3.5], ['bl-02', '0,3', 0.3], ['bl-04', '62,5', 62.5]]) {
+    for (const [id, text, value] of [
+      ['bl-01', '3,5', 3.5],
+      ['bl-02', '0,3', 0.3],
+      ['bl-04', '62,5', 62.5],
+    ]) {
       const input = card(id).locator('[data-f="num"]');
       await input.click();
       await input.fill(text);
@@ -230,10 +245,14 @@ test('by mouse: region, answers on two tabs, score and predicate move, advice le
     await card('out-kbj-01').locator('select[data-f="pick"]').selectOption('keputusan');
     values['out-kbj-01'] = 'keputusan';
     await expectScore(page, set, values, 'out-kbj-01 = keputusan');
-    await card('out-kbj-02').locator('label', { has: page.locator('input[value="true"]') }).click();
+    await card('out-kbj-02')
+      .locator('label', { has: page.locator('input[value="true"]') })
+      .click();
     values['out-kbj-02'] = true;
     await expectScore(page, set, values, 'out-kbj-02 = Ya');
-    await card('out-kbj-03').locator('label', { has: page.locator('input[value="4"]') }).click();
+    await card('out-kbj-03')
+      .locator('label', { has: page.locator('input[value="4"]') })
+      .click();
     values['out-kbj-03'] = 4;
     const end = await expectScore(page, set, values, 'out-kbj-03 = 4');
     assert.ok(await card('out-kbj-03').locator('input[value="4"]').isChecked());
@@ -260,8 +279,13 @@ test('by mouse: region, answers on two tabs, score and predicate move, advice le
   }
 });
 
-for (const [width, lines] of [[360, 2], [320, 3]]) {
-  test(`on a ${width}px phone an advice link brings its indicator's title below the sticky bar, ${lines} lines high there`, { timeout: 90_000 }, async () => {
+for (const [width, lines] of [
+  [360, 2],
+  [320, 3],
+]) {
+  test(`on a ${width}px phone an advice link brings its indicator's title below the sticky bar, ${lines} lines high there`, {
+    timeout: 90_000,
+  }, async () => {
     const { page, record, close } = await openWidget(browser, `${server.url}index.html`, {
       contextOptions: { viewport: { width, height: 740 } },
     });
@@ -318,8 +342,10 @@ test('on a phone, Shift+Tab into a field half under the sticky bar brings it out
     }, NOTES);
     assert.ok(moved, 'Tab moved past the notes field');
     assert.ok(before.barTop <= 0.5, `the bar is stuck at the top (${before.barTop})`);
-    assert.ok(Math.abs(before.top - (before.barBottom - 12)) < 1.5 && before.bottom > before.barBottom + 12,
-      `the notes field is partly under the bar: ${JSON.stringify(before)}`);
+    assert.ok(
+      Math.abs(before.top - (before.barBottom - 12)) < 1.5 && before.bottom > before.barBottom + 12,
+      `the notes field is partly under the bar: ${JSON.stringify(before)}`,
+    );
     await page.keyboard.press('Shift+Tab');
     const after = await page.evaluate((NOTES) => {
       const r = document.querySelector('swanilai-assessment').shadowRoot;
@@ -345,15 +371,22 @@ test('on a phone, a click on a button half under the sticky bar is not lost to s
   try {
     const host = page.locator('swanilai-assessment');
     // The third indicator answered by a choice, answered: its "clear" button is the target.
-    const i = await host.locator('input[type="radio"][data-f="pick"]').evaluateAll((all) =>
-      [...new Set(all.map((x) => x.getAttribute('data-i')))][2]);
+    const i = await host
+      .locator('input[type="radio"][data-f="pick"]')
+      .evaluateAll((all) => [...new Set(all.map((x) => x.getAttribute('data-i')))][2]);
     await host.locator(`input[type="radio"][data-i="${i}"][data-f="pick"]`).first().check();
     const b = await halfUnderBar(page, `[data-i="${i}"][data-act="clear"]`);
     const at = { x: b.left + b.width / 2, y: b.barBottom + 4, bottom: b.bottom };
     assert.ok(at.bottom > at.y + 2, `part of the button shows below the bar: ${JSON.stringify(at)}`);
     await page.mouse.click(at.x, at.y);
-    await page.waitForFunction((i) => !document.querySelector('swanilai-assessment').shadowRoot
-      .querySelector(`input[type="radio"][data-i="${i}"][data-f="pick"]:checked`), i, { timeout: 5_000 });
+    await page.waitForFunction(
+      (i) =>
+        !document
+          .querySelector('swanilai-assessment')
+          .shadowRoot.querySelector(`input[type="radio"][data-i="${i}"][data-f="pick"]:checked`),
+      i,
+      { timeout: 5_000 },
+    );
     assertClean(record);
   } finally {
     await close();

@@ -45,7 +45,14 @@ const REGION = { name: 'Kabupaten Banjar', code: '63.03', period: '2026', assess
 
 // What the test enters (helpers: enterAnswers); `value` is the answer as the scorer reads it.
 const ENTRIES = [
-  { tab: 0, id: 'str-sdm-01', pick: '4', value: 4, notes: 'RPJMD 2021–2026, misi ke-3', links: ['https://banjarkab.go.id/rpjmd', 'https://jdih.banjarkab.go.id/perbup-12'] },
+  {
+    tab: 0,
+    id: 'str-sdm-01',
+    pick: '4',
+    value: 4,
+    notes: 'RPJMD 2021–2026, misi ke-3',
+    links: ['https://banjarkab.go.id/rpjmd', 'https://jdih.banjarkab.go.id/perbup-12'],
+  },
   { tab: 0, id: 'str-ang-01', num: '0,8', value: 0.8 },
   { tab: 0, id: 'str-ang-04', select: 'sedang', value: 'sedang', notes: 'PMK 84/2023' },
   { tab: 0, id: 'str-tk-02', num: '3,5', value: 3.5 },
@@ -116,13 +123,14 @@ test('reset asks first, keeps a backup, and can be undone', { timeout: 90_000 },
       d.dismiss();
     });
     await page.locator('[data-act="reset"]').click();
-    assert.deepEqual(messages, [
-      'confirm: Hapus semua jawaban dan mulai ulang? Salinan cadangan tetap disimpan di peramban ini.',
-    ]);
+    assert.deepEqual(messages, ['confirm: Hapus semua jawaban dan mulai ulang? Salinan cadangan tetap disimpan di peramban ini.']);
     assert.equal(await swn(page, 'overall'), want.text('id'));
     assert.deepEqual((await widgetAssessment(page)).answers, before.answers, 'dismissing keeps every answer');
     await assertAnswersShown(page, REGION, ENTRIES, 'after dismissing');
-    assert.deepEqual((await storageKeys(page)).filter((k) => k.startsWith(`${key}:backup`)), []);
+    assert.deepEqual(
+      (await storageKeys(page)).filter((k) => k.startsWith(`${key}:backup`)),
+      [],
+    );
 
     // Accepted: answers and notes go (the region stays), a backup is kept.
     page.once('dialog', (d) => d.accept());

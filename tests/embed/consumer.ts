@@ -96,26 +96,48 @@ function walkSet(set: IndicatorSet): string[] {
 }
 
 function describeReport(r: Report): string[] {
-  const groups = r.groups.map((g: GroupScore) => `${'  '.repeat(g.depth - 1)}${g.id} ${shown(g.score)} (${g.completeness.answered}/${g.completeness.total})`);
+  const groups = r.groups.map(
+    (g: GroupScore) => `${'  '.repeat(g.depth - 1)}${g.id} ${shown(g.score)} (${g.completeness.answered}/${g.completeness.total})`,
+  );
   const inds = r.indicators.filter((i: IndicatorScore) => i.evidenceMissing).map((i) => `${i.id} in ${i.group} needs evidence`);
   const tags = r.tags.map((t: TagScore) => `#${t.tag} ${shown(t.score)} x${t.count}`);
   const predicate = r.overall.predicate ? text(r.overall.predicate.label) : 'none';
-  return [`${r.setId}: ${shown(r.overall)} ${predicate}, ${Math.round(r.completeness.byWeight * 100)}%`, ...groups, ...inds, ...tags, ...describeProblems(r.problems)];
+  return [
+    `${r.setId}: ${shown(r.overall)} ${predicate}, ${Math.round(r.completeness.byWeight * 100)}%`,
+    ...groups,
+    ...inds,
+    ...tags,
+    ...describeProblems(r.problems),
+  ];
 }
 
 function describeAdvice(a: Advice): string[] {
   const gain = (g: AnswerGain): string => `${String(g.value)} (+${g.gain.toFixed(3)})`;
-  const recs = a.recommendations.map((r: Recommendation) => `${r.indicator}: ${r.current ?? 'unanswered'} (${r.currentScore ?? '-'}) -> next ${gain(r.next)}, best ${gain(r.best)}`);
+  const recs = a.recommendations.map(
+    (r: Recommendation) =>
+      `${r.indicator}: ${r.current ?? 'unanswered'} (${r.currentScore ?? '-'}) -> next ${gain(r.next)}, best ${gain(r.best)}`,
+  );
   const plan: Plan | null | undefined = a.plan;
   if (!plan) return recs;
   const steps = plan.steps.map((s: Step) => `${s.indicator}: ${s.from ?? '-'} -> ${s.to} (+${s.gain})`);
-  return [...recs, `to reach ${text(plan.target.label)} (${plan.targetScore}): ${plan.reached ? 'reachable' : 'out of reach'}, then ${shown(plan.scoreAfter)}`, ...steps];
+  return [
+    ...recs,
+    `to reach ${text(plan.target.label)} (${plan.targetScore}): ${plan.reached ? 'reachable' : 'out of reach'}, then ${shown(plan.scoreAfter)}`,
+    ...steps,
+  ];
 }
 
 function describeComparison(c: Comparison): string[] {
   const delta = (d: Delta): string => (d.change === null ? 'n/a' : `${d.change > 0 ? '+' : ''}${d.change}`);
-  const row = (ch: Change): string => `${ch.id}: ${ch.previous ?? '-'} -> ${ch.current ?? '-'} (${delta(ch)})${ch.currentValue !== undefined ? ` answer ${String(ch.currentValue)}` : ''}`;
-  return [`overall ${shown(c.previous)} -> ${shown(c.current)} (${delta(c.overall)})`, ...c.groups.map(row), ...c.tags.map(row), ...c.indicators.map(row), ...describeProblems(c.problems)];
+  const row = (ch: Change): string =>
+    `${ch.id}: ${ch.previous ?? '-'} -> ${ch.current ?? '-'} (${delta(ch)})${ch.currentValue !== undefined ? ` answer ${String(ch.currentValue)}` : ''}`;
+  return [
+    `overall ${shown(c.previous)} -> ${shown(c.current)} (${delta(c.overall)})`,
+    ...c.groups.map(row),
+    ...c.tags.map(row),
+    ...c.indicators.map(row),
+    ...describeProblems(c.problems),
+  ];
 }
 
 async function useTheEngine(): Promise<void> {
@@ -123,7 +145,10 @@ async function useTheEngine(): Promise<void> {
   await initNamed(); // a second call is harmless
   const v: string = version();
   const sets: BuiltinInfo[] = builtinSets();
-  console.log(v, sets.map((s) => `${s.id}: ${s.titleId} / ${s.titleEn}`));
+  console.log(
+    v,
+    sets.map((s) => `${s.id}: ${s.titleId} / ${s.titleEn}`),
+  );
 
   const spbe: SetHandle = await getSet('spbe-2020');
   console.log(spbe.id, spbe.version, describeProblems(spbe.warnings), walkSet(spbe.toJSON()));
