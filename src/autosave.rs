@@ -120,6 +120,60 @@ pub fn save_text_with(
     canonical(&Json::Object(doc))
 }
 
+/// Adds saves (rev, writer) to a lineage, keeping the newest [`MAX_LINEAGE`] once each (no
+/// sort: a lineage is short, and sorting would link the standard sort into the module).
+///
+/// ```
+/// use swanilai::autosave::join_lineage;
+/// let mut l = vec![(1, "a".to_string())];
+/// join_lineage(&mut l, &[(1, "a".into()), (2, "b".into())]);
+/// assert_eq!(l, [(1, "a".to_string()), (2, "b".to_string())]);
+/// ```
+pub fn join_lineage(into: &mut Vec<(u64, String)>, revs: &[(u64, String)]) {
+    for r in revs {
+        if !into.contains(r) {
+            into.push(r.clone());
+        }
+    }
+    while into.len() > MAX_LINEAGE {
+        let mut oldest = 0;
+        for k in 1..into.len() {
+            if into[k].0 < into[oldest].0 {
+                oldest = k;
+            }
+        }
+        into.swap_remove(oldest);
+    }
+}
+
+/// Saved drafts by indicator position, and the ones that no longer apply as "id: text" (the
+/// official typed them, so a notice lists them): drafts of indicators the set no longer has
+/// or no longer answers with a typed number, and text a new set version accepts (it would
+/// stay hidden in every save; making it an answer unasked would change the score).
+pub fn place_drafts(
+    scorer: &crate::Scorer<'_>,
+    drafts: Vec<Draft>,
+) -> (Vec<(usize, String, Lang)>, Vec<String>) {
+    use crate::model::AnswerKind;
+    let scale = &scorer.set().scale;
+    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
+    for d in drafts {
+        let applies = scorer.indicator_index(&d.indicator).filter(|&i| {
+            let kind = &scorer.indicator(i).answer;
+            let typed = matches!(
+                kind,
+                AnswerKind::Number { .. } | AnswerKind::Percent { .. } | AnswerKind::Score
+            );
+            typed && crate::view::read_number(kind, scale, &d.text, d.lang, d.lang).is_err()
+        });
+        match applies {
+            Some(i) => kept.push((i, d.text, d.lang)),
+            None => dropped.push(format!("{}: {}", d.indicator, d.text)),
+        }
+    }
+    (kept, dropped)
+}
+
 /// What was found in storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Restored {
@@ -329,5 +383,58 @@ mod tests {
             MAX_LINEAGE * 2,
             "a tampered save is read only so far"
         );
+    }
+
+    #[test]
+    fn lineage_keeps_the_newest_once_each() {
+        let mut l: Vec<(u64, String)> = Vec::new();
+        let many: Vec<(u64, String)> = (0..MAX_LINEAGE as u64 + 10)
+            .rev()
+            .map(|r| (r, format!("w{}", r % 3)))
+            .collect();
+        join_lineage(&mut l, &many);
+        join_lineage(&mut l, &many);
+        assert_eq!(l.len(), MAX_LINEAGE);
+        assert!(l.iter().all(|(r, _)| *r >= 10), "{l:?}");
+        // The same rev by two writers is two saves.
+        let mut two = vec![(5, "a".to_string())];
+        join_lineage(&mut two, &[(5, "b".into())]);
+        assert_eq!(two.len(), 2);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // the built-in sets are native only
+    fn drafts_are_kept_only_where_they_still_apply() {
+        let set = crate::builtin::get("spbe-2020").expect("built in");
+        let scorer = crate::Scorer::new(&set);
+        let typed = (0..scorer.indicator_count()).find(|&i| {
+            matches!(
+                scorer.indicator(i).answer,
+                crate::model::AnswerKind::Score
+                    | crate::model::AnswerKind::Number { .. }
+                    | crate::model::AnswerKind::Percent { .. }
+            )
+        });
+        let level = scorer.indicator(0).id.clone();
+        let draft = |id: &str, text: &str| Draft {
+            indicator: id.into(),
+            text: text.into(),
+            lang: Lang::Id,
+        };
+        let mut drafts = vec![draft("gone", "12x"), draft(&level, "abc")];
+        if let Some(i) = typed {
+            let id = scorer.indicator(i).id.clone();
+            drafts.push(draft(&id, "3x"));
+            drafts.push(draft(&id, "1"));
+        }
+        let (kept, dropped) = place_drafts(&scorer, drafts);
+        assert_eq!(
+            dropped[..2],
+            ["gone: 12x".to_string(), format!("{level}: abc")]
+        );
+        if let Some(i) = typed {
+            assert_eq!(kept, [(i, "3x".to_string(), Lang::Id)]);
+            assert_eq!(dropped.len(), 3);
+        }
     }
 }

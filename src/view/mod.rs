@@ -10,9 +10,19 @@ use crate::present::answer_label;
 use crate::round::{format_delta, format_number};
 use crate::score::{Score, Scorer, Tally};
 
+mod action;
+mod notices;
 mod strings;
+mod texts;
 
+pub use action::Action;
+pub use notices::{
+    Judged, Opened, answer_id_in_path, import_announcement, import_verdict, indicator_name,
+    integrity_name, judge_file, merged_key, merged_text, orphan_answers, problem_place,
+    problems_heading,
+};
 pub use strings::{Ui, ui};
+pub use texts::{evidence_text, file_name, links_of, number_range, saved_text, typed_text};
 
 /// The label of the button that shows a long plan in full.
 ///
