@@ -1,0 +1,523 @@
+//! The self-assessment widget: draws view models into a shadow root and forwards events.
+//!
+//! Listeners are delegated (one per event type on the shadow root, a few on the window),
+//! owned by the widget and removed by `destroy()`. Callbacks registered with `on()` run
+//! after the widget's state is released, so they may call back into the widget.
+
+mod a11y;
+mod action;
+mod edit;
+mod events;
+mod files;
+mod render;
+mod save;
+mod schedule;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, ShadowRoot};
+
+use super::api::{SetHandle, export_text, read_assessment};
+use super::dom::{Dom, clear};
+use super::store::Store;
+use super::{Mounted, api, dom, from_js, mounted, store, to_js, to_js_error};
+use crate::autosave::{Restored, restore};
+use crate::export::Integrity;
+use crate::model::Lang;
+use crate::view::{self, Opened, Ui, ui};
+use crate::{Assessment, Problem, Scorer, Tally, Value};
+use events::{Listener, emit};
+
+/// Text number fields rejected: (indicator position, the text, the language it was typed in).
+type Drafts = Vec<(usize, String, Lang)>;
+
+/// Cards drawn at a time in one tab: a 10,000-indicator tab would otherwise put ~90,000
+/// nodes in the page and make every change wait for their layout.
+const CARD_CHUNK: usize = 100;
+
+pub(crate) struct Inner {
+    dom: Dom,
+    host: Element,
+    root: ShadowRoot,
+    frame: Element,
+    scorer: Rc<Scorer<'static>>,
+    a: Assessment,
+    /// The assessment as this tab last saved or loaded it: what another tab's save is merged
+    /// against (each side's changes are its differences from this).
+    base: Assessment,
+    /// The saves (rev, writer) `base` descends from, its own included (see
+    /// `autosave::save_text_with`): another tab's save that lists `from` started from `base`.
+    lineage: Vec<(u64, String)>,
+    /// The save (rev, writer) `base` is; `None` while it is no save (none yet, or this tab
+    /// chose to write over another's and its write has not landed).
+    from: Option<(u64, String)>,
+    /// The stored save (rev, writer) as this tab last read or wrote it: one that is neither
+    /// this nor this tab's was written by another tab since.
+    seen: (u64, String),
+    tally: Tally,
+    answered: Vec<bool>,
+    lang: Lang,
+    tab: usize,
+    store: Store,
+    rev: u64,
+    writer: String,
+    previous: Option<Assessment>,
+    /// An opened file waiting for the official to confirm replacing the answers.
+    pending: Option<Assessment>,
+    /// What a reset replaced (answers and kept number text), until it is undone.
+    reset_backup: Option<(Assessment, Drafts)>,
+    listeners: Vec<Listener>,
+    handlers: Vec<(String, js_sys::Function)>,
+    timers: Vec<(i32, Closure<dyn FnMut()>)>,
+    save_due: bool,
+    advice_due: bool,
+    results_due: bool,
+    /// How many cards of the current tab are drawn (long tabs are drawn in parts).
+    card_limit: usize,
+    /// Whether the advice panel shows every step of a long plan.
+    plan_open: bool,
+    /// Between `beforeprint` and `afterprint`: the advice shows its whole plan on paper.
+    printing: bool,
+    /// Text typed into number fields that is not a valid answer (so not saved), by indicator:
+    /// shown again, with its error, when the card is drawn again (a tab switch, a language
+    /// switch, a reload: they are saved too), until corrected or the answers are replaced.
+    /// Kept with the language it was typed in: `1.500` means 1500 in Indonesian, 1.5 in English.
+    drafts: Drafts,
+    /// The number field being typed in, and its answer before the typing began: a text that
+    /// is refused restores that answer, never a prefix scored on the way (`15` of `150`).
+    typing: Option<(usize, Option<Value>)>,
+    notices: Vec<Notice>,
+    stylesheet: String,
+    self_weak: Option<Weak<RefCell<Option<Inner>>>>,
+    /// Runs deferred work (saving, advice) right after the event that asked for it, so the
+    /// score on screen updates first; `soon_pending` is its timeout while one is queued.
+    soon: Option<Closure<dyn FnMut()>>,
+    soon_pending: Option<i32>,
+    /// When this page last saved (local hours and minutes).
+    saved_at: Option<(u32, u32)>,
+    /// Changes made (counted by `schedule_save`), and their count at the last save attempt.
+    edits: u64,
+    tried: u64,
+    /// Another tab saved since this one did: saving waits for the official's choice.
+    conflict: bool,
+    /// The last save failed for want of space.
+    full: bool,
+    /// What `show_unsaved` last showed (`None`: the page was redrawn since).
+    unsaved_shown: std::cell::Cell<Option<bool>>,
+    /// The live region was just drawn: screen readers miss text put into a region they have
+    /// not seen yet, so announcements wait (in `later`) for the next tick.
+    status_fresh: std::cell::Cell<bool>,
+    /// With its language: one the official switched away from since is dropped (what it said
+    /// is on screen in the notices, in the new language).
+    later: RefCell<Option<(Lang, String)>>,
+}
+
+/// A message above the form; some carry buttons.
+#[derive(Clone)]
+enum Notice {
+    Text(Ui, Vec<String>),
+    /// An opened file: its problems, integrity, what became of it, and which button opened
+    /// which file (shown as "Impor tahun lalu: <file name>").
+    Problems(Vec<Problem>, Integrity, Opened, (Ui, String)),
+    OtherTab,
+    ResetDone,
+    /// Work of a tab that was closed while it could not save (`:unsaved:` copies).
+    Left,
+    /// Two versions combined; the indicator ids (or `region`) where they differed, named in
+    /// the language of the moment.
+    Merged(Vec<String>),
+}
+
+/// Events for the host, emitted after the state is released.
+type Emits = Vec<(&'static str, JsValue)>;
+
+/// A mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<RefCell<Option<Inner>>>,
+}
+
+/// `id` or `en`, or a tag starting with either (`en-GB`); anything else is refused by name, not
+/// quietly shown in Indonesian.
+fn lang_of(tag: &str) -> Result<Lang, JsValue> {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("en") {
+        Ok(Lang::from_tag(primary))
+    } else {
+        Err(to_js_error(format!(
+            "lang must be `id` or `en`, not `{tag}`"
+        )))
+    }
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn opt_str(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// The assessment the page gives in `options` (`assessment`, or only its `region`), else an
+/// empty one of this set.
+fn given_assessment(s: &crate::IndicatorSet, options: &JsValue) -> Assessment {
+    let mut a = Assessment::new(&s.id, &s.version);
+    if let Ok(region) = js_sys::Reflect::get(options, &"region".into()) {
+        if region.is_object() {
+            let mut wrapper = Assessment::new(&s.id, &s.version);
+            if let Ok(crate::Json::Object(pairs)) = from_js(&region) {
+                let j = crate::Json::Object(vec![
+                    ("setId".into(), crate::Json::String(s.id.clone())),
+                    ("setVersion".into(), crate::Json::String(s.version.clone())),
+                    ("region".into(), crate::Json::Object(pairs)),
+                ]);
+                if let Some(w) = Assessment::from_json(&j).value {
+                    wrapper = w;
+                }
+            }
+            a.region = wrapper.region;
+        }
+    }
+    if let Ok(given) = js_sys::Reflect::get(options, &"assessment".into()) {
+        if given.is_object() || given.is_string() {
+            if let Some(g) = read_assessment(&given).value {
+                a = g;
+            }
+        }
+    }
+    a
+}
+
+/// Mounts the widget into `host` (it gets a shadow root) for a loaded set.
+///
+/// `options`: `{ lang, storageKey, region: { name, code, period, assessor }, assessment,
+/// previous, stylesheet }`.
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<Widget, JsValue> {
+    super::install_numbers();
+    let window = web_sys::window().ok_or_else(|| to_js_error("no window"))?;
+    let doc = window
+        .document()
+        .ok_or_else(|| to_js_error("no document"))?;
+    let s = set.scorer.set();
+    let own = opt_str(&options, "storageKey").unwrap_or_else(|| "default".into());
+    if own.contains(':') {
+        // `:` separates the parts of every key: `<key>:previous`, `<key>:backup:<ms>`, ...
+        return Err(to_js_error(format!(
+            "storageKey `{own}` must not contain `:`"
+        )));
+    }
+    let key = format!("swanilai:{}:{own}", s.id);
+    // Two widgets saving under one key would overwrite each other's answers.
+    if mounted(|m| m.iter().any(|w| w.key == key && w.host != host)) {
+        return Err(to_js_error(format!(
+            "another widget on this page already saves under `{key}`: give each widget its own storageKey"
+        )));
+    }
+    // One widget per host: a second mount (a framework effect running twice) replaces the first.
+    if let Some(old) = mounted(|m| m.iter().find(|w| w.host == host).map(|w| w.state.clone())) {
+        if let Some(cell) = old.upgrade() {
+            teardown(&cell)?;
+        }
+    }
+    let root = match host.shadow_root() {
+        Some(r) => {
+            // Re-mounting into the same host (e.g. after destroy) reuses its shadow root.
+            clear(&r);
+            r
+        }
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    let scorer = Rc::clone(&set.scorer);
+    let lang = lang_of(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()))?;
+    let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
+    let mut a = given_assessment(s, &options);
+    let mut notices = Vec::new();
+    let store = Store::new(key.clone());
+    // Given by the page, or imported by the official in an earlier session.
+    let previous = js_sys::Reflect::get(&options, &"previous".into())
+        .ok()
+        .filter(|p| p.is_object() || p.is_string())
+        .and_then(|p| read_assessment(&p).value)
+        .or_else(|| match restore(&store.previous()?) {
+            Restored::Saved { assessment, .. } => Some(*assessment),
+            Restored::Corrupt { .. } => None,
+        });
+    if !store.available() {
+        notices.push(Notice::Text(Ui::StorageUnavailable, Vec::new()));
+    } else if !store.writable() {
+        notices.push(Notice::Text(Ui::StorageFull, Vec::new()));
+    }
+    let saved = save::load(&store, &scorer, &mut a, &mut notices);
+    if !store.backups("unsaved").is_empty() {
+        notices.push(Notice::Left);
+    }
+    let orphans = view::orphan_answers(&scorer, &a);
+    if !orphans.is_empty() {
+        notices.push(Notice::Text(Ui::OrphanAnswers, orphans));
+    }
+    let answered = view::answered_flags(&scorer, &a);
+    let tally = scorer.tally(scorer.indicator_scores(&a));
+    let dom = Dom { doc };
+    let frame = dom.el("div", "swn");
+    let writer = format!("w{}", (js_sys::Math::random() * 1e12) as u64);
+    let inner = Inner {
+        dom,
+        host: host.clone(),
+        root,
+        frame,
+        scorer,
+        base: a.clone(),
+        lineage: saved.lineage,
+        from: saved.from,
+        seen: saved.seen,
+        a,
+        tally,
+        answered,
+        lang,
+        tab: 0,
+        store,
+        rev: saved.rev,
+        writer,
+        previous,
+        pending: None,
+        reset_backup: None,
+        listeners: Vec::new(),
+        handlers: Vec::new(),
+        timers: Vec::new(),
+        save_due: false,
+        advice_due: false,
+        results_due: false,
+        card_limit: CARD_CHUNK,
+        plan_open: false,
+        printing: false,
+        drafts: saved.drafts,
+        typing: None,
+        notices,
+        stylesheet,
+        self_weak: None,
+        soon: None,
+        soon_pending: None,
+        saved_at: None,
+        edits: 0,
+        tried: 0,
+        conflict: false,
+        full: false,
+        unsaved_shown: std::cell::Cell::new(None),
+        status_fresh: std::cell::Cell::new(false),
+        later: RefCell::new(None),
+    };
+    let cell = Rc::new(RefCell::new(Some(inner)));
+    let weak = Rc::downgrade(&cell);
+    {
+        let mut guard = cell.borrow_mut();
+        let st = guard.as_mut().expect("just created");
+        let _ = host.set_attribute("data-state", "loading");
+        st.render_all();
+        // Drawn with the page: the region is there before anything is announced.
+        st.status_fresh.set(false);
+        st.listen(weak.clone());
+    }
+    mounted(|m| {
+        m.push(Mounted {
+            host,
+            key,
+            state: weak,
+        })
+    });
+    Ok(Widget { inner: cell })
+}
+
+impl Inner {
+    fn set(&self) -> &crate::IndicatorSet {
+        self.scorer.set()
+    }
+
+    fn t(&self, key: Ui) -> &'static str {
+        ui(key, self.lang)
+    }
+}
+
+/// Shows the error state after a panic (called from the panic hook; touches only the host).
+pub(crate) fn show_crash(host: &Element) {
+    let _ = host.set_attribute("data-state", "error");
+    let Some(root) = host.shadow_root() else {
+        return;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(div) = doc.create_element("div") {
+        div.set_class_name("swn-crash");
+        let _ = div.set_attribute("role", "alert");
+        div.set_text_content(Some(&format!(
+            "{} / {}",
+            ui(Ui::Error, Lang::Id),
+            ui(Ui::Error, Lang::En)
+        )));
+        let _ = root.prepend_with_node_1(&div);
+    }
+}
+
+/// Destroys a widget: saves, removes every listener, timer and callback, and empties the host.
+/// Its handle stays, answering "destroyed".
+fn teardown(cell: &RefCell<Option<Inner>>) -> Result<(), JsValue> {
+    let taken = cell
+        .try_borrow_mut()
+        .map_err(|_| to_js_error("the widget is busy"))?
+        .take();
+    if let Some(mut st) = taken {
+        st.save_now();
+        st.remove_listeners();
+        st.handlers.clear();
+        clear(&st.root);
+        let _ = st.host.remove_attribute("data-state");
+    }
+    mounted(|_| ());
+    Ok(())
+}
+
+// ---------- the widget's JS methods ----------
+
+#[wasm_bindgen]
+impl Widget {
+    fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> Result<R, JsValue> {
+        let mut g = self.inner.try_borrow_mut().map_err(|_| {
+            to_js_error("the widget is busy (called from inside one of its own events)")
+        })?;
+        let st = g
+            .as_mut()
+            .ok_or_else(|| to_js_error("the widget was destroyed"))?;
+        Ok(f(st))
+    }
+
+    /// The current assessment (answers, evidence, region) as a plain object.
+    pub fn assessment(&self) -> Result<JsValue, JsValue> {
+        self.with(|st| to_js(&st.a))?
+    }
+
+    /// Replaces the assessment (the previous one is kept as a backup in storage). Returns the
+    /// problems found in it; answers with problems are kept but not scored. An assessment of
+    /// another set, or one that cannot be read, replaces nothing.
+    #[wasm_bindgen(js_name = setAssessment)]
+    pub fn set_assessment(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
+        let (problems, emits) = self.with(|st| {
+            let parsed = read_assessment(&assessment);
+            let mut problems = parsed.problems;
+            let Some(a) = parsed.value else {
+                return (problems, Vec::new());
+            };
+            problems.extend(crate::validate_assessment(st.set(), &a));
+            if problems.iter().any(|p| p.code == crate::Code::SetMismatch) {
+                return (problems, Vec::new());
+            }
+            (problems, st.replace(a, Vec::new()))
+        })?;
+        emit(&self.inner, emits);
+        to_js(&problems)
+    }
+
+    /// The full report of the current assessment.
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        self.with(|st| to_js(&st.scorer.score(&st.a)))?
+    }
+
+    /// Advice for the current assessment.
+    pub fn advice(&self, limit: Option<usize>) -> Result<JsValue, JsValue> {
+        self.with(|st| to_js(&crate::advise_with(&st.scorer, &st.a, limit)))?
+    }
+
+    /// Switches the language: `"id"` or `"en"`.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, lang: String) -> Result<(), JsValue> {
+        let lang = lang_of(&lang)?;
+        self.with(|st| {
+            if st.lang != lang {
+                st.lang = lang;
+                st.render_all();
+            }
+        })
+    }
+
+    /// Sets last year's assessment for the comparison panel (`null` clears it); it is kept in
+    /// storage for the next session, as one the official imports.
+    #[wasm_bindgen(js_name = setPrevious)]
+    pub fn set_previous(&self, previous: JsValue) -> Result<(), JsValue> {
+        self.with(|st| {
+            st.keep_previous(if previous.is_object() || previous.is_string() {
+                read_assessment(&previous).value
+            } else {
+                None
+            });
+            st.render_compare();
+        })
+    }
+
+    /// The JSON export text (assessment + report + SHA-256).
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> Result<String, JsValue> {
+        self.with(|st| export_text(&st.scorer, &st.a, &now_iso()))?
+    }
+
+    /// The CSV export text.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> Result<String, JsValue> {
+        self.with(|st| crate::report_csv(st.set(), &st.a, &st.scorer.score(&st.a), st.lang))
+    }
+
+    /// Registers a callback for `change`, `score` or `export` (once: like `addEventListener`,
+    /// registering the same function again changes nothing); the same events are also
+    /// dispatched on the host element as DOM `CustomEvent`s.
+    pub fn on(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+        if !matches!(event.as_str(), "change" | "score" | "export") {
+            return Err(to_js_error(format!(
+                "unknown event `{event}`: use change, score or export"
+            )));
+        }
+        if !callback.is_function() {
+            return Err(to_js_error(format!(
+                "the `{event}` callback is not a function"
+            )));
+        }
+        self.with(|st| {
+            if !st
+                .handlers
+                .iter()
+                .any(|(e, f)| e == &event && f == &callback)
+            {
+                st.handlers.push((event, callback));
+            }
+        })
+    }
+
+    /// Removes a callback registered with `on`.
+    pub fn off(&self, event: String, callback: js_sys::Function) -> Result<(), JsValue> {
+        self.with(|st| {
+            st.handlers
+                .retain(|(e, f)| !(e == &event && f == &callback))
+        })
+    }
+
+    /// Saves, removes every listener, timer and callback, and empties the host.
+    pub fn destroy(&self) -> Result<(), JsValue> {
+        teardown(&self.inner)
+    }
+
+    /// How many listeners the widget holds (for leak tests; 0 after `destroy`).
+    #[wasm_bindgen(getter, js_name = listenerCount)]
+    pub fn listener_count(&self) -> usize {
+        self.inner
+            .try_borrow()
+            .ok()
+            .and_then(|g| g.as_ref().map(|st| st.listeners.len() + st.timers.len()))
+            .unwrap_or(0)
+    }
+}
