@@ -7,7 +7,7 @@
 // (network failures and HTTP >= 400) and requests to any origin other than the page's.
 
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -365,18 +365,21 @@ export function formatDelta(x, decimals, lang) {
   return (r > 0 ? '+' : '') + formatNumber(r, decimals, lang);
 }
 
-// ---------- the UI strings (src/view.rs) ----------
+// ---------- the UI strings (src/view/) ----------
 
 /**
- * Every fixed UI string of the widget as [{ key, id, en }], read from `fn pair` in
- * src/view.rs, plus the literal words of its Indonesian-only `format!` sentences
- * (key `format`, `en` empty).
+ * Every fixed UI string of the widget as [{ key, id, en }], read from the `STRINGS` table in
+ * src/view/strings.rs, plus the literal words of the Indonesian-only `format!` sentences of
+ * src/view/*.rs (key `format`, `en` empty).
  */
 export async function uiStrings() {
-  const src = await readFile(path.join(REPO_ROOT, 'src', 'view.rs'), 'utf8');
-  const body = src.slice(src.indexOf('fn pair('), src.indexOf('\n}\n', src.indexOf('fn pair(')));
+  const dir = path.join(REPO_ROOT, 'src', 'view');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.rs')).sort();
+  const src = (await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')))).join('\n');
+  const table = src.indexOf('const STRINGS');
+  const body = src.slice(table, src.indexOf('\n];\n', table));
   const lit = String.raw`"((?:[^"\\]|\\.)*)"`;
-  const re = new RegExp(String.raw`(\w+)\s*=>\s*\(\s*${lit}\s*,\s*${lit}\s*,?\s*\)`, 'g');
+  const re = new RegExp(String.raw`\(\s*Ui::(\w+)\s*,\s*${lit}\s*,\s*${lit}\s*,?\s*\)`, 'g');
   // Rust string escapes as JSON ones (`\u{a0}` is Rust only).
   const unescaped = (s) => JSON.parse(`"${s.replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))}"`);
   const out = [...body.matchAll(re)].map((m) => ({ key: m[1], id: unescaped(m[2]), en: unescaped(m[3]) }));

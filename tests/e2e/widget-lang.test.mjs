@@ -1,7 +1,7 @@
 // Switching language changes every visible string: with answers, flags, advice, an import
 // notice and the compare panel on screen, every text node of the widget is read in
 // Bahasa Indonesia, the language button is pressed, and no Indonesian UI string (the list in
-// src/view.rs) nor Indonesian set text (titles, help, levels, options, units: the built-in
+// src/view/) nor Indonesian set text (titles, help, levels, options, units: the built-in
 // sets carry English too) may remain; numbers turn from 3,48 to 3.48. Switching back gives
 // the Indonesian screen again, string for string.
 
@@ -80,7 +80,7 @@ const holds = (text, phrase) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(ph
 test('switching language changes every visible string, and numbers with it', { timeout: 120_000 }, async (t) => {
   const set = await readSet('gm100sc-kesiapan');
   const ui = await uiStrings();
-  assert.ok(ui.length > 60, `read ${ui.length} UI strings from src/view.rs`);
+  assert.ok(ui.length > 60, `read ${ui.length} UI strings from src/view/`);
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     // A busy screen: last year's file for the compare panel and its notice, answers with a
