@@ -266,7 +266,7 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
                 Recommendation {
                     indicator: ind.id.clone(),
                     group: scorer.indicator_group(i).to_string(),
-                    current: scorer.current_value(a, i).cloned(),
+                    current: scorer.current_value(a, i).map(std::borrow::Cow::into_owned),
                     current_score,
                     next: AnswerGain {
                         value: next.0.clone(),
@@ -378,7 +378,7 @@ fn plan(
             let (value, score) = options[i][o].clone();
             Step {
                 indicator: scorer.indicator(i).id.clone(),
-                from: scorer.current_value(a, i).cloned(),
+                from: scorer.current_value(a, i).map(std::borrow::Cow::into_owned),
                 to: value,
                 score,
                 gain,

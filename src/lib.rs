@@ -69,8 +69,8 @@ pub use present::{answer_label, report_csv};
 pub use problem::{Code, Problem, Severity, has_errors};
 pub use round::{format_delta, format_number, round_half_away};
 pub use score::{
-    Completeness, GroupScore, IndicatorScore, PredicateRef, Report, Score, Scorer, TagScore, Tally,
-    score,
+    Completeness, ExternalLevel, GroupScore, IndicatorScore, MissingItem, PredicateRef, Report,
+    Score, Scorer, TagScore, Tally, score,
 };
 pub use team::{Assignment, Carried, ChangedBy, Share, Unit, validate_team};
 pub use validate::{

@@ -18,8 +18,8 @@ mod cli {
 
     use clap::{Parser, Subcommand, ValueEnum};
     use swanilai::{
-        Assessment, IndicatorSet, Json, Lang, Problem, Report, Scorer, builtin, format_number,
-        has_errors,
+        Assessment, IndicatorSet, Json, Lang, Problem, Report, Scorer, Term, builtin,
+        format_number, has_errors,
     };
 
     /// Score Indonesian regional self-assessments (GM100SC, smart city evaluation, SPBE).
@@ -583,18 +583,31 @@ mod cli {
         };
         let _ = writeln!(out, "{} ({} {})", set.title.get(lang), set.id, set.version);
         let _ = writeln!(out, "{region} {}", a.region.period);
+        let index = swanilai::view::index_label(set, lang);
         let _ = writeln!(
             out,
             "{:<48}{}   {}/{}",
-            if lang == Lang::Id {
-                "Nilai keseluruhan"
-            } else {
-                "Overall"
-            },
+            index,
             fmt(&r.overall),
             r.completeness.answered,
             r.completeness.total
         );
+        if r.evidenced != r.overall {
+            let label = match lang {
+                Lang::Id => format!(
+                    "{index} menurut {}",
+                    set.term(Term::Evidence, lang).to_ascii_lowercase()
+                ),
+                Lang::En => format!("{index} as evidenced"),
+            };
+            let label: String = label.chars().take(46).collect();
+            let _ = writeln!(out, "{label:<48}{}", fmt(&r.evidenced));
+        }
+        if let Some(p) =
+            swanilai::view::provisional_text(r.completeness.answered, r.completeness.total, lang)
+        {
+            let _ = writeln!(out, "{p}");
+        }
         let titles: std::collections::HashMap<&str, &str> = {
             let mut m = std::collections::HashMap::new();
             fn walk<'a>(

@@ -454,16 +454,24 @@ impl IndicatorSet {
     /// assert_eq!(set.term(Term::Index, Lang::En), "Index");
     /// ```
     pub fn term(&self, which: Term, lang: Lang) -> &str {
-        let (named, id, en) = match which {
-            Term::Index => (&self.terms.index, "Indeks", "Index"),
-            Term::Group => (&self.terms.group, "Kelompok", "Group"),
-            Term::Evidence => (&self.terms.evidence, "Bukti", "Evidence"),
+        self.named_term(which, lang).unwrap_or(match (which, lang) {
+            (Term::Index, Lang::Id) => "Indeks",
+            (Term::Index, Lang::En) => "Index",
+            (Term::Group, Lang::Id) => "Kelompok",
+            (Term::Group, Lang::En) => "Group",
+            (Term::Evidence, Lang::Id) => "Bukti",
+            (Term::Evidence, Lang::En) => "Evidence",
+        })
+    }
+
+    /// One of the framework's words when the set names it.
+    pub fn named_term(&self, which: Term, lang: Lang) -> Option<&str> {
+        let named = match which {
+            Term::Index => &self.terms.index,
+            Term::Group => &self.terms.group,
+            Term::Evidence => &self.terms.evidence,
         };
-        match named {
-            Some(t) => t.get(lang),
-            None if lang == Lang::En => en,
-            None => id,
-        }
+        named.as_ref().map(|t| t.get(lang))
     }
 
     /// A tag's name from [`IndicatorSet::tags`], or the tag itself when the set does not name it.

@@ -1,7 +1,7 @@
 //! Presentation that does not need a browser: answer labels and the CSV export.
 
 use crate::assessment::{Assessment, Value};
-use crate::model::{AnswerKind, IndicatorSet, Lang, Text};
+use crate::model::{AnswerKind, IndicatorSet, Lang, Term, Text};
 use crate::round::format_number;
 use crate::score::Report;
 
@@ -57,6 +57,16 @@ pub fn answer_label(kind: &AnswerKind, value: &Value, decimals: u8, lang: Lang) 
     }
 }
 
+/// The text with an ASCII first letter in lower case (`Data dukung` in `Catatan data
+/// dukung`); ASCII only, so no Unicode case tables are linked into the wasm.
+fn lower_first(t: &str) -> String {
+    let mut s = t.to_string();
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    s
+}
+
 /// Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas in text cells.
 fn cell(out: &mut String, s: &str, text: bool, sep: char) {
     let risky = text && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
@@ -104,15 +114,32 @@ fn cell(out: &mut String, s: &str, text: bool, sep: char) {
 /// ```
 pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
+    // The framework's words where the set names them (Aspek, Data dukung, Indeks Pemdi).
+    let word = |w: Term, lang: Lang| {
+        let t = set.term(w, lang);
+        match lang {
+            Lang::Id => lower_first(t),
+            Lang::En => t.to_string(),
+        }
+    };
+    let evidence_of = |id: &str, en: &str| {
+        Text::new(
+            format!("{id} {}", word(Term::Evidence, Lang::Id)),
+            format!("{} {en}", word(Term::Evidence, Lang::En)),
+        )
+    };
     let header: [Text; 8] = [
-        Text::new("Kelompok", "Group"),
+        Text::new(
+            set.term(Term::Group, Lang::Id),
+            set.term(Term::Group, Lang::En),
+        ),
         Text::new("Id indikator", "Indicator id"),
         Text::new("Indikator", "Indicator"),
         Text::new("Jawaban", "Answer"),
         Text::new("Skor", "Score"),
         Text::new("Bobot (%)", "Weight (%)"),
-        Text::new("Catatan bukti", "Evidence notes"),
-        Text::new("Tautan bukti", "Evidence links"),
+        evidence_of("Catatan", "notes"),
+        evidence_of("Tautan", "links"),
     ];
     let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
     let (sep, grouping) = match lang {
@@ -170,7 +197,13 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         );
         out.push_str("\r\n");
     }
-    let overall = Text::new("Nilai keseluruhan", "Overall score");
+    let overall = match (
+        set.named_term(Term::Index, Lang::Id),
+        set.named_term(Term::Index, Lang::En),
+    ) {
+        (Some(id), Some(en)) => Text::new(id, en),
+        _ => Text::new("Nilai keseluruhan", "Overall score"),
+    };
     let groups = report.groups.iter().map(|g| (path_of(&g.id), &g.score));
     for (name, score) in groups.chain([(overall.get(lang), &report.overall)]) {
         cell(&mut out, name, true, sep);

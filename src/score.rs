@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Value};
-use crate::model::{Evidence, Group, Indicator, IndicatorSet, Text, UnansweredPolicy};
+use crate::model::{AnswerKind, Evidence, Group, Indicator, IndicatorSet, Text, UnansweredPolicy};
 use crate::problem::Problem;
 use crate::round::round_half_away;
 use crate::validate::{answer_score, validate_assessment};
@@ -70,6 +70,8 @@ pub struct GroupScore {
     pub effective_weight: f64,
     /// The score.
     pub score: Score,
+    /// The score with every indicator at the level its evidence supports.
+    pub evidenced: Score,
     /// How much of the group is answered.
     pub completeness: Completeness,
 }
@@ -91,6 +93,47 @@ pub struct IndicatorScore {
     pub score: Score,
     /// Required evidence is missing for an answered indicator.
     pub evidence_missing: bool,
+    /// For a `level` indicator: the level claimed (answered, or mapped from the agency's result).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<usize>,
+    /// For a `level` indicator: the level its evidence supports (0 when level 1 is not met).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidenced_level: Option<usize>,
+    /// The score at the evidenced level (the scale minimum for level 0); the score itself for
+    /// other kinds.
+    pub evidenced: Score,
+    /// The required evidence items of the claimed level and those below it that are not
+    /// `siap`: what holds the claim above the evidence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<MissingItem>,
+    /// For an indicator taken from another agency's evaluation: which agency, and whether
+    /// its level follows from the recorded result (or was entered by the official).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external: Option<ExternalLevel>,
+}
+
+/// An evidence item not yet `siap`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct MissingItem {
+    /// The item's id.
+    pub id: String,
+    /// The level (1-based) that lists it.
+    pub level: usize,
+    /// What the document is.
+    pub text: Text,
+}
+
+/// Where an external indicator's level comes from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalLevel {
+    /// The agency whose evaluation the level is taken from.
+    pub agency: Text,
+    /// True when the level follows from the recorded result through the set's mapping; false
+    /// when the official entered it.
+    pub from_result: bool,
 }
 
 /// The score of all indicators carrying a tag.
@@ -114,8 +157,13 @@ pub struct Report {
     pub set_id: String,
     /// Its version.
     pub set_version: String,
-    /// The overall score with its predicate.
+    /// The overall score with its predicate (the index as claimed).
     pub overall: Score,
+    /// The overall score with every indicator at the level its evidence supports.
+    pub evidenced: Score,
+    /// Whether some indicators are still unanswered: the scores are then the index so far
+    /// (see `completeness` for how many are answered), not a result.
+    pub provisional: bool,
     /// How much is answered overall.
     pub completeness: Completeness,
     /// Every group, parents before children, in document order.
@@ -363,15 +411,50 @@ impl<'s> Scorer<'s> {
     pub fn indicator_scores(&self, a: &Assessment) -> Vec<Option<f64>> {
         let set = self.set();
         set.indicators()
-            .map(|ind| {
-                let answered = a
-                    .answers
-                    .get(&ind.id)
-                    .and_then(|ans| ans.value.as_ref())
-                    .and_then(|v| answer_score(&ind.answer, &set.scale, v).ok());
-                self.unanswered(answered)
+            .map(|ind| self.unanswered(self.claimed_score(ind, a)))
+            .collect()
+    }
+
+    /// The score an indicator's answer claims, if it is valid (for an external indicator with
+    /// a mapping, the level its recorded result maps to).
+    fn claimed_score(&self, ind: &Indicator, a: &Assessment) -> Option<f64> {
+        let ans = a.answers.get(&ind.id)?;
+        let v = crate::evidence::claimed_value(ind, ans)?;
+        answer_score(&ind.answer, &self.set.scale, &v).ok()
+    }
+
+    /// What each indicator scores at the level its evidence supports, in document order
+    /// (`None` = not counted): the claimed score where the evidence carries the claim.
+    pub fn evidenced_scores(&self, a: &Assessment) -> Vec<Option<f64>> {
+        (0..self.indicator_count())
+            .map(|i| {
+                let ind = self.indicator(i);
+                let claimed = self.claimed_score(ind, a);
+                let (Some(level), AnswerKind::Level { levels }) =
+                    (self.claimed_level(a, i), &ind.answer)
+                else {
+                    return self.unanswered(claimed);
+                };
+                let ev = crate::evidence::evidenced_level(ind, a.answers.get(&ind.id), level);
+                Some(match ev {
+                    0 => self.set.scale.min,
+                    ev if ev == level => claimed.unwrap_or(self.set.scale.min),
+                    ev => levels[ev - 1].score.unwrap_or(ev as f64),
+                })
             })
             .collect()
+    }
+
+    /// The level a `level` indicator's valid answer claims.
+    pub fn claimed_level(&self, a: &Assessment, i: usize) -> Option<usize> {
+        let ind = self.indicator(i);
+        if !matches!(ind.answer, AnswerKind::Level { .. }) {
+            return None;
+        }
+        match self.current_value(a, i).as_deref() {
+            Some(Value::Number(n)) => Some(*n as usize),
+            _ => None,
+        }
     }
 
     /// Applies the unanswered policy to a score that may be missing.
@@ -481,16 +564,12 @@ impl<'s> Scorer<'s> {
         let raw: Vec<Option<f64>> = self
             .set
             .indicators()
-            .map(|ind| {
-                a.answers
-                    .get(&ind.id)
-                    .and_then(|ans| ans.value.as_ref())
-                    .and_then(|v| answer_score(&ind.answer, &self.set.scale, v).ok())
-            })
+            .map(|ind| self.claimed_score(ind, a))
             .collect();
         let answered: Vec<bool> = raw.iter().map(Option::is_some).collect();
         let t = self.tally(raw.into_iter().map(|s| self.unanswered(s)).collect());
-        self.report(a, &t, &answered, problems)
+        let ev = self.tally(self.evidenced_scores(a));
+        self.report(a, (&t, &ev), &answered, problems)
     }
 
     fn completeness(&self, inds: impl Iterator<Item = usize>, answered: &[bool]) -> Completeness {
@@ -524,7 +603,7 @@ impl<'s> Scorer<'s> {
     fn report(
         &self,
         a: &Assessment,
-        t: &Tally,
+        (t, ev): (&Tally, &Tally),
         answered: &[bool],
         problems: Vec<Problem>,
     ) -> Report {
@@ -539,6 +618,7 @@ impl<'s> Scorer<'s> {
                     depth: self.group_depth[g],
                     effective_weight: self.group_eff[g],
                     score: self.score_of(t.group[g]),
+                    evidenced: self.score_of(ev.group[g]),
                     completeness: self.completeness(inds.into_iter(), answered),
                 }
             })
@@ -550,6 +630,28 @@ impl<'s> Scorer<'s> {
                 let evidence_missing = answered[i]
                     && ind.evidence == Evidence::Required
                     && !a.answers.get(&ind.id).is_some_and(|x| x.has_evidence());
+                let answer = a.answers.get(&ind.id);
+                let level = self.claimed_level(a, i);
+                let evidenced_level =
+                    level.map(|l| crate::evidence::evidenced_level(ind, answer, l));
+                let missing = level.map_or_else(Vec::new, |l| {
+                    crate::evidence::missing(ind, answer, l)
+                        .into_iter()
+                        .map(|(level, it)| MissingItem {
+                            id: it.id.clone(),
+                            level,
+                            text: it.text.clone(),
+                        })
+                        .collect()
+                });
+                let external = ind.external.as_ref().map(|x| ExternalLevel {
+                    agency: x.agency.clone(),
+                    from_result: answer
+                        .and_then(|ans| ans.external.as_ref())
+                        .and_then(|r| r.result)
+                        .and_then(|r| crate::evidence::mapped_level(ind, r))
+                        .is_some(),
+                });
                 IndicatorScore {
                     id: ind.id.clone(),
                     group: self.group(self.ind_group[i]).id.clone(),
@@ -557,15 +659,23 @@ impl<'s> Scorer<'s> {
                     effective_weight: self.ind_eff[i],
                     score: self.score_of(t.ind[i]),
                     evidence_missing,
+                    level,
+                    evidenced_level,
+                    evidenced: self.score_of(ev.ind[i]),
+                    missing,
+                    external,
                 }
             })
             .collect();
         let tags = self.tag_scores(t);
+        let completeness = self.completeness(0..self.ind_group.len(), answered);
         Report {
             set_id: set.id.clone(),
             set_version: set.version.clone(),
             overall: self.score_of(t.overall),
-            completeness: self.completeness(0..self.ind_group.len(), answered),
+            evidenced: self.score_of(ev.overall),
+            provisional: completeness.answered < completeness.total,
+            completeness,
             groups,
             indicators,
             tags,
@@ -597,12 +707,13 @@ impl<'s> Scorer<'s> {
         (w > 0.0).then(|| self.set.scale.clamp(ws / w))
     }
 
-    /// The value an answer currently holds for indicator `i`, if valid.
-    pub fn current_value<'a>(&self, a: &'a Assessment, i: usize) -> Option<&'a Value> {
+    /// The value an answer currently holds for indicator `i`, if valid (for an external
+    /// indicator with a mapping, the level its recorded result maps to).
+    pub fn current_value<'a>(&self, a: &'a Assessment, i: usize) -> Option<Cow<'a, Value>> {
         let ind = self.indicator(i);
         a.answers
             .get(&ind.id)
-            .and_then(|x| x.value.as_ref())
+            .and_then(|x| crate::evidence::claimed_value(ind, x))
             .filter(|v| answer_score(&ind.answer, &self.set.scale, v).is_ok())
     }
 

@@ -111,3 +111,109 @@ fn two_tabs_evidence_merges_item_by_item() {
     assert!(both.answers["i2"].external.is_some(), "kept");
     assert!(clashes.is_empty(), "{clashes:?}");
 }
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_swanilai"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("evidence");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn exports_speak_the_frameworks_words() {
+    let set = set();
+    let a = Assessment::from_json_str(ASSESSMENT)
+        .value
+        .expect("readable");
+    let report = swanilai::score(&set, &a);
+    let csv = swanilai::report_csv(&set, &a, &report, Lang::Id);
+    let header = csv.lines().next().expect("a header");
+    assert!(
+        header.starts_with("\u{feff}Kelompok;")
+            && header.ends_with(";Catatan data dukung;Tautan data dukung"),
+        "{header}"
+    );
+    assert!(
+        csv.lines()
+            .last()
+            .expect("rows")
+            .starts_with("Indeks Pemdi;")
+    );
+    let csv = swanilai::report_csv(&set, &a, &report, Lang::En);
+    assert!(
+        csv.lines()
+            .last()
+            .expect("rows")
+            .starts_with("Pemdi Index,")
+    );
+    assert!(
+        csv.lines()
+            .next()
+            .expect("a header")
+            .ends_with(",Data dukung notes,Data dukung links")
+    );
+}
+
+#[test]
+fn the_cli_text_report_gives_both_indices_and_the_provisional_count() {
+    // i1 claims level 2, but level 1's required item is only a draft: evidenced level 0,
+    // which scores the scale minimum. i2 is unanswered.
+    let a = r#"{"setId": "uji", "setVersion": "1", "answers": {"i1": {"value": 2, "evidence": {"l1-sk": {"status": "draf"}}}}}"#;
+    let (s, f) = (temp("set.json", SET), temp("a.json", a));
+    let o = cli(&["score", "--set", &s, &f, "--format", "text"]);
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    // Claimed: i1 at 2, i2 unanswered at the minimum 1: 1.50. Evidenced: both at 1: 1.00.
+    assert!(
+        text.contains("Indeks Pemdi") && text.contains("1,50"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Indeks Pemdi menurut data dukung") && text.contains("1,00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sementara: 1 dari 2 indikator dijawab"),
+        "{text}"
+    );
+    let o = cli(&["score", "--set", &s, &f, "--format", "text", "--lang", "en"]);
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    assert!(text.contains("Pemdi Index as evidenced"), "{text}");
+    assert!(
+        text.contains("Provisional: 1 of 2 indicators answered"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_results_view_names_the_index_and_marks_it_provisional() {
+    let set = set();
+    let scorer = swanilai::Scorer::new(&set);
+    let a = Assessment::from_json_str(ASSESSMENT)
+        .value
+        .expect("readable");
+    let tally = scorer.tally(scorer.indicator_scores(&a));
+    let answered = swanilai::view::answered_flags(&scorer, &a);
+    let v = swanilai::view::results(&scorer, &tally, &answered, Lang::Id);
+    assert_eq!(v.index_label, "Indeks Pemdi");
+    assert_eq!(
+        v.provisional, None,
+        "i2 is answered through the agency's result"
+    );
+    let none = Assessment::new("uji", "1");
+    let answered = swanilai::view::answered_flags(&scorer, &none);
+    let tally = scorer.tally(scorer.indicator_scores(&none));
+    let v = swanilai::view::results(&scorer, &tally, &answered, Lang::En);
+    assert_eq!(v.index_label, "Pemdi Index");
+    assert_eq!(
+        v.provisional.as_deref(),
+        Some("Provisional: 0 of 2 indicators answered")
+    );
+}

@@ -870,3 +870,75 @@ fn scale_sibling_weights(set: &mut IndicatorSet, k: usize, c: f64) {
         visit(&mut set.groups, &mut k, c);
     }
 }
+
+/// Gives every level of every `level` indicator 0-2 evidence items (some optional) and the
+/// assessment a random status for each, some items left out.
+fn with_evidence(set: &mut IndicatorSet, a: &mut Assessment, rng: &mut Rng) {
+    fn walk(g: &mut Group, a: &mut Assessment, rng: &mut Rng) {
+        for ind in &mut g.indicators {
+            let AnswerKind::Level { levels } = &mut ind.answer else {
+                continue;
+            };
+            for (k, l) in levels.iter_mut().enumerate() {
+                for j in 0..rng.below(3) {
+                    let id = format!("l{}-{j}", k + 1);
+                    l.evidence.push(swanilai::EvidenceItem {
+                        id: id.clone(),
+                        text: Text::new("Dokumen", "Document"),
+                        required: rng.below(4) != 0,
+                    });
+                    let status = match rng.below(4) {
+                        0 => continue,
+                        1 => swanilai::Status::Belum,
+                        2 => swanilai::Status::Draf,
+                        _ => swanilai::Status::Siap,
+                    };
+                    a.answers
+                        .entry(ind.id.clone())
+                        .or_default()
+                        .evidence
+                        .insert(
+                            id,
+                            swanilai::ItemEvidence {
+                                status,
+                                ..Default::default()
+                            },
+                        );
+                }
+            }
+        }
+        for c in &mut g.children {
+            walk(c, a, rng);
+        }
+    }
+    for g in &mut set.groups {
+        walk(g, a, rng);
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The evidenced level never exceeds the claimed one; it falls short exactly when items
+    /// are missing, and then the lowest missing item's level is the first level not met.
+    #[test]
+    fn the_evidenced_level_never_exceeds_the_claimed_one((set, a) in case(), seed in 1u64..u64::MAX) {
+        let (mut set, mut a) = (set, a);
+        with_evidence(&mut set, &mut a, &mut Rng(seed));
+        prop_assert!(validate_set(&set).is_empty());
+        let r = Scorer::new(&set).score(&a);
+        for ind in &r.indicators {
+            let (Some(level), Some(ev)) = (ind.level, ind.evidenced_level) else {
+                prop_assert!(ind.level.is_none() && ind.evidenced_level.is_none());
+                prop_assert_eq!(&ind.evidenced, &ind.score);
+                continue;
+            };
+            prop_assert!(ev <= level, "{}: evidenced {ev} above claimed {level}", ind.id);
+            prop_assert_eq!(ev == level, ind.missing.is_empty(), "{}", &ind.id);
+            if let Some(lowest) = ind.missing.iter().map(|m| m.level).min() {
+                prop_assert_eq!(ev, lowest - 1, "{}", &ind.id);
+            }
+        }
+        prop_assert_eq!(r.provisional, r.completeness.answered < r.completeness.total);
+    }
+}

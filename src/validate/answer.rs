@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::assessment::{Assessment, Value};
+use crate::assessment::{Answer, Assessment, Value};
 use crate::model::{
     AnswerKind, Better, Evidence, Indicator, IndicatorSet, Lang, NumberMapping, Scale,
 };
@@ -296,6 +296,9 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
                 )
             });
         }
+        if let Some(p) = claim_above_evidence(set, ind, answer, &path) {
+            report(&mut out, &|| p.clone());
+        }
         let Some(value) = &answer.value else { continue };
         if let Err(e) = answer_score(&ind.answer, &set.scale, value) {
             report(&mut out, &|| {
@@ -314,6 +317,50 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
     }
     out.extend(crate::team::validate_team(set, a));
     crate::cap(out, unlisted)
+}
+
+/// The warning for a claimed level above the level the evidence supports, naming the
+/// required items not yet `siap`.
+fn claim_above_evidence(
+    set: &IndicatorSet,
+    ind: &Indicator,
+    answer: &Answer,
+    path: &dyn Fn() -> String,
+) -> Option<Problem> {
+    let AnswerKind::Level { .. } = &ind.answer else {
+        return None;
+    };
+    let value = crate::evidence::claimed_value(ind, answer)?;
+    answer_score(&ind.answer, &set.scale, &value).ok()?;
+    let Value::Number(n) = *value else {
+        return None;
+    };
+    let claimed = n as usize;
+    let missing = crate::evidence::missing(ind, Some(answer), claimed);
+    if missing.is_empty() {
+        return None;
+    }
+    let evidenced = crate::evidence::evidenced_level(ind, Some(answer), claimed);
+    let list = |lang: Lang| {
+        missing
+            .iter()
+            .map(|(l, it)| format!("{} ({l}: {})", it.id, it.text.get(lang)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let id = &ind.id;
+    Some(Problem::new(
+        path(),
+        Code::ClaimAboveEvidence,
+        format!(
+            "indikator `{id}` mengklaim tingkat {claimed}, tetapi buktinya baru mendukung tingkat {evidenced}; belum siap: {}",
+            list(Lang::Id)
+        ),
+        format!(
+            "indicator `{id}` claims level {claimed} but its evidence supports level {evidenced}; not ready: {}",
+            list(Lang::En)
+        ),
+    ))
 }
 
 /// Whether `code` looks like a BPS region code: 2, 4, 6 or 10 digits, dots allowed between.

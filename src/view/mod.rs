@@ -90,6 +90,40 @@ pub struct ResultsView {
     pub announcement: String,
     /// `"12/79"`: indicators answered of all.
     pub answered_of_total: String,
+    /// The name of the overall score: the set's index (`Indeks Pemdi`) or `Nilai keseluruhan`.
+    pub index_label: String,
+    /// While indicators are unanswered: `"Sementara: 15 dari 20 indikator dijawab"`; the
+    /// score is the index so far, not a result.
+    pub provisional: Option<String>,
+}
+
+/// The name of a set's overall score: its index when the set names it, else `Nilai
+/// keseluruhan` / `Overall score`.
+///
+/// ```
+/// use swanilai::{builtin, view::index_label, Lang};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// assert_eq!(index_label(&set, Lang::En), "Overall score");
+/// ```
+pub fn index_label(set: &IndicatorSet, lang: Lang) -> String {
+    set.named_term(crate::model::Term::Index, lang)
+        .unwrap_or(ui(Ui::Overall, lang))
+        .to_string()
+}
+
+/// The provisional mark while some indicators are unanswered, or `None` when all are.
+///
+/// ```
+/// use swanilai::{view::provisional_text, Lang};
+/// assert_eq!(provisional_text(15, 20, Lang::Id).unwrap(), "Sementara: 15 dari 20 indikator dijawab");
+/// assert_eq!(provisional_text(15, 20, Lang::En).unwrap(), "Provisional: 15 of 20 indicators answered");
+/// assert_eq!(provisional_text(20, 20, Lang::Id), None);
+/// ```
+pub fn provisional_text(answered: usize, total: usize, lang: Lang) -> Option<String> {
+    (answered < total).then(|| match lang {
+        Lang::Id => format!("Sementara: {answered} dari {total} indikator dijawab"),
+        Lang::En => format!("Provisional: {answered} of {total} indicators answered"),
+    })
 }
 
 /// Radar chart geometry: the SVG `points` of `values` (0-1 each) on a chart of `radius`,
@@ -222,9 +256,10 @@ pub fn results(scorer: &Scorer<'_>, tally: &Tally, answered: &[bool], lang: Lang
     }
     let overall_text = shown(&overall, d, lang);
     let predicate_text = predicate(&overall, lang);
+    let provisional = provisional_text(n, answered.len(), lang);
     let announcement = format!(
         "{}: {overall_text} {predicate_text}. {}",
-        ui(Ui::Overall, lang),
+        index_label(set, lang),
         completeness_text(n, answered.len(), by_weight, lang)
     );
     ResultsView {
@@ -236,6 +271,8 @@ pub fn results(scorer: &Scorer<'_>, tally: &Tally, answered: &[bool], lang: Lang
         radar: radar_points(&fractions, 100.0),
         announcement,
         answered_of_total: format!("{n}/{}", answered.len()),
+        index_label: index_label(set, lang),
+        provisional,
     }
 }
 

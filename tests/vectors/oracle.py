@@ -69,7 +69,13 @@ def load_assessment(a):
         if is_number(value):
             value = float(value)
         answers[k] = {"value": value, "notes": v.get("notes") or "",
-                      "links": v.get("links") or []}
+                      "links": v.get("links") or [],
+                      "evidence": {i: {"status": (e.get("status") or "belum"),
+                                       "notes": e.get("notes") or "",
+                                       "links": e.get("links") or []}
+                                   for i, e in (v.get("evidence") or {}).items()
+                                   if isinstance(e, dict)},
+                      "external": v.get("external")}
     return {"setId": a["setId"], "setVersion": str(a["setVersion"]),
             "region": a.get("region") or {}, "answers": answers}
 
@@ -182,7 +188,57 @@ def walk(groups, parent=None, depth=1, eff=1.0, out=None):
 
 
 def has_evidence(a):
-    return a["notes"].strip() != "" or any(l.strip() for l in a["links"])
+    items = a.get("evidence", {}).values()
+    return a["notes"].strip() != "" or any(l.strip() for l in a["links"]) or any(
+        e["notes"].strip() != "" or any(l.strip() for l in e["links"]) for e in items)
+
+
+# --- evidence (FORMAT.md "Evidence and the evidenced level") -----------------------------
+
+def level_items(ind):
+    """[(level number, item)] of a level indicator, lowest level first."""
+    if ind["answer"]["kind"] != "level":
+        return []
+    return [(k + 1, it) for k, lvl in enumerate(ind["answer"]["levels"])
+            for it in lvl.get("evidence", [])]
+
+
+def agency_result(ind, ans):
+    """The recorded result of an external indicator, or None."""
+    if ind.get("external") is None or ans is None or not ans.get("external"):
+        return None
+    r = ans["external"].get("result")
+    return float(r) if is_number(r) else None
+
+
+def claimed_value(ind, ans):
+    """The entered value, or the level an external indicator's result maps to."""
+    if ans is None:
+        return None
+    r = agency_result(ind, ans)
+    bands = (ind.get("external") or {}).get("mapping")
+    if r is not None and bands is not None:
+        level = 1
+        for b in bands:  # lowest to highest: the last band reached wins
+            if r >= b["limit"]:
+                level = b["score"]
+        return float(max(level, 1))
+    return ans["value"]
+
+
+def is_ready(ans, item_id):
+    return ans is not None and ans.get("evidence", {}).get(item_id, {}).get("status") == "siap"
+
+
+def evidenced(ind, ans, claimed):
+    """(evidenced level, missing items) for a claim of level `claimed`."""
+    if agency_result(ind, ans) is not None:
+        return claimed, []
+    missing = [(lvl, it) for lvl, it in level_items(ind)
+               if lvl <= claimed and it.get("required", True) and not is_ready(ans, it["id"])]
+    # Cumulative: the highest level with no missing required item at or below it.
+    ev = min([lvl - 1 for lvl, _ in missing] + [claimed])
+    return ev, missing
 
 
 def score_values(s, answers):
@@ -193,8 +249,9 @@ def score_values(s, answers):
         ind = i["ind"]
         a = answers.get(ind["id"])
         sc = None
-        if a is not None and a["value"] is not None:
-            sc, _ = answer_score(ind["answer"], s["scale"], a["value"])
+        v = claimed_value(ind, a)
+        if v is not None:
+            sc, _ = answer_score(ind["answer"], s["scale"], v)
         answered[ind["id"]] = sc is not None
         if sc is None and s["unanswered"] == "zero":
             sc = s["scale"]["min"]
@@ -275,6 +332,18 @@ def assessment_problems(s, a):
         if key not in inds:
             out.append((path, "unknown-indicator", "warning"))
             continue
+        ind = inds[key]
+        listed = {it["id"] for _, it in level_items(ind)}
+        for item in sorted(ans.get("evidence", {}), key=lambda k: k.encode("utf-8")):
+            if item not in listed:
+                out.append((path + ".evidence." + item, "unknown-evidence-item", "warning"))
+        if ans.get("external") is not None and ind.get("external") is None:
+            out.append((path + ".external", "external-undeclared", "warning"))
+        v = claimed_value(ind, ans)
+        if ind["answer"]["kind"] == "level" and v is not None \
+                and answer_score(ind["answer"], s["scale"], v)[1] is None:
+            if evidenced(ind, ans, int(v))[1]:
+                out.append((path, "claim-above-evidence", "warning"))
         if ans["value"] is None:
             continue
         _, err = answer_score(inds[key]["answer"], s["scale"], ans["value"])
@@ -285,8 +354,31 @@ def assessment_problems(s, a):
     return [{"path": p, "code": c, "severity": v} for p, c, v in out]
 
 
+def evidenced_scores(s, tree, scores, answers):
+    """Each indicator's score at its evidenced level, and (level, evidenced, missing)."""
+    out, info = {}, {}
+    for i in tree["inds"]:
+        ind = i["ind"]
+        ans = answers.get(ind["id"])
+        v = claimed_value(ind, ans)
+        ok = v is not None and answer_score(ind["answer"], s["scale"], v)[1] is None
+        if ind["answer"]["kind"] != "level" or not ok:
+            out[ind["id"]] = scores[ind["id"]]
+            info[ind["id"]] = (None, None, [])
+            continue
+        claimed = int(v)
+        ev, missing = evidenced(ind, ans, claimed)
+        if ev == 0:
+            out[ind["id"]] = s["scale"]["min"]
+        else:
+            out[ind["id"]] = answer_score(ind["answer"], s["scale"], float(ev))[0]
+        info[ind["id"]] = (claimed, ev, missing)
+    return out, info
+
+
 def report(s, a):
     tree, scores, answered = score_values(s, a["answers"])
+    ev_scores, info = evidenced_scores(s, tree, scores, a["answers"])
     groups = []
     for rec in tree["groups"]:
         under = []
@@ -301,17 +393,32 @@ def report(s, a):
             g["parent"] = rec["parent"]
         g.update({"depth": rec["depth"], "effectiveWeight": rec["eff"],
                   "score": score_json(s, group_value(s, rec["g"], scores)),
+                  "evidenced": score_json(s, group_value(s, rec["g"], ev_scores)),
                   "completeness": completeness(under, answered)})
         groups.append(g)
     indicators = []
     for i in tree["inds"]:
         ind = i["ind"]
         ans = a["answers"].get(ind["id"])
-        indicators.append({
+        row = {
             "id": ind["id"], "group": i["group"], "answered": answered[ind["id"]],
             "effectiveWeight": i["eff"], "score": score_json(s, scores[ind["id"]]),
             "evidenceMissing": answered[ind["id"]]
-            and ind.get("evidence", "recommended") == "required" and not has_evidence(ans)})
+            and ind.get("evidence", "recommended") == "required" and not has_evidence(ans)}
+        claimed, ev, missing = info[ind["id"]]
+        if claimed is not None:
+            row["level"] = claimed
+            row["evidencedLevel"] = ev
+        row["evidenced"] = score_json(s, ev_scores[ind["id"]])
+        if missing:
+            row["missing"] = [{"id": it["id"], "level": lvl, "text": text(it["text"])}
+                              for lvl, it in missing]
+        if ind.get("external") is not None:
+            bands = ind["external"].get("mapping")
+            row["external"] = {"agency": text(ind["external"]["agency"]),
+                               "fromResult": bands is not None
+                               and agency_result(ind, ans) is not None}
+        indicators.append(row)
     tags, order = {}, []
     for i in tree["inds"]:
         for t in i["ind"].get("tags", []):
@@ -322,9 +429,12 @@ def report(s, a):
     tag_list = [{"tag": t, "score": score_json(s, weighted(
         [(i["eff"], scores[i["ind"]["id"]]) for i in tags[t]], s["scale"])),
         "count": len(tags[t])} for t in order]
+    comp = completeness(tree["inds"], answered)
     return {"setId": s["id"], "setVersion": s["version"],
             "overall": score_json(s, overall_value(s, scores)),
-            "completeness": completeness(tree["inds"], answered),
+            "evidenced": score_json(s, overall_value(s, ev_scores)),
+            "provisional": comp["answered"] < comp["total"],
+            "completeness": comp,
             "groups": groups, "indicators": indicators, "tags": tag_list,
             "problems": assessment_problems(s, a)}
 
@@ -402,8 +512,21 @@ def offered(ans, scale):
     return sorted(out, key=lambda p: p[1])  # stable: equal scores keep their order
 
 
+def to_prepare(ind, ans, value):
+    """The required items not yet siap up to the level `value` of a level indicator."""
+    if ind["answer"]["kind"] != "level":
+        return []
+    _, missing = evidenced(ind, ans, int(value))
+    return [{"id": it["id"], "level": lvl, "text": text(it["text"])} for lvl, it in missing]
+
+
 def advice_recommendations(s, a):
-    tree, scores, _ = score_values(s, a["answers"])
+    """Improvements over the evidenced index: every answered indicator's better answers
+    (above its evidenced score), with the items to prepare; unanswered indicators are a list
+    of their own. Ranked by the next step's gain per item to prepare (one for a step with
+    none), then by the best answer's gain, then in document order."""
+    tree, claimed, answered = score_values(s, a["answers"])
+    scores, _ = evidenced_scores(s, tree, claimed, a["answers"])
     base = overall_value(s, scores)
     lo = s["scale"]["min"]
 
@@ -411,12 +534,14 @@ def advice_recommendations(s, a):
         after = overall_value(s, dict(scores, **{ind_id: sc}))
         return (lo if after is None else after) - (lo if base is None else base)
 
-    recs = []
+    recs, unanswered = [], []
     for pos, i in enumerate(tree["inds"]):
         ind = i["ind"]
+        if not answered[ind["id"]]:
+            unanswered.append(ind["id"])
+            continue
         cur = scores[ind["id"]]
-        # An improvement raises the overall score: under `exclude` an unanswered indicator's
-        # answer below its siblings' mean would lower it, and is not offered.
+        ans = a["answers"].get(ind["id"])
         better = [o for o in offered(ind["answer"], s["scale"])
                   if (cur is None or o[1] > cur) and gain(ind["id"], o[1]) > 0]
         if not better:
@@ -424,20 +549,29 @@ def advice_recommendations(s, a):
         nxt = better[0]
         best = next(o for o in better if o[1] == better[-1][1])
         rec = {"indicator": ind["id"], "group": i["group"]}
-        ans = a["answers"].get(ind["id"])
-        if ans is not None and ans["value"] is not None and \
-                answer_score(ind["answer"], s["scale"], ans["value"])[1] is None:
-            rec["current"] = ans["value"]
+        rec["current"] = claimed_value(ind, ans)
         rec["currentScore"] = cur
-        rec["next"] = {"value": nxt[0], "score": nxt[1], "gain": gain(ind["id"], nxt[1])}
-        rec["best"] = {"value": best[0], "score": best[1], "gain": gain(ind["id"], best[1])}
+
+        def step(o):
+            out = {"value": o[0], "score": o[1], "gain": gain(ind["id"], o[1])}
+            prep = to_prepare(ind, ans, o[0])
+            if prep:
+                out["prepare"] = prep
+            return out
+        rec["next"] = step(nxt)
+        rec["best"] = step(best)
+        if ind["answer"]["kind"] in ("number", "percent"):
+            rec["measured"] = True
         recs.append((pos, rec))
-    recs.sort(key=lambda pr: (-pr[1]["best"]["gain"], -pr[1]["next"]["gain"], pr[0]))
-    return [r for _, r in recs], scores, base
+
+    def per_item(r):
+        return r["next"]["gain"] / max(1, len(r["next"].get("prepare", [])))
+    recs.sort(key=lambda pr: (-per_item(pr[1]), -pr[1]["best"]["gain"], pr[0]))
+    return [r for _, r in recs], scores, base, unanswered
 
 
 def check_plan(s, a, plan, errors):
-    recs, scores, base = advice_recommendations(s, a)
+    recs, scores, base, _ = advice_recommendations(s, a)
     d, lo = s["scale"]["decimals"], s["scale"]["min"]
     shown_now = round_shown(lo if base is None else base, d)
     now = predicate(s, shown_now)
@@ -488,6 +622,9 @@ def check_plan(s, a, plan, errors):
         sc, err = answer_score(inds[st["indicator"]]["answer"], s["scale"], st["to"])
         if err or abs(sc - st["score"]) > 1e-12:
             errors.append(f"plan: step {st['indicator']} score wrong")
+        prep = to_prepare(inds[st["indicator"]], a["answers"].get(st["indicator"]), st["to"])
+        if st.get("prepare", []) != prep:
+            errors.append(f"plan: step {st['indicator']} lists {st.get('prepare')}, not {prep}")
         # Each step's gain is its own, given the steps before it (gains need not add up).
         before_step = value(after)
         after[st["indicator"]] = st["score"]
@@ -503,6 +640,8 @@ def check_plan(s, a, plan, errors):
                 errors.append(f"plan: step {later['indicator']} would gain more than "
                               f"{st['indicator']} at position {k}")
         done[st["indicator"]] = st["score"]
+    if plan.get("items") != sum(len(st.get("prepare", [])) for st in plan["steps"]):
+        errors.append("plan: items is not the number of items its steps prepare")
     total = sum(st["gain"] for st in plan["steps"])
     if abs(total - (value(after) - (lo if base is None else base))) > 1e-9:
         errors.append("plan: the steps' gains do not add up to the change in score")
@@ -560,6 +699,29 @@ def expected_for(case):
     return None
 
 
+def regulation_formula(s, a, exp, errors):
+    """Where a set is shaped like the SPBE and Pemdi indices (one level of groups, each
+    group's weight the sum of its indicators', unanswered counted at the minimum), the
+    regulation's own formula: group index = sum(weight x score) / group weight, the index =
+    sum(weight x score) / total weight. Checked against the file's expected values."""
+    groups = s["groups"]
+    if s["unanswered"] != "zero" or any(g.get("children") for g in groups):
+        return
+    if any(abs(g.get("weight", 1) - sum(i.get("weight", 1) for i in g.get("indicators", [])))
+           > 1e-12 for g in groups):
+        return
+    _, scores, _ = score_values(s, a["answers"])
+    total, wsum = 0.0, 0.0
+    for k, g in enumerate(groups):
+        gsum = sum(i.get("weight", 1) * scores[i["id"]] for i in g["indicators"])
+        total += gsum
+        wsum += g.get("weight", 1)
+        if not close(exp["groups"][k]["score"]["value"], gsum / g.get("weight", 1)):
+            errors.append(f"group {g['id']}: not sum(weight x score) / group weight")
+    if not close(exp["overall"]["value"], total / wsum):
+        errors.append("overall: not sum(weight x score) / total weight")
+
+
 def verify(path):
     case = json.loads(path.read_text(encoding="utf-8"))
     check = case["check"]
@@ -568,16 +730,21 @@ def verify(path):
         r = first_diff(case.get("expected"), expected_for(case), "")
         if r:
             errors.append(f"differs at {r[0] or '(root)'}: file {r[1]!r}, oracle {r[2]!r}")
+    if check == "score" and case.get("expected"):
+        regulation_formula(load_set(case), load_assessment(case["assessment"]),
+                           case["expected"], errors)
     elif check == "advise":
         s = load_set(case)
         a = load_assessment(case["assessment"])
         exp = case.get("expected") or {}
-        recs, scores, base = advice_recommendations(s, a)
+        recs, scores, base, unanswered = advice_recommendations(s, a)
         limit = case.get("limit")
         if limit is not None:
             recs = recs[:limit]
-        want = {"overall": score_json(s, base), "recommendations": recs}
-        got = {"overall": exp.get("overall"), "recommendations": exp.get("recommendations")}
+        want = {"overall": score_json(s, base), "recommendations": recs,
+                "unanswered": unanswered}
+        got = {"overall": exp.get("overall"), "recommendations": exp.get("recommendations"),
+               "unanswered": exp.get("unanswered")}
         r = first_diff(want, got, "")
         if r:
             errors.append(f"differs at {r[0]}: oracle {r[1]!r}, file {r[2]!r}")

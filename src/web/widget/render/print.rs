@@ -49,7 +49,7 @@ impl Inner {
                 "swn-print-answer",
                 &view::answer_text(
                     &ind.answer,
-                    self.scorer.current_value(&self.a, i),
+                    self.scorer.current_value(&self.a, i).as_deref(),
                     dec,
                     self.lang,
                 ),
