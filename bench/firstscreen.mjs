@@ -178,7 +178,7 @@ function buildPages(dir, o) {
     writeFileSync(path.join(dir, 'swanilai', `${o.set}-hints.html`), html);
     pages.push({
       key: 'hints',
-      label: `swanilai (${o.pkgs[0].name}, page with preload links)`,
+      label: `${pages[0].label}, page with preload links`,
       path: `/swanilai/${o.set}-hints.html`,
       first: pages[0].first,
     });
@@ -317,7 +317,7 @@ function report(o, pages, results, meta) {
   );
   L.push('');
   L.push(
-    'Each cell: median (min–max) in ms from navigation start to the first painted frame showing a radio of the first indicator, connected, enabled and rendered, looked for on every frame from outside the page (bench/firstscreen.mjs).',
+    'Each cell: median (min–max) in ms from navigation start to the first painted frame showing a radio of the first indicator, connected, enabled and rendered, looked for on every frame from outside the page (bench/firstscreen.mjs). The levers tried, each measured, and why a target is missed: docs/FIRST-SCREEN.md.',
   );
   L.push('');
   const hasLocal = o.lines.includes('local');
