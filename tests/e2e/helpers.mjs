@@ -7,12 +7,17 @@
 // (network failures and HTTP >= 400) and requests to any origin other than the page's.
 
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export { startServer, CSP_POLICY, CSP_REPORT_PATH } from '../../scripts/serve.mjs';
+
+const execFileAsync = promisify(execFile);
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WWW_ROOT = path.join(REPO_ROOT, 'www');
@@ -221,7 +226,91 @@ export async function seedSave(page, setId, assessment, key, extra = {}) {
   await page.locator('swanilai-assessment[data-state="ready"]').first().waitFor({ state: 'attached' });
 }
 
-// ---------- an independent scorer (docs/FORMAT.md; no code shared with the engine) ----------
+// ---------- the engine's expected scores (the CLI; the tests do not score on their own) ----------
+// The scoring itself is tested natively (tests/vectors, with the independent Python oracle);
+// the browser tests check that the widget shows what the engine computes for the same answers,
+// asking the command-line build of the same engine.
+
+let cliPath = null;
+
+/** The path of the `swanilai` CLI, built (debug, as `cargo test` leaves it) on first use. */
+async function cli() {
+  cliPath ??= (async () => {
+    const meta = JSON.parse(
+      (await execFileAsync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: REPO_ROOT, maxBuffer: 16 << 20 })).stdout,
+    );
+    const bin = meta.packages.flatMap((p) => p.targets).find((t) => t.kind.includes('bin') && t.name === 'swanilai');
+    const features = bin?.['required-features'] ?? [];
+    const args = [
+      'build',
+      '--quiet',
+      '--bin',
+      'swanilai',
+      '--message-format=json',
+      ...(features.length ? ['--features', features.join(',')] : []),
+    ];
+    const { stdout } = await execFileAsync('cargo', args, { cwd: REPO_ROOT, maxBuffer: 64 << 20 });
+    const built = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
+      .find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'swanilai' && m.executable);
+    if (!built) throw new Error('cargo build --bin swanilai named no executable');
+    return built.executable;
+  })();
+  return cliPath;
+}
+
+/** Runs the CLI with `files` ({ name: JSON value }) written to a temp dir; resolves to its parsed stdout. */
+async function runCli(args, files) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'swanilai-cli-'));
+  try {
+    for (const [name, value] of Object.entries(files)) await writeFile(path.join(dir, name), JSON.stringify(value));
+    const { stdout } = await execFileAsync(await cli(), args, { cwd: dir, maxBuffer: 64 << 20 });
+    return JSON.parse(stdout);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The engine's score of `values` ({ indicatorId: value }) on `set` (`swanilai score`): { value,
+ * shown, predicate: {id, en} | null, text(lang), groups } where text(lang) is the score as the
+ * widget prints it and groups are the top-level groups: { id, title: {id, en}, shown }.
+ */
+export async function engineScore(set, values) {
+  const answers = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value }]));
+  const assessment = { setId: set.id, setVersion: set.version, answers };
+  const report = await runCli(['score', '--set', 'set.json', 'a.json', '--format', 'json'], { 'set.json': set, 'a.json': assessment });
+  const decimals = set.scale?.decimals ?? 2;
+  const label = (score) => (score.predicate ? { id: score.predicate.label.id, en: score.predicate.label.en } : null);
+  const { value, shown } = report.overall;
+  return {
+    value,
+    shown,
+    predicate: label(report.overall),
+    text: (lang) => (shown === null || shown === undefined ? '–' : formatNumber(shown, decimals, lang)),
+    groups: set.groups.map((g) => {
+      const score = report.groups.find((r) => r.id === g.id)?.score;
+      return { id: g.id, title: { id: textOf(g.title, 'id'), en: textOf(g.title, 'en') }, shown: score?.shown ?? null };
+    }),
+  };
+}
+
+/** A shown (already rounded) number as the widget prints it: `3,48` in Indonesian, `3.48` in English. */
+export function formatNumber(x, decimals, lang) {
+  const [int, frac] = Math.abs(x).toFixed(decimals).split('.');
+  const group = lang === 'en' ? ',' : '.';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = x < 0 && Math.abs(x) >= 0.5 * 10 ** -decimals ? '-' : '';
+  return sign + grouped + (frac ? (lang === 'en' ? '.' : ',') + frac : '');
+}
+
+/** The change between two shown numbers as the compare panel prints it: `+0,12`, `-0,50`, `0,00`. */
+export function formatDelta(x, decimals, lang) {
+  const text = formatNumber(x, decimals, lang);
+  return x > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
 
 const textOf = (t, lang) => (typeof t === 'string' ? t : lang === 'en' ? (t.en ?? t.id) : t.id);
 
@@ -234,135 +323,6 @@ export function indicatorsOf(set) {
   };
   set.groups.forEach(walk);
   return out;
-}
-
-/** One answer's score, or null when it does not count (invalid). */
-export function answerScore(answer, scale, v) {
-  const isNum = typeof v === 'number' && Number.isFinite(v);
-  const { min: lo, max: hi } = scale;
-  switch (answer.kind) {
-    case 'level': {
-      if (!isNum || !Number.isInteger(v) || v < 1 || v > answer.levels.length) return null;
-      return answer.levels[v - 1].score ?? v;
-    }
-    case 'yes_no':
-      if (typeof v !== 'boolean') return null;
-      return v ? (answer.yes ?? hi) : (answer.no ?? lo);
-    case 'choice':
-      return typeof v === 'string' ? (answer.options.find((o) => o.id === v)?.score ?? null) : null;
-    case 'number': {
-      if (!isNum || (answer.min != null && v < answer.min) || (answer.max != null && v > answer.max)) return null;
-      const lower = answer.better === 'lower';
-      const m = answer.mapping;
-      if (m.linear) {
-        const { from: a, to: b } = m.linear;
-        let f = v <= a ? 0 : v >= b ? 1 : (v - a) / (b - a);
-        if (lower) f = 1 - f;
-        return lo + f * (hi - lo);
-      }
-      let best = null;
-      for (const band of m.bands) if (lower ? v <= band.limit : v >= band.limit) best = band.score;
-      return best ?? lo;
-    }
-    case 'percent': {
-      if (!isNum || v < 0 || v > 100) return null;
-      const f = answer.better === 'lower' ? 1 - v / 100 : v / 100;
-      return lo + f * (hi - lo);
-    }
-    case 'score':
-      return isNum && v >= lo && v <= hi ? v : null;
-    default:
-      throw new Error(`unknown answer kind ${answer.kind}`);
-  }
-}
-
-/**
- * Rounds half away from zero on the value read to 15 significant digits, as a spreadsheet's
- * ROUND does (FORMAT.md: 2.675 shows 2.68), with decimal string arithmetic.
- */
-export function roundShown(x, decimals) {
-  if (x === 0) return 0;
-  const [mant, expText] = Math.abs(x).toExponential(14).split('e');
-  const digits = mant.replace('.', '');
-  const exp = Number(expText);
-  const keep = exp + 1 + decimals; // digits kept before rounding
-  let r;
-  if (keep >= digits.length) r = Math.abs(x);
-  else if (keep < 0) r = 0;
-  else {
-    let head = keep === 0 ? 0n : BigInt(digits.slice(0, keep));
-    if (digits[keep] >= '5') head += 1n;
-    r = Number(`${head}e${exp + 1 - keep}`);
-  }
-  return r === 0 ? 0 : Math.sign(x) * r;
-}
-
-/** A number as the widget shows it: `3,48` in Indonesian, `3.48` in English. */
-export function formatNumber(x, decimals, lang) {
-  const [int, frac] = Math.abs(roundShown(x, decimals)).toFixed(decimals).split('.');
-  const group = lang === 'en' ? ',' : '.';
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const sign = x < 0 && roundShown(x, decimals) !== 0 ? '-' : '';
-  return sign + grouped + (frac ? (lang === 'en' ? '.' : ',') + frac : '');
-}
-
-/**
- * The overall score of `values` ({ indicatorId: value }) on `set`, computed from the set's
- * JSON alone: weighted means up the groups, unanswered per the set's policy, the predicate
- * looked up on the shown (rounded) score. Returns { value, shown, predicate: {id, en} | null,
- * text(lang) } where text(lang) is the score as the widget prints it.
- */
-export function expectedScore(set, values) {
-  const scale = { min: set.scale?.min ?? 0, max: set.scale?.max ?? 5, decimals: set.scale?.decimals ?? 2 };
-  const zero = (set.unanswered ?? 'zero') === 'zero';
-  const clamp = (v) => Math.min(Math.max(v, scale.min), scale.max);
-  const weighted = (pairs) => {
-    const counted = pairs.filter(([, x]) => x !== null);
-    if (counted.length === 0) return null;
-    const tw = counted.reduce((s, [w]) => s + w, 0);
-    return clamp(counted.reduce((s, [w, x]) => s + w * x, 0) / tw);
-  };
-  const indScore = (ind) => {
-    const v = values[ind.id];
-    const s = v === undefined || v === null ? null : answerScore(ind.answer, scale, v);
-    return s === null && zero ? scale.min : s;
-  };
-  const groupScore = (g) =>
-    weighted([
-      ...(g.indicators ?? []).map((i) => [i.weight ?? 1, indScore(i)]),
-      ...(g.children ?? []).map((c) => [c.weight ?? 1, groupScore(c)]),
-    ]);
-  const tops = set.groups.map((g) => groupScore(g));
-  const value = weighted(set.groups.map((g, k) => [g.weight ?? 1, tops[k]]));
-  const shown = value === null ? null : roundShown(value, scale.decimals);
-  let predicate = null;
-  if (shown !== null) {
-    const bands = set.predicates ?? [];
-    bands.forEach((p, k) => {
-      const top = k === bands.length - 1;
-      if (shown >= p.min && (shown < p.max || (top && shown <= p.max))) {
-        predicate = { id: textOf(p.label, 'id'), en: textOf(p.label, 'en') };
-      }
-    });
-  }
-  return {
-    value,
-    shown,
-    predicate,
-    text: (lang) => (shown === null ? '–' : formatNumber(shown, scale.decimals, lang)),
-    /** The top-level groups: { id, title: {id, en}, shown }. */
-    groups: set.groups.map((g, k) => ({
-      id: g.id,
-      title: { id: textOf(g.title, 'id'), en: textOf(g.title, 'en') },
-      shown: tops[k] === null ? null : roundShown(tops[k], scale.decimals),
-    })),
-  };
-}
-
-/** A change as the compare panel shows it: `+0,12`, `-0,50`, `0,00`. */
-export function formatDelta(x, decimals, lang) {
-  const r = roundShown(x, decimals);
-  return (r > 0 ? '+' : '') + formatNumber(r, decimals, lang);
 }
 
 // ---------- the UI strings (src/view/) ----------

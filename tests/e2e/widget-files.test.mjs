@@ -12,7 +12,7 @@ import {
   download,
   enterAnswers,
   entryValues,
-  expectedScore,
+  engineScore,
   formatDelta,
   formatNumber,
   indicatorsOf,
@@ -80,7 +80,7 @@ const LAST_YEAR = [
 ];
 
 test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, async () => {
-  const want = expectedScore(set, entryValues(NOW));
+  const want = await engineScore(set, entryValues(NOW));
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     await enterAnswers(page, REGION, NOW);
@@ -184,8 +184,8 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
 });
 
 test("importing last year's export shows the change per group and overall", { timeout: 90_000 }, async () => {
-  const last = expectedScore(set, entryValues(LAST_YEAR));
-  const now = expectedScore(set, entryValues(NOW));
+  const last = await engineScore(set, entryValues(LAST_YEAR));
+  const now = await engineScore(set, entryValues(NOW));
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     // Last year's file: answer, export, then answer this year over it.
@@ -280,7 +280,7 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     await enterAnswers(page, { ...REGION, period: '2025' }, LAST_YEAR);
     const file = await download(page, page.locator('[data-act="export-json"]'));
     await enterAnswers(page, REGION, NOW);
-    const now = expectedScore(set, entryValues(NOW));
+    const now = await engineScore(set, entryValues(NOW));
     await waitForSwn(page, 'overall', now.text('id'));
     const mine = await widgetAssessment(page);
 
@@ -348,7 +348,7 @@ test('import asks first: cancel replaces nothing, confirm replaces and keeps a b
     // Confirm.
     await chooseFile(page, 'import', file.filename, file.text);
     await page.locator('[data-act="import-confirm"]').click();
-    const last = expectedScore(set, entryValues(LAST_YEAR));
+    const last = await engineScore(set, entryValues(LAST_YEAR));
     await waitForSwn(page, 'overall', last.text('id'));
     const imported = await widgetAssessment(page);
     assert.deepEqual(imported.region, { ...REGION, period: '2025' });

@@ -16,7 +16,7 @@ import {
   download,
   enterAnswers,
   entryValues,
-  expectedScore,
+  engineScore,
   focused,
   launchBrowser,
   openTab,
@@ -90,7 +90,7 @@ test('switching language changes every visible string, and numbers with it', { t
     await enterAnswers(page, REGION, NOW);
     await chooseFile(page, 'import-prev', file.filename, file.text);
     await page.locator('[data-swn="compare"] table').waitFor();
-    const want = expectedScore(set, entryValues(NOW));
+    const want = await engineScore(set, entryValues(NOW));
     await waitForSwn(page, 'overall', want.text('id'));
     await openTab(page, 2);
     assert.ok(await page.locator('[data-flag="22"]').isVisible(), 'a missing-evidence flag is on screen');

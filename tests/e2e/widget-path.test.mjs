@@ -3,8 +3,8 @@
 // Indonesian way "3,5"), watch the overall score and its predicate change, hear it in the
 // role=status region, read the advice and follow it to an indicator.
 //
-// The expected scores are computed in the test from the set's JSON (helpers' expectedScore,
-// no code shared with the engine). Each test starts from answers saved on an earlier day
+// The expected scores are the engine's for the same answers, asked of the CLI (helpers'
+// engineScore); the scoring itself is tested natively against the vectors. Each test starts from answers saved on an earlier day
 // (seedSave), so that a handful of new answers moves the predicate to the next band.
 
 import { after, before, test } from 'node:test';
@@ -13,7 +13,7 @@ import {
   assertClean,
   control,
   describe,
-  expectedScore,
+  engineScore,
   focused,
   indicatorsOf,
   launchBrowser,
@@ -60,7 +60,7 @@ const valuesOf = (answers) => Object.fromEntries(Object.entries(answers).map(([k
  * `values`, and returns the expectation.
  */
 async function expectScore(page, set, values, step, { announced = true } = {}) {
-  const want = expectedScore(set, values);
+  const want = await engineScore(set, values);
   await waitForSwn(page, 'overall', want.text('id')).catch((err) => assert.fail(`${step}: ${err.message}`));
   assert.equal(await swn(page, 'predicate'), want.predicate.id, `${step}: predicate`);
   const status = await swn(page, 'status');

@@ -11,7 +11,7 @@ import {
   describe,
   enterAnswers,
   entryValues,
-  expectedScore,
+  engineScore,
   focused,
   launchBrowser,
   openTab,
@@ -77,7 +77,7 @@ async function assertEmpty(page, when) {
 
 test('reload restores every answer, evidence note and link, and the region', { timeout: 90_000 }, async () => {
   const set = await readSet('gm100sc-kesiapan');
-  const want = expectedScore(set, entryValues(ENTRIES));
+  const want = await engineScore(set, entryValues(ENTRIES));
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   try {
     await enterAnswers(page, REGION, ENTRIES);
@@ -108,7 +108,7 @@ test('reload restores every answer, evidence note and link, and the region', { t
 
 test('reset asks first, keeps a backup, and can be undone', { timeout: 90_000 }, async () => {
   const set = await readSet('gm100sc-kesiapan');
-  const want = expectedScore(set, entryValues(ENTRIES));
+  const want = await engineScore(set, entryValues(ENTRIES));
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   const key = saveKey(set.id);
   try {
