@@ -86,7 +86,8 @@ export async function getSet(id, { base } = {}) {
   const [, text] = await Promise.all([
     init(),
     fetch(url).then((res) => {
-      if (!res.ok) throw new Error(`swanilai: cannot load ${url}: HTTP ${res.status}`);
+      if (!res.ok)
+        throw new Error(`swanilai: cannot load ${url}: HTTP ${res.status}; serve the package's sets/ folder there, or pass getSet's base`);
       return res.text();
     }),
   ]);
@@ -128,7 +129,8 @@ function problemsError(what, problems) {
  * @returns {Promise<Widget>}
  */
 export async function mount(element, options = {}) {
-  if (element?.nodeType !== 1) throw new Error(`swanilai: mount needs an element, not ${element}`);
+  if (element?.nodeType !== 1)
+    throw new Error(`swanilai: mount needs an element, not ${element}: pass the element to draw into (check the selector that found it)`);
   // Everything the first screen needs downloads at once: the module, a built-in set and the
   // stylesheet (which the widget links only once it is drawn).
   const ready = init(options.wasmUrl);

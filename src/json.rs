@@ -614,7 +614,9 @@ pub struct ToJsonError;
 
 impl fmt::Display for ToJsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value cannot be represented as JSON (a map key that is not a string?)")
+        f.write_str(
+            "a value cannot be represented as JSON (a map key that is not a string?): a bug in swanilai, please report it with the input",
+        )
     }
 }
 

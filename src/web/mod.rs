@@ -17,9 +17,11 @@ use std::fmt::Display;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-/// The one way errors leave for JavaScript.
+/// The one way errors leave for JavaScript: a JS `Error` whose message starts with
+/// `swanilai: `, as the package's JavaScript errors do, so that a portal's console tells them
+/// apart. Each message says what was wrong and what to do.
 pub(crate) fn to_js_error(err: impl Display) -> JsValue {
-    js_sys::Error::new(&err.to_string()).into()
+    js_sys::Error::new(&format!("swanilai: {err}")).into()
 }
 
 /// Rust values become plain JS objects, through [`crate::json::to_json`]: one serializer for

@@ -65,7 +65,9 @@ test('a host-provided .wasm URL is used instead of the default, and init() twice
   }
 });
 
-test('navigator.language as lang: an English or Indonesian browser gets its language', { timeout: 90_000 }, async (t) => {
+test('navigator.language as lang: an English or Indonesian browser gets its language, another is refused by name', {
+  timeout: 90_000,
+}, async (t) => {
   const root = await stageSite(t, 'plain');
   const server = await serve(t, root);
   for (const [locale, want] of [
@@ -83,5 +85,12 @@ test('navigator.language as lang: an English or Indonesian browser gets its lang
     } finally {
       await close();
     }
+  }
+  const { page, close } = await openPage(browser, `${server.url}browser-lang.html`, { contextOptions: { locale: 'fr-FR' } });
+  try {
+    await page.waitForFunction(() => document.body.dataset.lang, null, { timeout: 30_000 });
+    assert.match(await page.locator('body').getAttribute('data-lang'), /^swanilai: lang `fr-FR` is not supported: use `id` or `en`/);
+  } finally {
+    await close();
   }
 });

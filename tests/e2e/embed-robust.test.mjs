@@ -464,7 +464,10 @@ test('mount() without an element rejects with an Error that says so', { timeout:
   });
   try {
     const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
-    assert.deepEqual(out, { type: 'Error', message: 'swanilai: mount needs an element, not null' });
+    assert.deepEqual(out, {
+      type: 'Error',
+      message: 'swanilai: mount needs an element, not null: pass the element to draw into (check the selector that found it)',
+    });
     assertClean(record);
   } finally {
     await close();
@@ -484,7 +487,7 @@ test('the element names its storage-key attribute when a key is in use or has a 
     const texts = await errors.locator('[role="alert"]').allInnerTexts();
     assert.equal(texts.length, 2, texts.join('\n'));
     assert.match(texts[0], /already saves under `swanilai:spbe-2020:sama`: give each widget its own storage-key attribute$/);
-    assert.equal(texts[1], 'swanilai: storage-key attribute `a:b` must not contain `:`');
+    assert.equal(texts[1], 'swanilai: storage-key attribute `a:b` must not contain `:`: choose a key without it');
   } finally {
     await close();
   }
@@ -519,12 +522,61 @@ test('languages: the API takes id, en and tags starting with them and names any 
       us: document.getElementById('us').shadowRoot.querySelector('.swn').lang,
     }));
     assert.deepEqual(got, {
-      refused: 'lang must be `id` or `en`, not `fr`',
+      refused: 'swanilai: lang `fr` is not supported: use `id` or `en` (or a tag starting with one, such as `en-GB`)',
       first: 'en',
-      setFr: 'lang must be `id` or `en`, not `ms`',
+      setFr: 'swanilai: lang `ms` is not supported: use `id` or `en` (or a tag starting with one, such as `en-GB`)',
       after: 'id',
       fr: 'id',
       us: 'en',
+    });
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('every error a developer can meet starts with swanilai: and says what to do', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await pageWith('errors', {
+    body: '<div id="penilaian"></div><div id="second"></div>',
+    script: `
+      import init, { getSet, mount, version } from './swanilai/index.js';
+      const out = [];
+      const thrown = async (name, f) => {
+        try {
+          await f();
+          out.push([name, null]);
+        } catch (e) {
+          out.push([name, e instanceof Error ? e.message : 'not an Error: ' + String(e)]);
+        }
+      };
+      await thrown('before init', () => version());
+      await init();
+      const host = document.getElementById('penilaian');
+      const w = await mount(host, { set: 'spbe-2020', storageKey: 'errors' });
+      await thrown('unknown event', () => w.on('scroe', () => {}));
+      await thrown('callback', () => w.on('score', 'not a function'));
+      await thrown('lang', () => w.setLocale('fr'));
+      await thrown('same key', () => mount(document.getElementById('second'), { set: 'spbe-2020', storageKey: 'errors' }));
+      await thrown('colon', () => mount(document.getElementById('second'), { set: 'spbe-2020', storageKey: 'a:b' }));
+      await thrown('no element', () => mount(null));
+      await thrown('unknown set', () => getSet('spbe-2021'));
+      w.destroy();
+      await thrown('destroyed', () => w.report());
+      window.__out = out;`,
+  });
+  try {
+    const out = Object.fromEntries(await page.waitForFunction(() => window.__out).then((h) => h.jsonValue()));
+    const set = 'spbe-2020';
+    assert.deepEqual(out, {
+      'before init': 'swanilai: call `await init()` first',
+      'unknown event': 'swanilai: unknown event `scroe`: use change, score or export',
+      callback: 'swanilai: the `score` callback is not a function: pass a function',
+      lang: 'swanilai: lang `fr` is not supported: use `id` or `en` (or a tag starting with one, such as `en-GB`)',
+      'same key': `swanilai: another widget on this page already saves under \`swanilai:${set}:errors\`: give each widget its own storageKey`,
+      colon: 'swanilai: storageKey `a:b` must not contain `:`: choose a key without it',
+      'no element': 'swanilai: mount needs an element, not null: pass the element to draw into (check the selector that found it)',
+      'unknown set': 'swanilai: unknown built-in set "spbe-2021" (built-in: gm100sc-kesiapan, smart-city-evaluasi, spbe-2020)',
+      destroyed: 'swanilai: the widget was destroyed: mount a new one with mount() to go on',
     });
     assertClean(record);
   } finally {

@@ -147,7 +147,7 @@ fn lang_of(tag: &str) -> Result<Lang, JsValue> {
         Ok(Lang::from_tag(primary))
     } else {
         Err(to_js_error(format!(
-            "lang must be `id` or `en`, not `{tag}`"
+            "lang `{tag}` is not supported: use `id` or `en` (or a tag starting with one, such as `en-GB`)"
         )))
     }
 }
@@ -203,16 +203,17 @@ fn given_assessment(s: &crate::IndicatorSet, options: &JsValue) -> Assessment {
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<Widget, JsValue> {
     super::install_numbers();
-    let window = web_sys::window().ok_or_else(|| to_js_error("no window"))?;
+    let window = web_sys::window()
+        .ok_or_else(|| to_js_error("mount needs a browser window: call it in a page"))?;
     let doc = window
         .document()
-        .ok_or_else(|| to_js_error("no document"))?;
+        .ok_or_else(|| to_js_error("mount needs a document: call it in a page"))?;
     let s = set.scorer.set();
     let own = opt_str(&options, "storageKey").unwrap_or_else(|| "default".into());
     if own.contains(':') {
         // `:` separates the parts of every key: `<key>:previous`, `<key>:backup:<ms>`, ...
         return Err(to_js_error(format!(
-            "storageKey `{own}` must not contain `:`"
+            "storageKey `{own}` must not contain `:`: choose a key without it"
         )));
     }
     let key = format!("swanilai:{}:{own}", s.id);
@@ -372,7 +373,11 @@ pub(crate) fn show_crash(host: &Element) {
 fn teardown(cell: &RefCell<Option<Inner>>) -> Result<(), JsValue> {
     let taken = cell
         .try_borrow_mut()
-        .map_err(|_| to_js_error("the widget is busy"))?
+        .map_err(|_| {
+            to_js_error(
+                "the widget is busy (called from inside one of its own events): call it after the event, e.g. in queueMicrotask",
+            )
+        })?
         .take();
     if let Some(mut st) = taken {
         st.save_now();
@@ -391,11 +396,13 @@ fn teardown(cell: &RefCell<Option<Inner>>) -> Result<(), JsValue> {
 impl Widget {
     fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> Result<R, JsValue> {
         let mut g = self.inner.try_borrow_mut().map_err(|_| {
-            to_js_error("the widget is busy (called from inside one of its own events)")
+            to_js_error(
+                "the widget is busy (called from inside one of its own events): call it after the event, e.g. in queueMicrotask",
+            )
         })?;
-        let st = g
-            .as_mut()
-            .ok_or_else(|| to_js_error("the widget was destroyed"))?;
+        let st = g.as_mut().ok_or_else(|| {
+            to_js_error("the widget was destroyed: mount a new one with mount() to go on")
+        })?;
         Ok(f(st))
     }
 
@@ -484,7 +491,7 @@ impl Widget {
         }
         if !callback.is_function() {
             return Err(to_js_error(format!(
-                "the `{event}` callback is not a function"
+                "the `{event}` callback is not a function: pass a function"
             )));
         }
         self.with(|st| {
