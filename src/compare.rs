@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Value};
-use crate::model::IndicatorSet;
+use crate::model::{IndicatorSet, Text};
 use crate::problem::Problem;
 use crate::round::round_half_away;
 use crate::score::{Report, Score, Scorer};
@@ -23,6 +23,47 @@ pub struct Delta {
     pub change: Option<f64>,
 }
 
+/// Which way a score went between the two assessments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    /// The shown score rose.
+    Up,
+    /// The shown score fell.
+    Down,
+    /// The shown score stayed the same.
+    Same,
+    /// Scored now, not before (e.g. answered for the first time under `exclude`).
+    New,
+    /// Scored before, not now.
+    Dropped,
+    /// Scored in neither.
+    Unscored,
+}
+
+/// A predicate band that changed: the previous and the current band's label.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PredicateChange {
+    /// The previous band's label (absent: no score then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Text>,
+    /// The current band's label (absent: no score now).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<Text>,
+}
+
+/// The periods compared, as the assessments name them (`region.period`), e.g. 2025 and 2026.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Periods {
+    /// The previous assessment's period.
+    pub previous: String,
+    /// The current assessment's period.
+    pub current: String,
+}
+
 /// The change of one group, tag or indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -33,6 +74,11 @@ pub struct Change {
     /// The scores and their change.
     #[serde(flatten)]
     pub delta: Delta,
+    /// Which way the shown score went.
+    pub trend: Trend,
+    /// The predicate band, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicate_change: Option<PredicateChange>,
     /// For indicators: the previous answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_value: Option<Value>,
@@ -44,13 +90,21 @@ pub struct Change {
 /// Everything that changed between two assessments.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
 pub struct Comparison {
+    /// The two periods, from each assessment's `region.period`.
+    pub periods: Periods,
     /// The overall score before and after.
     pub overall: Delta,
     /// The previous overall score with its predicate.
     pub previous: Score,
     /// The current overall score with its predicate.
     pub current: Score,
+    /// Which way the overall score went.
+    pub trend: Trend,
+    /// The overall predicate band, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicate_change: Option<PredicateChange>,
     /// Per group, in the set's order.
     pub groups: Vec<Change>,
     /// Per tag.
@@ -72,6 +126,25 @@ fn delta(prev: &Score, cur: &Score, decimals: u8) -> Delta {
     }
 }
 
+fn trend(d: &Delta) -> Trend {
+    match (d.previous, d.change) {
+        (_, Some(c)) if c > 0.0 => Trend::Up,
+        (_, Some(c)) if c < 0.0 => Trend::Down,
+        (_, Some(_)) => Trend::Same,
+        (Some(_), None) => Trend::Dropped,
+        (None, None) if d.current.is_some() => Trend::New,
+        (None, None) => Trend::Unscored,
+    }
+}
+
+fn predicate_change(prev: &Score, cur: &Score) -> Option<PredicateChange> {
+    let (p, c) = (prev.predicate.as_ref(), cur.predicate.as_ref());
+    (p.map(|x| x.index) != c.map(|x| x.index)).then(|| PredicateChange {
+        previous: p.map(|x| x.label.clone()),
+        current: c.map(|x| x.label.clone()),
+    })
+}
+
 /// Compares two assessments of a set.
 ///
 /// # Example
@@ -88,6 +161,8 @@ fn delta(prev: &Score, cur: &Score, decimals: u8) -> Delta {
 /// let c = compare(&set, &before, &after);
 /// assert_eq!(c.overall.change, Some(0.09));
 /// assert_eq!(c.groups.iter().find(|g| g.id == "spbe-d4").unwrap().delta.change, Some(0.2));
+/// assert_eq!(c.indicators.iter().find(|i| i.id == "spbe-42").unwrap().trend, swanilai::compare::Trend::Up);
+/// assert!(c.predicate_change.is_none()); // 2.00 and 2.09 are both "Cukup"
 /// ```
 pub fn compare(set: &IndicatorSet, previous: &Assessment, current: &Assessment) -> Comparison {
     let scorer = Scorer::new(set);
@@ -105,11 +180,16 @@ pub fn compare_reports(
     after: &Report,
 ) -> Comparison {
     let d = set.scale.decimals;
-    let pair = |id: &str, p: &Score, c: &Score| Change {
-        id: id.to_string(),
-        delta: delta(p, c, d),
-        previous_value: None,
-        current_value: None,
+    let pair = |id: &str, p: &Score, c: &Score| {
+        let delta = delta(p, c, d);
+        Change {
+            id: id.to_string(),
+            trend: trend(&delta),
+            predicate_change: predicate_change(p, c),
+            delta,
+            previous_value: None,
+            current_value: None,
+        }
     };
     let groups = before
         .groups
@@ -148,8 +228,15 @@ pub fn compare_reports(
     };
     let mut problems = prefix(&before.problems, "previous");
     problems.extend(prefix(&after.problems, "current"));
+    let overall = delta(&before.overall, &after.overall, d);
     Comparison {
-        overall: delta(&before.overall, &after.overall, d),
+        periods: Periods {
+            previous: previous.region.period.clone(),
+            current: current.region.period.clone(),
+        },
+        trend: trend(&overall),
+        predicate_change: predicate_change(&before.overall, &after.overall),
+        overall,
         previous: before.overall.clone(),
         current: after.overall.clone(),
         groups,

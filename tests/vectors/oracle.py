@@ -449,8 +449,27 @@ def comparison(s, prev, cur):
             ch = round_shown(c["shown"] - p["shown"], d)
         return {"previous": p["shown"], "current": c["shown"], "change": ch}
 
+    def trend(dl):
+        if dl["change"] is not None:
+            return "up" if dl["change"] > 0 else "down" if dl["change"] < 0 else "same"
+        if dl["previous"] is not None:
+            return "dropped"
+        return "new" if dl["current"] is not None else "unscored"
+
+    def predicate_change(p, c):
+        pp, cp = p.get("predicate"), c.get("predicate")
+        if (pp or {}).get("index") == (cp or {}).get("index"):
+            return {}
+        out = {}
+        if pp:
+            out["previous"] = pp["label"]
+        if cp:
+            out["current"] = cp["label"]
+        return {"predicateChange": out}
+
     def change(ident, p, c):
-        return dict({"id": ident}, **delta(p, c))
+        dl = delta(p, c)
+        return dict({"id": ident}, **dl, trend=trend(dl), **predicate_change(p, c))
 
     indicators = []
     for p, c in zip(before["indicators"], after["indicators"]):
@@ -463,8 +482,13 @@ def comparison(s, prev, cur):
 
     def prefixed(lst, at):
         return [dict(q, path=at + ("." + q["path"] if q["path"] else "")) for q in lst]
-    return {"overall": delta(before["overall"], after["overall"]),
+    period = lambda a: str((a.get("region") or {}).get("period", ""))
+    overall = delta(before["overall"], after["overall"])
+    return {"periods": {"previous": period(prev), "current": period(cur)},
+            "overall": overall,
             "previous": before["overall"], "current": after["overall"],
+            "trend": trend(overall),
+            **predicate_change(before["overall"], after["overall"]),
             "groups": [change(p["id"], p["score"], c["score"])
                        for p, c in zip(before["groups"], after["groups"])],
             "tags": [change(p["tag"], p["score"], c["score"])
