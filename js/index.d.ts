@@ -1,7 +1,21 @@
 // The swanilai API. The JSON shapes (IndicatorSet, Assessment, Report, Advice, Comparison and
 // everything in them) are generated from the Rust types into types.d.ts; this file types the
 // functions and the few shapes that exist only at the JavaScript boundary.
-import type { Advice, Answer, Assessment, Comparison, IndicatorSet, Problem, Region, Report, Score, Text, Value } from './types.js';
+import type {
+  Advice,
+  Answer,
+  Assessment,
+  Comparison,
+  IndicatorSet,
+  MergeReport,
+  Problem,
+  Progress,
+  Region,
+  Report,
+  Score,
+  Text,
+  Value,
+} from './types.js';
 export type * from './types.js';
 
 /**
@@ -91,6 +105,29 @@ export declare class SetHandle {
   csv(assessment: AssessmentInput, lang?: Lang): string;
   /** The JSON export text: assessment and report with a SHA-256 of the content. */
   exportJson(assessment: AssessmentInput, exportedAt: string): string;
+  /** Progress per unit on `date` (`YYYY-MM-DD` or an ISO 8601 time): answered, evidence items
+   * ready, claims above their evidence, overdue targets. See docs/TEAM.md. */
+  progress(assessment: AssessmentInput, date: string): Progress;
+  /** One unit's share of `base` as an export file's text: its indicators only, with the set,
+   * region, units, who hands it out (`assignedBy`) and the base's hash. Throws when the base
+   * is of another set, damaged, or does not list the unit. */
+  cutShare(base: AssessmentInput | string, unit: string, assignedBy: string, at: string): string;
+  /** Merges returned shares (each file's name and text) into `base`. A conflict keeps the
+   * base's answer unless `choices` maps its indicator to `'base'`, a file name or a unit id.
+   * `at` is recorded for changes from files without `updatedAt`. Bad files are refused in
+   * `report.files`, each message naming its file. */
+  mergeShares(
+    base: AssessmentInput | string,
+    files: Array<{ name: string; text: string }>,
+    choices: Record<string, string> | null,
+    at: string,
+  ): MergeReport;
+  /** Carries `previous` (last year's) evidence notes and links into `current`'s empty ones,
+   * each flagged in `assessment.carried` ("masih berlaku?") until settled. */
+  carryForward(previous: AssessmentInput, current: AssessmentInput): { carried: number; assessment: Assessment };
+  /** Confirms (`keep` true: the flag goes, the text stays) or drops one carried piece: the
+   * answer's own notes and links (`item` null) or an evidence item's. */
+  settleCarried(assessment: AssessmentInput, indicator: string, item: string | null, keep: boolean): Assessment;
   /** Frees the Rust memory now instead of when the handle is garbage-collected. */
   free(): void;
 }

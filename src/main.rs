@@ -152,6 +152,8 @@ mod cli {
         Report,
         Advice,
         Comparison,
+        MergeReport,
+        Progress,
     }
 
     /// A failure: what to print and with which exit code.
@@ -338,6 +340,12 @@ mod cli {
                     SchemaKind::Advice => generator.into_root_schema_for::<swanilai::Advice>(),
                     SchemaKind::Comparison => {
                         generator.into_root_schema_for::<swanilai::Comparison>()
+                    }
+                    SchemaKind::MergeReport => {
+                        generator.into_root_schema_for::<swanilai::share::MergeReport>()
+                    }
+                    SchemaKind::Progress => {
+                        generator.into_root_schema_for::<swanilai::progress::Progress>()
                     }
                 };
                 print_json(&schema);

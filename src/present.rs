@@ -221,5 +221,53 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         }
         out.push_str("\r\n");
     }
+    if !a.units.is_empty() {
+        unit_rows(&mut out, set, a, lang, sep);
+    }
     out
+}
+
+/// The per-unit section of the CSV, after a blank line: its own header, then one row per unit
+/// (and one for indicators assigned to none) with the counts of [`crate::progress::progress`],
+/// judged on the assessment's `updatedAt` (targets are overdue as of its last change; none
+/// are without it), and the overdue indicators' ids.
+fn unit_rows(out: &mut String, set: &IndicatorSet, a: &Assessment, lang: Lang, sep: char) {
+    let date = a.updated_at.as_deref().unwrap_or("");
+    let p = crate::progress::progress(set, a, date);
+    let header: [Text; 8] = [
+        Text::new("Unit", "Unit"),
+        Text::new("Nama unit", "Unit name"),
+        Text::new("Indikator", "Indicators"),
+        Text::new("Dijawab", "Answered"),
+        Text::new("Butir bukti", "Evidence items"),
+        Text::new("Bukti siap", "Evidence ready"),
+        Text::new("Klaim di atas bukti", "Claims above evidence"),
+        Text::new(
+            format!("Lewat tenggat per {}", p.date),
+            format!("Overdue as of {}", p.date),
+        ),
+    ];
+    out.push_str("\r\n");
+    for (k, t) in header.iter().enumerate() {
+        if k > 0 {
+            out.push(sep);
+        }
+        cell(out, t.get(lang), true, sep);
+    }
+    out.push_str("\r\n");
+    let none = Text::new("(belum ditugaskan)", "(not assigned)");
+    for r in &p.units {
+        cell(out, r.unit.as_deref().unwrap_or(none.get(lang)), true, sep);
+        out.push(sep);
+        cell(out, &r.name, true, sep);
+        for n in [r.indicators, r.answered, r.items, r.items_ready] {
+            out.push(sep);
+            out.push_str(&n.to_string());
+        }
+        out.push(sep);
+        out.push_str(&r.above_evidence.len().to_string());
+        out.push(sep);
+        cell(out, &r.overdue.join(" "), true, sep);
+        out.push_str("\r\n");
+    }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::assessment::{Answer, Assessment, Value};
-use crate::model::{AnswerKind, IndicatorSet};
+use crate::model::IndicatorSet;
 use crate::problem::{Code, Problem, join};
 use crate::read::key_path;
 use crate::validate::{answer_score, is_valid_id};
@@ -122,18 +122,6 @@ pub fn is_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-/// An indicator's evidence items: `(item id, required)` for every item of every level, in
-/// order. Indicators of other kinds than `level` have none.
-pub(crate) fn items_of(kind: &AnswerKind) -> Vec<(&str, bool)> {
-    match kind {
-        AnswerKind::Level { levels } => levels
-            .iter()
-            .flat_map(|l| l.evidence.iter().map(|e| (e.id.as_str(), e.required)))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// Checks the units and assignments of an assessment against its set: unit ids valid and
 /// unique, names given, every assignment naming a known indicator, a known unit, a target
 /// its indicator accepts, a real date and evidence items its indicator has (an unknown item
@@ -226,10 +214,12 @@ pub fn validate_team(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
                 ));
             }
         }
-        let items = items_of(&ind.answer);
+        let items: Vec<&str> = crate::evidence::items(ind)
+            .map(|(_, it)| it.id.as_str())
+            .collect();
         for (item, u) in &asg.items {
             let at = key_path(&join(&path, "items"), item);
-            if !items.iter().any(|(i, _)| i == item) {
+            if !items.contains(&item.as_str()) {
                 out.push(Problem::new(
                     at.clone(),
                     Code::UnknownEvidenceItem,

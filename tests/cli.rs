@@ -529,3 +529,41 @@ fn merge_refuses_a_damaged_file_naming_it() {
         "nothing changed"
     );
 }
+
+#[test]
+fn csv_ends_with_a_row_per_unit() {
+    let dir = temp_dir("csv-units");
+    let mut base = team_base();
+    base["updatedAt"] = json!("2026-07-01T08:00:00Z");
+    let file = write(&dir, "base.json", &base);
+    let o = run(&["score", "--format", "csv", "--lang", "en", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("Unit,Unit name,"))
+        .expect("a unit header");
+    assert_eq!(lines[at - 1], "", "a blank line before the section");
+    assert!(
+        lines[at].ends_with("Overdue as of 2026-07-01"),
+        "{}",
+        lines[at]
+    );
+    // spbe-01: target 3 due 2026-06-30, answered 2: overdue on 2026-07-01.
+    assert_eq!(lines[at + 1], "bappeda,Bappeda,1,1,0,0,0,spbe-01");
+    assert_eq!(lines[at + 2], "bkpsdm,BKPSDM,1,1,0,0,0,");
+    assert_eq!(lines[at + 3], "diskominfo,Diskominfo,1,0,0,0,0,");
+    assert!(
+        lines[at + 4].starts_with("(not assigned),,44,0,"),
+        "{}",
+        lines[at + 4]
+    );
+    assert_eq!(lines.len(), at + 5);
+
+    let o = run(&["score", "--format", "csv", &file]);
+    assert!(
+        stdout(&o).contains("Unit;Nama unit;Indikator;Dijawab;"),
+        "Indonesian header"
+    );
+}

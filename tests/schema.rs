@@ -17,6 +17,8 @@ use std::process::Command;
 
 use schemars::{JsonSchema, Schema, generate::SchemaSettings};
 use serde_json::Value as J;
+use swanilai::progress::Progress;
+use swanilai::share::MergeReport;
 use swanilai::{Advice, Assessment, Comparison, IndicatorSet, Report, Scorer, builtin};
 
 /// The schemas describe documents as the engine writes them: a field skipped when empty
@@ -28,13 +30,15 @@ fn schema_of<T: JsonSchema>() -> Schema {
         .into_root_schema_for::<T>()
 }
 
-fn schemas() -> [(&'static str, &'static str, Schema); 5] {
+fn schemas() -> [(&'static str, &'static str, Schema); 7] {
     [
         ("indicator-set", "set", schema_of::<IndicatorSet>()),
         ("assessment", "assessment", schema_of::<Assessment>()),
         ("report", "report", schema_of::<Report>()),
         ("advice", "advice", schema_of::<Advice>()),
         ("comparison", "comparison", schema_of::<Comparison>()),
+        ("merge-report", "merge-report", schema_of::<MergeReport>()),
+        ("progress", "progress", schema_of::<Progress>()),
     ]
 }
 

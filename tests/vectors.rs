@@ -9,7 +9,9 @@
 //!   "previous": { ... },            // for "compare"
 //!   "limit": 3,                     // for "advise" (optional)
 //!   "base": { ... }, "returned": [ ... ], "choices": { ... },   // for "merge"
-//!   "check": "score" | "advise" | "compare" | "set-problems" | "assessment-problems" | "merge",
+//!   "date": "2026-07-01",           // for "progress"
+//!   "check": "score" | "advise" | "compare" | "set-problems" | "assessment-problems" | "merge"
+//!          | "progress" | "carry-forward",     // "carry-forward": from "previous" into "assessment"
 //!   "expected": ... }
 //! ```
 //!
@@ -43,14 +45,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value as J};
+use swanilai::carry::carry_forward;
 use swanilai::export::{export_document, open_assessment};
+use swanilai::progress::progress;
 use swanilai::share::{Choice, MergeReport, Returned, cut_share, merge};
 use swanilai::{
     Assessment, IndicatorSet, Problem, Scorer, advise_with, builtin, compare, validate_assessment,
 };
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "about",
+    "date",
     "base",
     "returned",
     "choices",
@@ -190,6 +195,22 @@ fn actual(case: &Map<String, J>) -> Result<J, String> {
             to_json(serde_json::to_value(compare(&set, &previous, &current)))?
         }
         "merge" => to_json(serde_json::to_value(merged(case)?))?,
+        "carry-forward" => {
+            let set = set_of(case)?;
+            let (previous, _) = assessment_of(case, "previous")?;
+            let (mut current, _) = assessment_of(case, "assessment")?;
+            let carried = carry_forward(&set, &previous, &mut current);
+            serde_json::json!({ "carried": carried, "assessment": current })
+        }
+        "progress" => {
+            let set = set_of(case)?;
+            let (a, _) = assessment_of(case, "assessment")?;
+            let date = case
+                .get("date")
+                .and_then(J::as_str)
+                .ok_or("`date` is missing")?;
+            to_json(serde_json::to_value(progress(&set, &a, date)))?
+        }
         other => return Err(format!("unknown check `{other}`")),
     };
     reduce_problems(&mut out);
@@ -247,7 +268,14 @@ fn returned_text(base: &Assessment, r: &Map<String, J>) -> Result<String, String
 
 /// The merge report of a `merge` case.
 fn merged(case: &Map<String, J>) -> Result<MergeReport, String> {
+    let set = set_of(case)?; // the set the base is of: the JavaScript API merges on a set
     let (base, _) = assessment_of(case, "base")?;
+    if base.set_id != set.id {
+        return Err(format!(
+            "the base is of set `{}`, not `{}`",
+            base.set_id, set.id
+        ));
+    }
     let list = case
         .get("returned")
         .and_then(J::as_array)

@@ -49,6 +49,31 @@ impl SetHandle {
         }
     }
 
+    /// The base of a share or a merge: readable (an export's integrity intact) and of this set.
+    fn base(&self, v: &JsValue) -> Result<Assessment, JsValue> {
+        let parsed = match v.as_string() {
+            Some(text) => {
+                let o = open_file(&text);
+                Parsed {
+                    value: o.assessment,
+                    problems: o.problems,
+                }
+            }
+            None => read_assessment(v),
+        };
+        let first_error = parsed.problems.iter().find(|p| p.is_error());
+        match (parsed.value, first_error) {
+            (Some(a), None) if a.set_id == self.scorer.set().id => Ok(a),
+            (Some(a), None) => Err(to_js_error(format!(
+                "the base is an assessment of set `{}`, not `{}`",
+                a.set_id,
+                self.scorer.set().id
+            ))),
+            (_, Some(p)) => Err(to_js_error(p)),
+            (None, None) => Err(to_js_error("the base is not an assessment")),
+        }
+    }
+
     /// An assessment with its shape problems and its problems against this set.
     fn checked(&self, v: &JsValue) -> (Assessment, Vec<Problem>) {
         let parsed = read_assessment(v);
@@ -161,6 +186,102 @@ impl SetHandle {
             &report,
             Lang::from_tag(lang.as_deref().unwrap_or("id")),
         )
+    }
+
+    /// Progress per unit on `date` (`YYYY-MM-DD` or an ISO 8601 time).
+    pub fn progress(&self, assessment: JsValue, date: String) -> Result<JsValue, JsValue> {
+        let (a, _) = self.checked(&assessment);
+        to_js(&crate::progress::progress(self.scorer.set(), &a, &date))
+    }
+
+    /// One unit's share of `base` as an export file's text (its indicators only, with the
+    /// set, region, units, who hands it out and the base's hash). Throws when the base is of
+    /// another set or does not list the unit.
+    #[wasm_bindgen(js_name = cutShare)]
+    pub fn cut_share(
+        &self,
+        base: JsValue,
+        unit: String,
+        assigned_by: String,
+        at: String,
+    ) -> Result<String, JsValue> {
+        let a = self.base(&base)?;
+        let share = crate::share::cut_share(&a, &unit, &assigned_by, Some(&at))
+            .map_err(|p| to_js_error(&p))?;
+        let content = Json::Object(vec![(
+            "assessment".into(),
+            to_json(&share).map_err(to_js_error)?,
+        )]);
+        Ok(export_document(content, &at))
+    }
+
+    /// Merges returned shares into `base`. `files` is `[{ name, text }]` (each file's text as
+    /// read); `choices` maps an indicator in conflict to `base`, a file name or a unit id;
+    /// `at` is recorded for changes from files without `updatedAt`. Returns the merge report
+    /// `{ result, accepted, conflicts, unresolved, files, problems }`.
+    #[wasm_bindgen(js_name = mergeShares)]
+    pub fn merge_shares(
+        &self,
+        base: JsValue,
+        files: JsValue,
+        choices: JsValue,
+        at: String,
+    ) -> Result<JsValue, JsValue> {
+        let a = self.base(&base)?;
+        let field = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+        let mut returned = Vec::new();
+        for f in js_sys::Array::from(&files).iter() {
+            let name = field(&f, "name")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let text = field(&f, "text")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            returned.push(crate::share::Returned {
+                opened: open_file(&text),
+                file: name,
+            });
+        }
+        let mut picks = Vec::new();
+        if choices.is_object() {
+            for pair in js_sys::Object::entries(&choices.into()).iter() {
+                let pair = js_sys::Array::from(&pair);
+                picks.push(crate::share::Choice {
+                    indicator: pair.get(0).as_string().unwrap_or_default(),
+                    take: pair.get(1).as_string().unwrap_or_default(),
+                });
+            }
+        }
+        to_js(&crate::share::merge(&a, &returned, &picks, Some(&at)))
+    }
+
+    /// Carries last year's evidence notes and links into this year's empty ones, each flagged
+    /// in `carried` ("masih berlaku?"): `{ carried: number, assessment }`.
+    #[wasm_bindgen(js_name = carryForward)]
+    pub fn carry_forward(&self, previous: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
+        let (p, _) = self.checked(&previous);
+        let (mut c, _) = self.checked(&current);
+        let carried = crate::carry::carry_forward(self.scorer.set(), &p, &mut c);
+        let out = Json::Object(vec![
+            ("carried".into(), Json::Number(carried as f64)),
+            ("assessment".into(), to_json(&c).map_err(to_js_error)?),
+        ]);
+        to_js(&out)
+    }
+
+    /// Confirms (`keep`) or drops one carried piece: an answer's notes and links (`item`
+    /// null) or an evidence item's. Returns the assessment.
+    #[wasm_bindgen(js_name = settleCarried)]
+    pub fn settle_carried(
+        &self,
+        assessment: JsValue,
+        indicator: String,
+        item: Option<String>,
+        keep: bool,
+    ) -> Result<JsValue, JsValue> {
+        let (mut a, _) = self.checked(&assessment);
+        crate::carry::settle_carried(&mut a, &indicator, item.as_deref(), keep);
+        to_js(&a)
     }
 
     /// The JSON export: assessment and report, with a SHA-256 of the content.

@@ -58,6 +58,21 @@ async function inBrowser(cases) {
     }
     return v;
   };
+  // A returned share of a merge case, made as tests/vectors.rs makes it (see its docs).
+  const returnedText = (handle, base, r) => {
+    if (typeof r.text === 'string') return r.text;
+    const from = r.cutFrom ? api.openExport(text(r.cutFrom)).assessment : base;
+    const share = JSON.parse(handle.cutShare(from, r.unit, 'Koordinator', '2026-03-01T08:00:00Z')).content.assessment;
+    for (const [id, a] of Object.entries(r.answers ?? {})) {
+      if (a === null) delete share.answers[id];
+      else share.answers[id] = a;
+    }
+    for (const k of ['updatedAt', 'setId', 'region']) if (k in r) share[k] = r[k];
+    // The export holds a report beside the assessment; only the assessment is merged.
+    let out = r.exported ? handle.exportJson(share, '2026-03-10T08:00:00Z') : JSON.stringify(share);
+    if (r.tamper) out = out.replace(r.tamper[0], r.tamper[1]);
+    return out;
+  };
   const problemList = (list) => list.map(({ path, code, severity }) => ({ path, code, severity }));
   const results = {};
   for (const [name, c] of Object.entries(cases)) {
@@ -86,6 +101,18 @@ async function inBrowser(cases) {
         case 'compare':
           out = handle.compare(read(c.previous), read(c.assessment));
           break;
+        case 'carry-forward':
+          out = handle.carryForward(read(c.previous), read(c.assessment));
+          break;
+        case 'progress':
+          out = handle.progress(read(c.assessment), c.date);
+          break;
+        case 'merge': {
+          const base = read(c.base);
+          const files = c.returned.map((r) => ({ name: r.file, text: returnedText(handle, base, r) }));
+          out = handle.mergeShares(base, files, c.choices ?? null, '2026-04-01T08:00:00Z');
+          break;
+        }
         default:
           throw new Error(`unknown check ${c.check}`);
       }
