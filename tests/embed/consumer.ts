@@ -1,5 +1,5 @@
 // A portal's code using every export of the `swanilai` package, type-checked with
-// `tsc --noEmit` (strict) against the packed package by tests/e2e/embed-types.test.mjs.
+// `tsc --noEmit` (strict) against the packed package by tests/e2e/package.test.mjs.
 // It is never run: it exists to prove that the types describe the API a portal uses.
 // `@ts-expect-error` lines check that the types also refuse what the API refuses.
 
