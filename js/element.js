@@ -55,9 +55,10 @@ const DEFAULT_SET = 'gm100sc-kesiapan';
 // name may hold `:` ("Dinas Kominfo: Kab. Banjar"), which storage keys reserve; only that
 // character is escaped, so every other name keeps its saved answers.
 const baseKey = (el) => el.getAttribute('region')?.replaceAll(':', '%3A') || 'default';
+// Which set an element shows, as its attributes say (elements on one page share one base URL).
 const setOf = (el) => {
   const src = el.getAttribute('src');
-  return src ? `src ${new URL(src, document.baseURI).href}` : `set ${el.getAttribute('set') || DEFAULT_SET}`;
+  return src ? `src ${src}` : `set ${el.getAttribute('set') || DEFAULT_SET}`;
 };
 
 export class SwanilaiAssessment extends HTMLElement {
