@@ -1,6 +1,8 @@
 //! Progress per unit: how far each unit is with the indicators and evidence items assigned to
 //! it, which of its claims stand above their evidence, and which targets are overdue.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::assessment::{Assessment, Status, Value};
@@ -98,9 +100,12 @@ pub fn progress(set: &IndicatorSet, a: &Assessment, date: &str) -> Progress {
         })
         .collect();
     let mut none = UnitProgress::default();
-    let row = |rows: &mut Vec<UnitProgress>, unit: Option<&str>| -> Option<usize> {
-        unit.and_then(|u| rows.iter().position(|r| r.unit.as_deref() == Some(u)))
-    };
+    // The first row of a unit id (ids are unique in a valid assessment).
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (k, u) in a.units.iter().enumerate() {
+        index.entry(u.id.as_str()).or_insert(k);
+    }
+    let row = |unit: Option<&str>| -> Option<usize> { unit.and_then(|u| index.get(u).copied()) };
     for ind in set.indicators() {
         let asg = a.assignments.get(&ind.id);
         let unit = asg.and_then(|x| x.unit.as_deref());
@@ -109,7 +114,7 @@ pub fn progress(set: &IndicatorSet, a: &Assessment, date: &str) -> Progress {
         let valid = claimed
             .as_ref()
             .is_some_and(|v| answer_score(&ind.answer, &set.scale, v).is_ok());
-        let k = row(&mut rows, unit);
+        let k = row(unit);
         let r = match k {
             Some(k) => &mut rows[k],
             None => &mut none,
@@ -139,7 +144,7 @@ pub fn progress(set: &IndicatorSet, a: &Assessment, date: &str) -> Progress {
             let ready = answer
                 .and_then(|x| x.evidence.get(&item.id))
                 .is_some_and(|e| e.status == Status::Siap);
-            let r = match row(&mut rows, holder) {
+            let r = match row(holder) {
                 Some(k) => &mut rows[k],
                 None => &mut none,
             };

@@ -140,78 +140,83 @@ pub fn is_date(s: &str) -> bool {
 /// assert!(found.contains(&("assignments.spbe-01.due".into(), "invalid-date")));
 /// ```
 pub fn validate_team(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, u) in a.units.iter().enumerate() {
-        let path = format!("units[{i}]");
-        if !is_valid_id(&u.id) {
-            out.push(Problem::new(
-                join(&path, "id"),
-                Code::InvalidId,
-                format!(
-                    "id unit `{}` tidak sah: pakai huruf, angka, -, _ atau .",
-                    u.id
-                ),
-                format!(
-                    "unit id `{}` is not valid: use letters, digits, -, _ and .",
-                    u.id
-                ),
-            ));
-        } else if let Some(first) = seen.insert(&u.id, i) {
-            out.push(Problem::new(
-                join(&path, "id"),
-                Code::DuplicateId,
-                format!("id unit `{}` sudah dipakai di units[{first}]", u.id),
-                format!("unit id `{}` is already used at units[{first}]", u.id),
-            ));
-            seen.insert(&u.id, first);
-        }
-        if u.name.trim().is_empty() {
-            out.push(Problem::new(
-                join(&path, "name"),
-                Code::EmptyText,
-                "nama unit tidak boleh kosong".into(),
-                "the unit's name must not be empty".into(),
-            ));
+    let mut out = Collect::default();
+    check_team(set, a, &mut out);
+    crate::cap(out.list, out.unlisted)
+}
+
+/// Problems collected up to the limit, the rest only counted: a hostile file with 500,000
+/// assignments would otherwise build half a million messages on every rescoring.
+#[derive(Default)]
+pub(crate) struct Collect {
+    pub list: Vec<Problem>,
+    pub unlisted: usize,
+}
+
+impl Collect {
+    fn push(&mut self, p: impl FnOnce() -> Problem) {
+        if self.list.len() > crate::MAX_PROBLEMS {
+            self.unlisted += 1;
+        } else {
+            self.list.push(p());
         }
     }
-    let unit = |out: &mut Vec<Problem>, id: &str, path: String| {
-        if !seen.contains_key(id) {
-            out.push(Problem::new(
-                path,
-                Code::UnknownUnit,
-                format!("unit `{id}` tidak ada dalam daftar `units`"),
-                format!("unit `{id}` is not in the list of `units`"),
-            ));
+}
+
+/// The checks of [`validate_team`], into `out`.
+pub(crate) fn check_team(set: &IndicatorSet, a: &Assessment, out: &mut Collect) {
+    if a.units.is_empty() && a.assignments.is_empty() {
+        return;
+    }
+    check_units(a, out);
+    let mut by_id: BTreeMap<&str, &crate::model::Indicator> = BTreeMap::new();
+    for ind in set.indicators() {
+        by_id.entry(ind.id.as_str()).or_insert(ind);
+    }
+    let units: std::collections::BTreeSet<&str> = a.units.iter().map(|u| u.id.as_str()).collect();
+    let unit = |out: &mut Collect, id: &str, path: String| {
+        if !units.contains(id) {
+            out.push(|| {
+                Problem::new(
+                    path,
+                    Code::UnknownUnit,
+                    format!("unit `{id}` tidak ada dalam daftar `units`"),
+                    format!("unit `{id}` is not in the list of `units`"),
+                )
+            });
         }
     };
     for (id, asg) in &a.assignments {
         let path = key_path("assignments", id);
-        let Some(ind) = set.indicators().find(|i| i.id == *id) else {
-            out.push(Problem::new(
-                path,
-                Code::UnknownIndicator,
-                format!("set tidak punya indikator `{id}`; penugasannya disimpan"),
-                format!("the set has no indicator `{id}`; its assignment is kept"),
-            ));
+        let Some(ind) = by_id.get(id.as_str()) else {
+            out.push(|| {
+                Problem::new(
+                    path,
+                    Code::UnknownIndicator,
+                    format!("set tidak punya indikator `{id}`; penugasannya disimpan"),
+                    format!("the set has no indicator `{id}`; its assignment is kept"),
+                )
+            });
             continue;
         };
         if let Some(u) = &asg.unit {
-            unit(&mut out, u, join(&path, "unit"));
+            unit(out, u, join(&path, "unit"));
         }
         if let Some(t) = &asg.target {
             if let Err(e) = answer_score(&ind.answer, &set.scale, t) {
-                out.push(Problem::new(join(&path, "target"), e.code, e.id, e.en));
+                out.push(|| Problem::new(join(&path, "target"), e.code, e.id, e.en));
             }
         }
         if let Some(d) = &asg.due {
             if !is_date(d) {
-                out.push(Problem::new(
-                    join(&path, "due"),
-                    Code::InvalidDate,
-                    format!("tanggal `{d}` tidak sah: tulis YYYY-MM-DD, mis. 2026-09-30"),
-                    format!("date `{d}` is not valid: write YYYY-MM-DD, e.g. 2026-09-30"),
-                ));
+                out.push(|| {
+                    Problem::new(
+                        join(&path, "due"),
+                        Code::InvalidDate,
+                        format!("tanggal `{d}` tidak sah: tulis YYYY-MM-DD, mis. 2026-09-30"),
+                        format!("date `{d}` is not valid: write YYYY-MM-DD, e.g. 2026-09-30"),
+                    )
+                });
             }
         }
         let items: Vec<&str> = crate::evidence::items(ind)
@@ -220,17 +225,62 @@ pub fn validate_team(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
         for (item, u) in &asg.items {
             let at = key_path(&join(&path, "items"), item);
             if !items.contains(&item.as_str()) {
-                out.push(Problem::new(
-                    at.clone(),
-                    Code::UnknownEvidenceItem,
-                    format!("indikator `{id}` tidak punya butir bukti `{item}`"),
-                    format!("indicator `{id}` has no evidence item `{item}`"),
-                ));
+                out.push(|| {
+                    Problem::new(
+                        at.clone(),
+                        Code::UnknownEvidenceItem,
+                        format!("indikator `{id}` tidak punya butir bukti `{item}`"),
+                        format!("indicator `{id}` has no evidence item `{item}`"),
+                    )
+                });
             }
-            unit(&mut out, u, at);
+            unit(out, u, at);
         }
     }
-    out
+}
+
+/// Unit ids valid and unique, names given.
+fn check_units(a: &Assessment, out: &mut Collect) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, u) in a.units.iter().enumerate() {
+        let path = format!("units[{i}]");
+        if !is_valid_id(&u.id) {
+            out.push(|| {
+                Problem::new(
+                    join(&path, "id"),
+                    Code::InvalidId,
+                    format!(
+                        "id unit `{}` tidak sah: pakai huruf, angka, -, _ atau .",
+                        u.id
+                    ),
+                    format!(
+                        "unit id `{}` is not valid: use letters, digits, -, _ and .",
+                        u.id
+                    ),
+                )
+            });
+        } else if let Some(first) = seen.insert(&u.id, i) {
+            out.push(|| {
+                Problem::new(
+                    join(&path, "id"),
+                    Code::DuplicateId,
+                    format!("id unit `{}` sudah dipakai di units[{first}]", u.id),
+                    format!("unit id `{}` is already used at units[{first}]", u.id),
+                )
+            });
+            seen.insert(&u.id, first);
+        }
+        if u.name.trim().is_empty() {
+            out.push(|| {
+                Problem::new(
+                    join(&path, "name"),
+                    Code::EmptyText,
+                    "nama unit tidak boleh kosong".into(),
+                    "the unit's name must not be empty".into(),
+                )
+            });
+        }
+    }
 }
 
 /// The unit responsible for an indicator, if assigned.

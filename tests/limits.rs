@@ -116,3 +116,43 @@ fn a_non_finite_number_from_javascript_is_not_finite() {
         );
     }
 }
+
+#[test]
+fn assignment_problems_past_the_cap_are_counted_not_listed() {
+    // A set as large as allowed and as many bad assignments, two problems each: all are
+    // counted, only the first listed, in the same list as the answers' problems.
+    let set = IndicatorSet::from_json_str(&set_text(MAX_INDICATORS, "1"))
+        .value
+        .expect("a valid set");
+    let n = MAX_INDICATORS;
+    let assignments: Vec<String> = (0..n)
+        .map(|i| format!(r#""i{i}":{{"unit":"nobody","due":"2026-02-30"}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"setId":"v","setVersion":"1","units":[{{"id":"bappeda","name":"Bappeda"}}],
+            "assignments":{{{}}}}}"#,
+        assignments.join(",")
+    );
+    let a = swanilai::Assessment::from_json_str(&text)
+        .value
+        .expect("readable");
+    let started = std::time::Instant::now();
+    let problems = swanilai::validate_assessment(&set, &a);
+    let took = started.elapsed();
+    assert_eq!(problems.len(), MAX_PROBLEMS);
+    let last = problems.last().expect("a last problem");
+    assert_eq!(last.code, Code::TooMany);
+    let more = 2 * n - (MAX_PROBLEMS - 1);
+    assert!(
+        last.message
+            .en
+            .as_deref()
+            .unwrap_or("")
+            .starts_with(&format!("{more} more")),
+        "{last}"
+    );
+    assert!(
+        took.as_secs() < 10,
+        "validating {n} assignments took {took:?}"
+    );
+}

@@ -315,8 +315,12 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
             });
         }
     }
-    out.extend(crate::team::validate_team(set, a));
-    crate::cap(out, unlisted)
+    let mut team = crate::team::Collect {
+        list: out,
+        unlisted,
+    };
+    crate::team::check_team(set, a, &mut team);
+    crate::cap(team.list, team.unlisted)
 }
 
 /// The warning for a claimed level above the level the evidence supports, naming the
