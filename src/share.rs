@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::assessment::{Answer, Assessment};
 use crate::export::{OpenedAssessment, canonical, sha256_hex};
 use crate::problem::{Code, Problem, has_errors};
-use crate::team::{ChangedBy, Share, unit_of};
+use crate::team::{Carried, ChangedBy, Share, unit_of};
 
 /// The SHA-256 of an assessment written canonically: the `base` a share records.
 ///
@@ -155,6 +155,10 @@ pub struct Side {
     pub original: Option<Answer>,
     /// Whether the indicator is assigned to another unit than this file's.
     pub outside: bool,
+    /// The file's record of last year's evidence still to confirm for this indicator (taken
+    /// with its answer: a unit that confirmed or dropped carried items settles them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
 }
 
 /// Why an indicator is in conflict.
@@ -387,6 +391,7 @@ pub fn merge(
                     outside: unit_of(base, id) != Some(share.unit.as_str()),
                     answer: mine,
                     original,
+                    carried: a.carried.get(id).cloned(),
                 });
             }
         }
@@ -454,6 +459,14 @@ fn take(report: &mut MergeReport, id: &str, side: &Side, previous: Option<Answer
         }
         None => {
             result.answers.remove(id);
+        }
+    }
+    match &side.carried {
+        Some(c) => {
+            result.carried.insert(id.to_string(), c.clone());
+        }
+        None => {
+            result.carried.remove(id);
         }
     }
     result.changed_by.insert(

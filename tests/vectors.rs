@@ -25,7 +25,7 @@
 //!
 //! A `merge` case cuts each returned share the way `swanilai share` does, then edits it:
 //! `{ "file": "bkpsdm.json", "unit": "bkpsdm", "cutFrom": { an older base, for a stale
-//! return }, "answers": { "<id>": answer | null (cleared) }, "updatedAt": "...", "setId": ...,
+//! return }, "answers": { "<id>": answer | null (cleared) }, "updatedAt", "setId", "carried",
 //! "region": { ... } (overrides), "exported": true (wrapped in an export document),
 //! "tamper": ["from", "to"] (a text replacement after export) }`, or gives the file's
 //! `"text"` as it is. `choices` maps an indicator to `base`, a file or a unit.
@@ -247,7 +247,7 @@ fn returned_text(base: &Assessment, r: &Map<String, J>) -> Result<String, String
                     };
                 }
             }
-            "updatedAt" | "setId" | "region" => v[k.as_str()] = x.clone(),
+            "updatedAt" | "setId" | "region" | "carried" => v[k.as_str()] = x.clone(),
             "file" | "unit" | "cutFrom" | "exported" | "tamper" => {}
             other => return Err(format!("unknown key `{other}` in a returned file")),
         }

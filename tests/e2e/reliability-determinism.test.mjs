@@ -67,7 +67,7 @@ async function inBrowser(cases) {
       if (a === null) delete share.answers[id];
       else share.answers[id] = a;
     }
-    for (const k of ['updatedAt', 'setId', 'region']) if (k in r) share[k] = r[k];
+    for (const k of ['updatedAt', 'setId', 'region', 'carried']) if (k in r) share[k] = r[k];
     // The export holds a report beside the assessment; only the assessment is merged.
     let out = r.exported ? handle.exportJson(share, '2026-03-10T08:00:00Z') : JSON.stringify(share);
     if (r.tamper) out = out.replace(r.tamper[0], r.tamper[1]);
