@@ -197,9 +197,10 @@ impl Assessment {
 
     /// Combines two assessments that both started from `base` (two tabs that saved in turn):
     /// each field (an answer's value, notes and links; each region field; the units, the
-    /// assignments and the share and carry-forward records, each as a whole) takes the side that
+    /// assignments and the share and carry-forward records, each as a whole, listed by their
+    /// JSON name when they clash) takes the side that
     /// changed it. Where both changed one field differently, `self` wins, and the indicator's
-    /// id (or `region`) is listed in the second return value.
+    /// id (or `region`, or the team-work field's name) is listed in the second return value.
     ///
     /// `descended` says whether `theirs` is known to descend from `base`. Then a field they
     /// emptied was cleared on purpose and stays empty. Otherwise nothing of `self` is dropped:
@@ -244,46 +245,40 @@ impl Assessment {
             answers: BTreeMap::new(), // filled by insert only: `remove` would link more code
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
-            units: pick(
-                &base.units,
-                &self.units,
-                &theirs.units,
-                descended,
-                &mut clash,
-            ),
-            assignments: pick(
-                &base.assignments,
-                &self.assignments,
-                &theirs.assignments,
-                descended,
-                &mut clash,
-            ),
-            share: pick(
-                &base.share,
-                &self.share,
-                &theirs.share,
-                descended,
-                &mut clash,
-            ),
-            changed_by: pick(
-                &base.changed_by,
-                &self.changed_by,
-                &theirs.changed_by,
-                descended,
-                &mut clash,
-            ),
-            carried: pick(
-                &base.carried,
-                &self.carried,
-                &theirs.carried,
-                descended,
-                &mut clash,
-            ),
+            units: Vec::new(), // the team-work fields follow, each with its own clash
+            assignments: BTreeMap::new(),
+            share: None,
+            changed_by: BTreeMap::new(),
+            carried: BTreeMap::new(),
         };
         let mut clashes = Vec::new();
         if clash {
             clashes.push("region".to_string());
         }
+        let mut team = |name: &str, clash: bool| {
+            if clash {
+                clashes.push(name.to_string());
+            }
+        };
+        let mut c = false;
+        out.units = pick(&base.units, &self.units, &theirs.units, descended, &mut c);
+        team("units", std::mem::take(&mut c));
+        let (b, m, t) = (&base.assignments, &self.assignments, &theirs.assignments);
+        out.assignments = pick(b, m, t, descended, &mut c);
+        team("assignments", std::mem::take(&mut c));
+        out.share = pick(&base.share, &self.share, &theirs.share, descended, &mut c);
+        team("share", std::mem::take(&mut c));
+        let (b, m, t) = (&base.changed_by, &self.changed_by, &theirs.changed_by);
+        out.changed_by = pick(b, m, t, descended, &mut c);
+        team("changedBy", std::mem::take(&mut c));
+        out.carried = pick(
+            &base.carried,
+            &self.carried,
+            &theirs.carried,
+            descended,
+            &mut c,
+        );
+        team("carried", c);
         let none = Answer::default();
         let only_theirs = theirs
             .answers

@@ -219,3 +219,36 @@ proptest! {
         prop_assert_eq!(r.unresolved, r.conflicts.iter().filter(|x| x.chosen.is_none()).count());
     }
 }
+
+/// Two tabs of the coordinator's base: one reassigns an indicator and adds a unit, the other
+/// answers; combining them (the autosave's three-way merge) keeps both.
+#[test]
+fn combining_two_tabs_keeps_one_tabs_assignments_and_the_others_answers() {
+    let mut base = Assessment::new("spbe-2020", "2020.1");
+    base.units.push(Unit {
+        id: "bappeda".into(),
+        name: "Bappeda".into(),
+    });
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.units.push(Unit {
+        id: "bkpsdm".into(),
+        name: "BKPSDM".into(),
+    });
+    let to = |u: &str| Assignment {
+        unit: Some(u.into()),
+        ..Assignment::default()
+    };
+    mine.assignments.insert("spbe-05".into(), to("bkpsdm"));
+    theirs.set_value("spbe-05", Value::Number(2.0));
+    let (both, clashes) = mine.merge(&base, &theirs, true);
+    assert!(clashes.is_empty(), "{clashes:?}");
+    assert_eq!(both.units.len(), 2);
+    assert_eq!(both.assignments["spbe-05"], to("bkpsdm"));
+    assert_eq!(both.answers["spbe-05"].value, Some(Value::Number(2.0)));
+
+    // Both tabs reassigning differently: this tab wins, listed.
+    theirs.assignments.insert("spbe-05".into(), to("bappeda"));
+    let (both, clashes) = mine.merge(&base, &theirs, true);
+    assert_eq!(both.assignments["spbe-05"], to("bkpsdm"));
+    assert_eq!(clashes, ["assignments"]);
+}
