@@ -1,4 +1,9 @@
-//! The format the widget autosaves in (pure, so it is tested natively).
+//! Autosaving, in pure Rust so that it is tested natively: the save format (here), the
+//! [`storage`] it is kept in (a small trait; localStorage in the browser, [`Memory`] in tests)
+//! with its bounded backups, and the protocol one [`tab`] follows when several tabs save the
+//! same assessment (tested as stories of tabs in `tests/save_stories.rs`).
+//!
+//! The format:
 //!
 //! `{"format": "swanilai-save/1", "rev": 7, "writer": "tab id", "savedAt": "...", "assessment": {...}}`.
 //! `rev` counts saves; a widget that finds a save other than the one it last wrote or read (by
@@ -19,6 +24,14 @@ use crate::export::canonical;
 use crate::json::{Json, to_json};
 use crate::model::Lang;
 use crate::problem::Problem;
+
+pub mod storage;
+pub mod tab;
+
+pub use storage::{BACKUPS, Memory, SaveError, Storage};
+pub use tab::{
+    At, Choice, Doc, Opening, Outcome, SaveId, Settled, Tab, Told, keep_previous, previous,
+};
 
 /// Rejected text longer than this (in bytes) is not saved: a number never needs it, and a
 /// pasted megabyte carried by every later save would fill localStorage, so that answers could
