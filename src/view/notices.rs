@@ -55,6 +55,9 @@ pub struct Judged {
     pub integrity: Integrity,
     /// What becomes of it.
     pub opened: Opened,
+    /// Reading the assessment left out or changed part of the file (a field of the wrong
+    /// type, an unknown one): its original text is to be kept before the answers are used.
+    pub lossy: bool,
 }
 
 /// Judges an opened file's text for `set`: another set's assessment is unusable (that its
@@ -63,6 +66,7 @@ pub struct Judged {
 /// last year's). An import takes the set's version: it is answered on this one now.
 pub fn judge_file(set: &IndicatorSet, text: &str, as_previous: bool) -> Judged {
     let f = open_assessment(text);
+    let lossy = f.problems.iter().any(|p| p.code != Code::IntegrityMismatch);
     let mut problems = f.problems;
     let mut a = f.assessment;
     if let Some(other) = a.take_if(|a| a.set_id != set.id) {
@@ -88,11 +92,13 @@ pub fn judge_file(set: &IndicatorSet, text: &str, as_previous: bool) -> Judged {
             }
         }
     };
+    let lossy = lossy && a.is_some();
     Judged {
         assessment: a,
         problems,
         integrity: f.integrity,
         opened,
+        lossy,
     }
 }
 
@@ -307,6 +313,7 @@ mod tests {
         assert!(j.assessment.is_none());
         assert_eq!(j.problems.len(), 1);
         assert_eq!(j.problems[0].path, "setId");
+        assert!(!j.lossy, "another set's file is not used at all");
         assert_eq!(
             judge_file(&set, "\u{feff} {\"setId\": ", false).opened,
             Opened::Broken
@@ -325,5 +332,24 @@ mod tests {
             .insert(s.indicator(0).id.clone(), Default::default());
         a.answers.insert("gone-1".into(), Default::default());
         assert_eq!(orphan_answers(&s, &a), ["gone-1"]);
+    }
+
+    #[test]
+    fn a_file_read_only_in_part_is_lossy() {
+        let set = crate::builtin::get("spbe-2020").expect("built in");
+        let whole = r#"{"setId": "spbe-2020", "setVersion": "2020.1", "answers": {"spbe-01": {"value": 3, "notes": "SK"}}}"#;
+        let j = judge_file(&set, whole, false);
+        assert!(!j.lossy, "{:?}", j.problems);
+        let part = r#"{"setId": "spbe-2020", "setVersion": "2020.1", "region": "Banjar",
+            "answers": {"spbe-01": {"value": 3, "notes": 7, "links": "https://x.example"}}}"#;
+        let j = judge_file(&set, part, false);
+        assert!(j.lossy);
+        assert_eq!(j.opened, Opened::Pending);
+        let paths: Vec<&str> = j.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths[..3],
+            ["region", "answers.spbe-01.notes", "answers.spbe-01.links"]
+        );
+        assert!(judge_file(&set, part, true).lossy, "last year's file too");
     }
 }

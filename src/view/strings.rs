@@ -100,6 +100,7 @@ pub enum Ui {
     NotANumber,
     ShowFewerSteps,
     ShowMore,
+    SavedDamaged,
 }
 
 /// The text of a UI string in a language.
@@ -116,7 +117,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
 
 /// Every string in Indonesian and English, in the order of [`Ui`]'s variants (a test checks
 /// that each sits at its variant's index).
-const STRINGS: [(Ui, &str, &str); Ui::ShowMore as usize + 1] = [
+const STRINGS: [(Ui, &str, &str); Ui::SavedDamaged as usize + 1] = [
     (Ui::Region, "Wilayah dan penilai", "Region and assessor"),
     (Ui::RegionName, "Nama wilayah", "Region name"),
     (Ui::RegionCode, "Kode wilayah BPS", "BPS region code"),
@@ -366,6 +367,11 @@ const STRINGS: [(Ui, &str, &str); Ui::ShowMore as usize + 1] = [
         Ui::ShowMore,
         "Tampilkan indikator berikutnya",
         "Show more indicators",
+    ),
+    (
+        Ui::SavedDamaged,
+        "Sebagian data tersimpan tidak dapat dibaca dan tidak dimuat. Teks aslinya disimpan sebagai cadangan di peramban ini, sebelum disimpan ulang. Yang tidak dimuat:",
+        "Part of the saved data could not be read and was not loaded. Its original text was kept as a backup in this browser before anything is saved again. Not loaded:",
     ),
 ];
 

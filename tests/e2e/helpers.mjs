@@ -208,7 +208,7 @@ export function saveKey(setId, key = 'Kabupaten Banjar') {
 }
 
 /**
- * Writes a saved assessment (format `swanilai-save/1`, src/autosave.rs) the way an earlier
+ * Writes a saved assessment (format `swanilai-save/1`, src/autosave/mod.rs) the way an earlier
  * session would have left it, then reloads so the widget restores it. `extra` adds fields to
  * the saved document (e.g. `drafts`).
  */

@@ -91,7 +91,7 @@ export function stored(page, prefix) {
   }, prefix);
 }
 
-/** A saved document as an earlier session would have left it (src/autosave.rs). */
+/** A saved document as an earlier session would have left it (src/autosave/mod.rs). */
 export function saveText(assessment, { rev = 1, writer = 'earlier-session' } = {}) {
   return JSON.stringify({ format: 'swanilai-save/1', rev, writer, savedAt: '2026-01-05T08:00:00Z', assessment });
 }

@@ -1,5 +1,6 @@
 // No lost work when storage misbehaves, in Chromium on the demo's SPBE page:
 //   - corrupted saved data: the widget starts, explains, and keeps the text under a backup key;
+//   - a save read only in part: the same, under another key, with what was left out listed;
 //   - storage full (setItem throws QuotaExceededError): saved answers still load, it warns,
 //     keeps working in memory, and export still works;
 //   - storage full, nothing new answered: the 400 ms tick neither reads nor writes storage;
@@ -92,6 +93,51 @@ test('corrupted saved data: the widget starts, explains, and keeps the text unde
     const saved = JSON.parse((await stored(page, SPBE_KEY))[SPBE_KEY]);
     assert.equal(saved.assessment.answers['spbe-01'].value, 3);
     assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:corrupt:`)), [corrupt]);
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+test('a save read only in part is kept whole under a backup key and told before anything is saved over it', {
+  timeout: 90_000,
+}, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    // Region as a string, notes as a number, links as a string, a value that is an object:
+    // each field is left out when read, and the next autosave would erase it for good.
+    const damaged = JSON.stringify({
+      format: 'swanilai-save/1',
+      rev: 4,
+      writer: 'wZ',
+      assessment: {
+        setId: 'spbe-2020',
+        setVersion: SPBE_VERSION,
+        region: 'Kabupaten Banjar',
+        answers: {
+          'spbe-01': { value: 3, notes: 7 },
+          'spbe-02': { value: 4, links: 'https://example.org/sk.pdf' },
+          'spbe-03': { value: { level: 2 }, notes: 'SK 12' },
+        },
+      },
+    });
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [SPBE_KEY, damaged]);
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    const notice = page.locator('[data-swn="damaged"]');
+    await notice.waitFor({ timeout: 10_000 });
+    const items = (await notice.locator('li').allTextContents()).map((t) => t.trim());
+    assert.equal(items.length, 4, items.join('\n'));
+    assert.match(items[0], /^region: /, 'the region, by its path');
+    assert.match(items[1], /^1\. .+: /, 'an answer, by its indicator');
+    assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:damaged:`)), [damaged], 'the original text is kept');
+    assert.equal((await assessment(page)).answers['spbe-01'].value, 3, 'what could be read is loaded');
+
+    // The next autosave writes over the stored save: the original stays in its backup.
+    await pick(page, 4, 1);
+    await waitSaved(page, 'spbe-05', 1);
+    assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:damaged:`)), [damaged]);
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
   } finally {
     await close();

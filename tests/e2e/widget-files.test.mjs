@@ -273,6 +273,34 @@ test('a file changed after export is flagged, whether imported or compared', { t
   }
 });
 
+test('an import read only in part lists what it leaves out, and its file is kept once used', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
+  const key = saveKey(set.id);
+  try {
+    const text = JSON.stringify({
+      setId: set.id,
+      setVersion: set.version,
+      region: 'Kabupaten Banjar',
+      answers: { 'str-sdm-01': { value: 4, notes: 7, links: 'https://example.org/sk.pdf' } },
+    });
+    await chooseFile(page, 'import', 'sebagian.json', text);
+    await page.locator('[data-act="import-confirm"]').waitFor();
+    const codes = await page.locator('[data-swn="import"] li').evaluateAll((li) => li.map((e) => e.dataset.code));
+    assert.deepEqual(codes.slice(0, 3), ['wrong-type', 'wrong-type', 'wrong-type'], 'region, notes and links are listed');
+    const kept = async () => (await storageKeys(page)).filter((k) => k.startsWith(`${key}:import:`));
+    assert.deepEqual(await kept(), [], 'nothing is kept before the official confirms');
+    await page.locator('[data-act="import-confirm"]').click();
+    await page.locator('[data-act="import-confirm"]').waitFor({ state: 'detached' });
+    assert.equal((await widgetAssessment(page)).answers['str-sdm-01'].value, 4, 'what could be read is used');
+    const keys = await kept();
+    assert.equal(keys.length, 1, JSON.stringify(await storageKeys(page)));
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), keys[0]), text, 'the file as it was');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
 test('import asks first: cancel replaces nothing, confirm replaces and keeps a backup', { timeout: 90_000 }, async () => {
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`);
   const key = saveKey(set.id);

@@ -95,7 +95,7 @@ test('reload restores every answer, evidence note and link, and the region', { t
     assert.deepEqual(after.answers, before.answers);
     assert.deepEqual(after.region, REGION);
 
-    // The saved document carries the set id and version (src/autosave.rs).
+    // The saved document carries the set id and version (src/autosave/mod.rs).
     const doc = await savedDoc(page, saveKey(set.id));
     assert.equal(doc.format, 'swanilai-save/1');
     assert.equal(doc.assessment.setId, set.id);

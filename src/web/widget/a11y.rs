@@ -54,7 +54,7 @@ impl Inner {
             return;
         }
         if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {
-            let mut text = if self.save_due && self.blocked() {
+            let mut text = if self.saving.due() && self.blocked() {
                 format!("{text} {}.", self.t(Ui::Unsaved))
             } else {
                 text.to_string()

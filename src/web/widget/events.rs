@@ -12,7 +12,6 @@ use web_sys::{Element, Event, EventTarget, KeyboardEvent};
 use super::action::action_of;
 use super::dom::{closest_with, value_of};
 use super::{Emits, Inner};
-use crate::autosave::{Restored, restore};
 use crate::view::Action;
 
 type Handler = Closure<dyn FnMut(Event)>;
@@ -135,7 +134,7 @@ impl Inner {
             }
             "beforeunload" => {
                 self.save_now();
-                if self.save_due && self.blocked() {
+                if self.saving.due() && self.blocked() {
                     // The browser asks before leaving: these changes exist only in this page.
                     e.prevent_default();
                     let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"1".into());
@@ -154,15 +153,8 @@ impl Inner {
             }
             "storage" => {
                 let se: &web_sys::StorageEvent = e.unchecked_ref();
-                if se.key().as_deref() == Some(self.store.key.as_str()) {
-                    // The save stored now, not the event's: events can arrive late, after this
-                    // tab read a newer save (at a choice, say).
-                    let theirs = self.store.read().map(|t| restore(&t));
-                    if let Some(Restored::Saved { writer, rev, .. }) = theirs {
-                        if self.saved_elsewhere(rev, &writer) {
-                            self.warn(true);
-                        }
-                    }
+                if se.key().as_deref() == Some(self.saving.key()) {
+                    self.heard();
                 }
                 Vec::new()
             }

@@ -8,8 +8,9 @@ use web_sys::{Element, HtmlInputElement};
 use super::api::export_text;
 use super::dom::attrs;
 use super::events::emit;
-use super::{Drafts, Emits, Inner, Notice, now_iso};
+use super::{Emits, Inner, Notice, now_iso};
 use crate::Assessment;
+use crate::autosave;
 use crate::view::{self, Action, Opened, Ui};
 
 #[wasm_bindgen]
@@ -84,10 +85,17 @@ impl Inner {
             Ui::Import
         };
         let opened = judged.opened;
+        // Read only in part: the file as it was is kept before its answers are used.
+        let original = judged.lossy.then(|| text.to_string());
         match judged.assessment {
-            Some(a) if as_previous => self.keep_previous(Some(a)),
+            Some(a) if as_previous => {
+                if let Some(text) = &original {
+                    self.keep_import(text);
+                }
+                self.keep_previous(Some(a));
+            }
             Some(a) => {
-                self.pending = Some(a);
+                self.pending = Some((a, original));
                 self.notices
                     .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
             }
@@ -114,21 +122,6 @@ impl Inner {
             Opened::Unusable | Opened::Broken => {}
         }
         Vec::new()
-    }
-
-    /// Replaces the answers (and kept number text), backing up what is on screen first.
-    pub(crate) fn replace(&mut self, a: Assessment, drafts: Drafts) -> Emits {
-        // Back up what is on screen, edits still waiting for the debounced save included
-        // (the stored copy can be up to 400 ms older).
-        let current = self.save_doc(self.rev);
-        self.store.backup("backup", &current);
-        self.adopt_newer();
-        self.a = a;
-        self.drafts = drafts;
-        self.typing = None;
-        self.save_due = true;
-        self.write_save();
-        self.full_refresh()
     }
 
     /// Reads the file chosen in a file field, then hands its text to [`Inner::opened`].
@@ -195,9 +188,12 @@ impl Inner {
     pub(crate) fn import_confirm(&mut self) -> Emits {
         self.notices
             .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
-        let Some(a) = self.pending.take() else {
+        let Some((a, original)) = self.pending.take() else {
             return vec![];
         };
+        if let Some(text) = &original {
+            self.keep_import(text);
+        }
         let emits = self.replace(a, Vec::new());
         self.notices.push(Notice::Text(Ui::ImportDone, Vec::new()));
         self.render_notices();
@@ -207,6 +203,13 @@ impl Inner {
             Action::Dismiss.selector()
         )]);
         emits
+    }
+
+    /// Keeps an opened file's text under `<key>:import:<stamp>` (its answers were read only in
+    /// part; the notice listed what was left out).
+    fn keep_import(&mut self, text: &str) {
+        let at = super::save::at();
+        autosave::storage::backup(&mut self.store, self.saving.key(), "import", text, at.ms);
     }
 
     /// Forgets the opened file; focus goes back to the import button.

@@ -21,9 +21,9 @@ use web_sys::{Element, ShadowRoot};
 
 use super::api::{SetHandle, export_text, read_assessment};
 use super::dom::{Dom, clear};
-use super::store::Store;
-use super::{Mounted, api, dom, from_js, mounted, store, to_js, to_js_error};
-use crate::autosave::{Restored, restore};
+use super::store::LocalStorage;
+use super::{Mounted, api, dom, from_js, mounted, to_js, to_js_error};
+use crate::autosave::{self, Tab as SaveTab};
 use crate::export::Integrity;
 use crate::model::Lang;
 use crate::view::{self, Opened, Ui, ui};
@@ -44,34 +44,22 @@ pub(crate) struct Inner {
     frame: Element,
     scorer: Rc<Scorer<'static>>,
     a: Assessment,
-    /// The assessment as this tab last saved or loaded it: what another tab's save is merged
-    /// against (each side's changes are its differences from this).
-    base: Assessment,
-    /// The saves (rev, writer) `base` descends from, its own included (see
-    /// `autosave::save_text_with`): another tab's save that lists `from` started from `base`.
-    lineage: Vec<(u64, String)>,
-    /// The save (rev, writer) `base` is; `None` while it is no save (none yet, or this tab
-    /// chose to write over another's and its write has not landed).
-    from: Option<(u64, String)>,
-    /// The stored save (rev, writer) as this tab last read or wrote it: one that is neither
-    /// this nor this tab's was written by another tab since.
-    seen: (u64, String),
     tally: Tally,
     answered: Vec<bool>,
     lang: Lang,
     tab: usize,
-    store: Store,
-    rev: u64,
-    writer: String,
+    store: LocalStorage,
+    /// This tab's side of the save protocol (see [`crate::autosave::Tab`]).
+    saving: SaveTab,
     previous: Option<Assessment>,
-    /// An opened file waiting for the official to confirm replacing the answers.
-    pending: Option<Assessment>,
+    /// An opened file waiting for the official to confirm replacing the answers, with its
+    /// text when it was read only in part (kept as a backup when confirmed).
+    pending: Option<(Assessment, Option<String>)>,
     /// What a reset replaced (answers and kept number text), until it is undone.
     reset_backup: Option<(Assessment, Drafts)>,
     listeners: Vec<Listener>,
     handlers: Vec<(String, js_sys::Function)>,
     timers: Vec<(i32, Closure<dyn FnMut()>)>,
-    save_due: bool,
     advice_due: bool,
     results_due: bool,
     /// How many cards of the current tab are drawn (long tabs are drawn in parts).
@@ -97,13 +85,6 @@ pub(crate) struct Inner {
     soon_pending: Option<i32>,
     /// When this page last saved (local hours and minutes).
     saved_at: Option<(u32, u32)>,
-    /// Changes made (counted by `schedule_save`), and their count at the last save attempt.
-    edits: u64,
-    tried: u64,
-    /// Another tab saved since this one did: saving waits for the official's choice.
-    conflict: bool,
-    /// The last save failed for want of space.
-    full: bool,
     /// What `show_unsaved` last showed (`None`: the page was redrawn since).
     unsaved_shown: std::cell::Cell<Option<bool>>,
     /// The live region was just drawn: screen readers miss text put into a region they have
@@ -128,6 +109,9 @@ enum Notice {
     /// Two versions combined; the indicator ids (or `region`) where they differed, named in
     /// the language of the moment.
     Merged(Vec<String>),
+    /// The stored save was read only in part: what was left out or changed (its original
+    /// text is kept under a `:damaged:` backup key).
+    Damaged(Vec<Problem>),
 }
 
 /// Events for the host, emitted after the state is released.
@@ -240,27 +224,18 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let scorer = Rc::clone(&set.scorer);
     let lang = lang_of(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()))?;
     let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
-    let mut a = given_assessment(s, &options);
-    let mut notices = Vec::new();
-    let store = Store::new(key.clone());
+    let mut store = LocalStorage::new();
     // Given by the page, or imported by the official in an earlier session.
     let previous = js_sys::Reflect::get(&options, &"previous".into())
         .ok()
         .filter(|p| p.is_object() || p.is_string())
         .and_then(|p| read_assessment(&p).value)
-        .or_else(|| match restore(&store.previous()?) {
-            Restored::Saved { assessment, .. } => Some(*assessment),
-            Restored::Corrupt { .. } => None,
-        });
-    if !store.available() {
-        notices.push(Notice::Text(Ui::StorageUnavailable, Vec::new()));
-    } else if !store.writable() {
-        notices.push(Notice::Text(Ui::StorageFull, Vec::new()));
-    }
-    let saved = save::load(&store, &scorer, &mut a, &mut notices);
-    if !store.backups("unsaved").is_empty() {
-        notices.push(Notice::Left);
-    }
+        .or_else(|| autosave::previous(&store, &key));
+    let writer = format!("w{}", (js_sys::Math::random() * 1e12) as u64);
+    let given = given_assessment(s, &options);
+    let opening = SaveTab::open(&mut store, &key, &writer, &scorer, given, &save::at());
+    let a = opening.assessment;
+    let mut notices: Vec<Notice> = opening.told.into_iter().map(save::notice).collect();
     let orphans = view::orphan_answers(&scorer, &a);
     if !orphans.is_empty() {
         notices.push(Notice::Text(Ui::OrphanAnswers, orphans));
@@ -269,38 +244,31 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let tally = scorer.tally(scorer.indicator_scores(&a));
     let dom = Dom { doc };
     let frame = dom.el("div", "swn");
-    let writer = format!("w{}", (js_sys::Math::random() * 1e12) as u64);
     let inner = Inner {
         dom,
         host: host.clone(),
         root,
         frame,
         scorer,
-        base: a.clone(),
-        lineage: saved.lineage,
-        from: saved.from,
-        seen: saved.seen,
         a,
         tally,
         answered,
         lang,
         tab: 0,
         store,
-        rev: saved.rev,
-        writer,
+        saving: opening.tab,
         previous,
         pending: None,
         reset_backup: None,
         listeners: Vec::new(),
         handlers: Vec::new(),
         timers: Vec::new(),
-        save_due: false,
         advice_due: false,
         results_due: false,
         card_limit: CARD_CHUNK,
         plan_open: false,
         printing: false,
-        drafts: saved.drafts,
+        drafts: opening.drafts,
         typing: None,
         notices,
         stylesheet,
@@ -308,10 +276,6 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         soon: None,
         soon_pending: None,
         saved_at: None,
-        edits: 0,
-        tried: 0,
-        conflict: false,
-        full: false,
         unsaved_shown: std::cell::Cell::new(None),
         status_fresh: std::cell::Cell::new(false),
         later: RefCell::new(None),

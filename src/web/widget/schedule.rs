@@ -8,8 +8,7 @@ use super::Inner;
 
 impl Inner {
     pub(crate) fn schedule_save(&mut self, debounce: bool) {
-        self.save_due = true;
-        self.edits += 1;
+        self.saving.changed();
         self.show_unsaved();
         if !debounce {
             self.defer();

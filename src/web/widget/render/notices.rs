@@ -92,6 +92,12 @@ impl Inner {
                     );
                     self.button(&div, "swn-btn", Ui::LeftDrop, Action::LeftDrop);
                 }
+                Notice::Damaged(problems) => {
+                    attrs(&div, &[("data-swn", "damaged")]);
+                    d.add(&div, "p", "swn-warn", self.t(Ui::SavedDamaged));
+                    self.problem_list(&div, problems);
+                    close(&div);
+                }
                 Notice::ResetDone => {
                     d.add(&div, "p", "", self.t(Ui::ResetDone));
                     self.button(&div, "swn-btn", Ui::Undo, Action::UndoReset);
@@ -117,14 +123,7 @@ impl Inner {
         attrs(&p, &[("data-integrity", view::integrity_name(integrity))]);
         if !problems.is_empty() {
             d.add(div, "p", "", self.t(view::problems_heading(problems)));
-            let ul = d.add(div, "ul", "swn-problems", "");
-            for pr in problems.iter().take(50) {
-                let msg = pr.message.get(self.lang);
-                let at = view::problem_place(&self.scorer, &pr.path, self.lang);
-                // The code is for support and tests, not for the official's eyes.
-                let li = d.add(&ul, "li", "", &format!("{at}{msg}"));
-                attrs(&li, &[("data-code", &pr.code.to_string())]);
-            }
+            self.problem_list(div, problems);
         }
         if opened == Opened::Pending {
             self.button(
@@ -134,6 +133,20 @@ impl Inner {
                 Action::ImportConfirm,
             );
             self.button(div, "swn-btn", Ui::Cancel, Action::ImportCancel);
+        }
+    }
+
+    /// Problems, the first 50, each with where it is ("12. <title>: ") in the widget's
+    /// language.
+    fn problem_list(&self, div: &Element, problems: &[Problem]) {
+        let d = &self.dom;
+        let ul = d.add(div, "ul", "swn-problems", "");
+        for pr in problems.iter().take(50) {
+            let msg = pr.message.get(self.lang);
+            let at = view::problem_place(&self.scorer, &pr.path, self.lang);
+            // The code is for support and tests, not for the official's eyes.
+            let li = d.add(&ul, "li", "", &format!("{at}{msg}"));
+            attrs(&li, &[("data-code", &pr.code.to_string())]);
         }
     }
 
@@ -155,7 +168,7 @@ impl Inner {
     /// Also attaches the `beforeunload` listener (which asks before the page closes) exactly
     /// while that is so; adding or removing it again changes nothing.
     pub(crate) fn show_unsaved(&self) {
-        let unsaved = self.save_due && self.blocked();
+        let unsaved = self.saving.due() && self.blocked();
         // Called on every answer: touch the page only when the state changes.
         if self.unsaved_shown.replace(Some(unsaved)) == Some(unsaved) {
             return;
