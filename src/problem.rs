@@ -109,8 +109,8 @@ pub enum Code {
     RegionMismatch,
     /// A file given as a returned share carries no share record.
     NotAShare,
-    /// A returned share was cut from another version of the base (its changes are still
-    /// told against the answers it was cut with).
+    /// The base changed some of a returned share's answers since it was cut (its changes are
+    /// still told against the answers it was cut with).
     ShareStale,
 }
 

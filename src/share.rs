@@ -130,7 +130,8 @@ pub struct FileVerdict {
     pub unit: Option<String>,
     /// Whether its changes were considered (a refused file changes nothing).
     pub accepted: bool,
-    /// Whether it was cut from another version of the base than the one merged into.
+    /// Whether the base changed some of the unit's answers since the share was cut (another
+    /// base hash alone, e.g. after other units' shares were merged, is not stale).
     pub stale: bool,
     /// Why it was refused, or warnings; every message names the file.
     pub problems: Vec<Problem>,
@@ -291,14 +292,26 @@ fn check_file(base: &Assessment, hash: &str, r: &Returned) -> FileVerdict {
                 format!("unit `{}` is not in the base's list of `units`", s.unit),
             ),
             Some(s) if s.base != hash => {
-                stale = true;
-                refuse(
-                    &mut problems,
-                    "share.base",
-                    Code::ShareStale,
-                    "bagian ini dipotong dari versi induk yang lain; perubahannya dibandingkan dengan jawaban saat dipotong".into(),
-                    "this share was cut from another version of the base; its changes are told against the answers it was cut with".into(),
-                );
+                let moved = moved_since_cut(base, s);
+                if !moved.is_empty() {
+                    stale = true;
+                    let shown = moved.iter().take(5).map(|id| format!("`{id}`"));
+                    let mut list = shown.collect::<Vec<_>>().join(", ");
+                    if moved.len() > 5 {
+                        list.push_str(&format!(" (+{})", moved.len() - 5));
+                    }
+                    refuse(
+                        &mut problems,
+                        "share.base",
+                        Code::ShareStale,
+                        format!(
+                            "sejak bagian ini dipotong, induk mengubah {list}; perubahan berkas dibandingkan dengan jawaban saat dipotong"
+                        ),
+                        format!(
+                            "since this share was cut, the base changed {list}; the file's changes are told against the answers it was cut with"
+                        ),
+                    );
+                }
             }
             Some(_) => {}
         }
@@ -310,6 +323,22 @@ fn check_file(base: &Assessment, hash: &str, r: &Returned) -> FileVerdict {
         stale,
         problems,
     }
+}
+
+/// The indicators of a share's unit (as cut, or as the base assigns them now) whose answer in
+/// the base is no longer the one the share was cut with.
+fn moved_since_cut(base: &Assessment, s: &Share) -> Vec<String> {
+    let assigned = base
+        .assignments
+        .iter()
+        .filter(|(_, a)| a.unit.as_deref() == Some(s.unit.as_str()))
+        .map(|(id, _)| id);
+    let scope: std::collections::BTreeSet<&String> = s.original.keys().chain(assigned).collect();
+    scope
+        .into_iter()
+        .filter(|id| answer_in(&base.answers, id) != answer_in(&s.original, id))
+        .cloned()
+        .collect()
 }
 
 fn same_region(a: &crate::Region, b: &crate::Region) -> bool {
