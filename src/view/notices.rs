@@ -159,11 +159,14 @@ pub fn problem_place(scorer: &Scorer<'_>, path: &str, lang: Lang) -> String {
     }
 }
 
-/// "12. <title>" for an indicator id; the region's heading for anything else (`region`).
+/// "12. <title>" for an indicator id; the region's heading for `region`; anything else (an
+/// answer to an indicator the set no longer has, a team-work field such as `assignments`)
+/// by its own name.
 pub fn indicator_name(scorer: &Scorer<'_>, id: &str, lang: Lang) -> String {
     match scorer.indicator_index(id) {
         Some(i) => format!("{}. {}", i + 1, scorer.indicator(i).title.get(lang)),
-        None => ui(Ui::Region, lang).to_string(),
+        None if id == "region" => ui(Ui::Region, lang).to_string(),
+        None => id.to_string(),
     }
 }
 
@@ -279,11 +282,11 @@ mod tests {
         assert_eq!(merged_key(&[]), Ui::Merged);
         assert_eq!(merged_text(&s, &[], Lang::En), ui(Ui::Merged, Lang::En));
         let id = s.indicator(1).id.clone();
-        let text = merged_text(&s, &[id, "region".into()], Lang::Id);
+        let text = merged_text(&s, &[id, "region".into(), "assignments".into()], Lang::Id);
         assert_eq!(
             text,
             format!(
-                "{} 2. {}; {}",
+                "{} 2. {}; {}; assignments",
                 ui(Ui::MergedClashes, Lang::Id),
                 s.indicator(1).title.get(Lang::Id),
                 ui(Ui::Region, Lang::Id)
