@@ -51,6 +51,7 @@ pub fn base_hash(a: &Assessment) -> String {
 /// base.set_value("spbe-06", Value::Number(4.0));
 /// let share = cut_share(&base, "bkpsdm", "Koordinator", None).unwrap();
 /// assert_eq!(share.answers.keys().collect::<Vec<_>>(), ["spbe-05"]);
+/// assert_eq!(share.updated_at, None); // not the base's: the unit's changes are timed by its own
 /// assert!(cut_share(&base, "bappeda", "Koordinator", None).is_err());
 /// ```
 pub fn cut_share(
@@ -85,8 +86,10 @@ pub fn cut_share(
         set_version: base.set_version.clone(),
         region: base.region.clone(),
         answers: answers.clone(),
-        created_at: base.created_at.clone(),
-        updated_at: base.updated_at.clone(),
+        // The share's own history starts when it is cut: a change the unit makes is timed by
+        // its own `updatedAt`, never by the base's last change.
+        created_at: at.map(str::to_string),
+        updated_at: None,
         units: base.units.clone(),
         assignments: pick(base, unit, &base.assignments),
         share: Some(Share {
