@@ -95,6 +95,17 @@ mod cli {
             #[arg(long)]
             top: Option<usize>,
         },
+        /// Progress per unit: answered, evidence ready, claims above evidence, overdue targets.
+        Progress {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The date targets are judged on, `YYYY-MM-DD` (default: today, UTC).
+            #[arg(long)]
+            date: Option<String>,
+            /// The assessment file.
+            assessment: PathBuf,
+        },
         /// Cut one unit's share of an assessment: its indicators only, as an export file.
         Share {
             #[arg(long)]
@@ -313,6 +324,20 @@ mod cli {
                 Ok(u8::from(has_errors(&c.problems)))
             }
             Command::Rank { set, files, top } => rank(set.as_deref(), &files, top),
+            Command::Progress {
+                set,
+                date,
+                assessment,
+            } => {
+                let a = open_assessment_file(&assessment)?;
+                let set = set_for(set.as_deref(), &a)?;
+                let date = date.unwrap_or_else(now);
+                if !swanilai::team::is_date(date.get(..10).unwrap_or(&date)) {
+                    return Err(Fail(2, format!("--date `{date}`: write YYYY-MM-DD")));
+                }
+                print_json(&swanilai::progress::progress(&set, &a, &date));
+                Ok(0)
+            }
             Command::Share {
                 set,
                 unit,

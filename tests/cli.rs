@@ -567,3 +567,25 @@ fn csv_ends_with_a_row_per_unit() {
         "Indonesian header"
     );
 }
+
+#[test]
+fn progress_lists_each_units_overdue_targets_on_a_date() {
+    let dir = temp_dir("progress");
+    let file = write(&dir, "base.json", &team_base());
+    let o = run(&["progress", "--date", "2026-07-01", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let p = json_out(&o);
+    assert_eq!(p["date"], "2026-07-01");
+    assert_eq!(p["units"][0]["unit"], "bappeda");
+    assert_eq!(p["units"][0]["overdue"], json!(["spbe-01"]));
+    let o = run(&["progress", "--date", "2026-06-30", &file]);
+    assert_eq!(
+        json_out(&o)["units"][0]["overdue"],
+        json!([]),
+        "due that day: not yet"
+    );
+
+    let o = run(&["progress", "--date", "1 Juli 2026", &file]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
+}
