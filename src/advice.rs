@@ -1,12 +1,15 @@
-//! Advice: what to improve first.
+//! Advice: the next steps.
 //!
-//! For every indicator with an answer that would raise the overall score, the
-//! gain from the next such answer and from the best one, ranked; and the fewest
-//! indicator changes that lift the shown score into the next predicate band (see [`Plan`]
-//! for exactly what "fewest" guarantees under each unanswered policy).
-//! Every gain offered is positive: an answer that would lower the overall score or
-//! leave it as it is (possible under `exclude`, where answering an unanswered
-//! indicator below its siblings' mean lowers it) is not an improvement.
+//! Advice works on the evidenced index (the claimed one when a set lists no evidence items):
+//! what an assessor will accept. Indicators still unanswered are listed apart
+//! ([`Advice::unanswered`]), never offered as improvements. For every answered indicator
+//! with an answer that would raise the overall score, the gain from the next such answer
+//! and from the best one, with the evidence items to prepare for a level, ranked by the next
+//! step's gain per item to prepare; numbers and percentages are measured outcomes, marked
+//! as targets. And the fewest indicator changes that lift the shown score into the next
+//! predicate band, counting the items to prepare (see [`Plan`] for exactly what "fewest"
+//! guarantees under each unanswered policy). Every gain offered is positive: an answer that
+//! would lower the overall score or leave it as it is is not an improvement.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +18,7 @@ use serde::Serialize;
 use crate::assessment::{Assessment, Value};
 use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale, UnansweredPolicy};
 use crate::round::round_half_away;
-use crate::score::{PredicateRef, Score, Scorer, Tally};
+use crate::score::{MissingItem, PredicateRef, Score, Scorer, Tally};
 use crate::sort::sort_by;
 use crate::sums::Sums;
 use crate::validate::answer_score;
@@ -31,8 +34,12 @@ pub struct AnswerGain {
     pub value: Value,
     /// The indicator's score with it.
     pub score: f64,
-    /// The change in the overall score (exact; round for display).
+    /// The change in the overall (evidenced) score (exact; round for display).
     pub gain: f64,
+    /// For a level: the required evidence items up to it that are not yet `siap`, the
+    /// documents to prepare to reach it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prepare: Vec<MissingItem>,
 }
 
 /// An indicator that can be improved.
@@ -53,6 +60,10 @@ pub struct Recommendation {
     pub next: AnswerGain,
     /// The best answer.
     pub best: AnswerGain,
+    /// A measured outcome (a number or a percentage): `next` and `best` are targets to
+    /// reach in the real world, not answers to change.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub measured: bool,
 }
 
 /// One change in a plan.
@@ -72,6 +83,9 @@ pub struct Step {
     /// score after it minus the score before it. The gains add up to the plan's change in
     /// score (under `exclude` a change's gain depends on the changes made before it).
     pub gain: f64,
+    /// For a level: the evidence items to prepare to reach it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prepare: Vec<MissingItem>,
 }
 
 /// The fewest changes that lift the shown overall score into the next predicate band.
@@ -106,15 +120,25 @@ pub struct Plan {
     /// The changes, in the order they are counted: each is the one with the largest gain
     /// given those before it (under `zero`, simply the largest gain first).
     pub steps: Vec<Step>,
+    /// How many evidence items the steps need prepared, in all.
+    pub items: usize,
 }
 
-/// Advice for one assessment.
+/// Advice for one assessment: next steps over the evidenced index.
+///
+/// Unanswered indicators are listed in `unanswered`, never as improvements: answering them
+/// is not an improvement but the assessment's own completion. Improvements start from each
+/// answered indicator's evidenced score: for a level, the next level up and the items to
+/// prepare for it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Advice {
-    /// The overall score now.
+    /// The overall score now, as evidenced (as claimed when the set lists no evidence items).
     pub overall: Score,
-    /// Improvements ranked by the gain of the best answer, then of the next one.
+    /// The indicators still to answer, in document order.
+    pub unanswered: Vec<String>,
+    /// Improvements ranked by the next step's gain per evidence item to prepare (a step with
+    /// none counts as one), then by the best answer's gain, then in document order.
     pub recommendations: Vec<Recommendation>,
     /// How to reach the next predicate band; absent in the top band.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -225,7 +249,7 @@ pub fn advise(set: &IndicatorSet, a: &Assessment, limit: Option<usize>) -> Advic
 /// [`advise`] with a compiled [`Scorer`].
 pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) -> Advice {
     let set = scorer.set();
-    let tally = scorer.tally(scorer.indicator_scores(a));
+    let tally = scorer.tally(scorer.evidenced_scores(a));
     let base = tally.overall();
     let gain = |i: usize, s: f64| {
         let after = scorer.overall_if(&tally, i, Some(s));
@@ -233,8 +257,15 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
     };
     let mut options: Vec<Vec<(Value, f64)>> = Vec::with_capacity(scorer.indicator_count());
     let mut recs = Vec::new();
+    let mut unanswered = Vec::new();
     for i in 0..scorer.indicator_count() {
         let ind = scorer.indicator(i);
+        let Some(current) = scorer.current_value(a, i) else {
+            unanswered.push(ind.id.clone());
+            options.push(Vec::new());
+            continue;
+        };
+        let answer = a.answers.get(&ind.id);
         let current_score = tally.indicator(i);
         let mut better: Vec<(Value, f64)> = candidates(&ind.answer, &set.scale)
             .into_iter()
@@ -261,33 +292,35 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
                 options.push(Vec::new());
                 continue;
             }
+            let step = |(value, score): &(Value, f64), gain: f64| AnswerGain {
+                value: value.clone(),
+                score: *score,
+                gain,
+                prepare: crate::evidence::to_prepare(ind, answer, value),
+            };
             recs.push((
                 i,
                 Recommendation {
                     indicator: ind.id.clone(),
                     group: scorer.indicator_group(i).to_string(),
-                    current: scorer.current_value(a, i).map(std::borrow::Cow::into_owned),
+                    current: Some(current.into_owned()),
                     current_score,
-                    next: AnswerGain {
-                        value: next.0.clone(),
-                        score: next.1,
-                        gain: next_gain,
-                    },
-                    best: AnswerGain {
-                        value: best.0.clone(),
-                        score: best.1,
-                        gain: best_gain,
-                    },
+                    next: step(next, next_gain),
+                    best: step(best, best_gain),
+                    measured: matches!(
+                        ind.answer,
+                        AnswerKind::Number { .. } | AnswerKind::Percent { .. }
+                    ),
                 },
             ));
         }
         options.push(better);
     }
+    let per_item = |r: &Recommendation| r.next.gain / r.next.prepare.len().max(1) as f64;
     sort_by(&mut recs, |(ia, a), (ib, b)| {
-        b.best
-            .gain
-            .total_cmp(&a.best.gain)
-            .then(b.next.gain.total_cmp(&a.next.gain))
+        per_item(b)
+            .total_cmp(&per_item(a))
+            .then(b.best.gain.total_cmp(&a.best.gain))
             .then(ia.cmp(ib))
     });
     let plan = plan(scorer, &tally, a, &recs, &options);
@@ -297,6 +330,7 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
     }
     Advice {
         overall: scorer.score_of(base),
+        unanswered,
         recommendations,
         plan,
     }
@@ -342,9 +376,20 @@ fn plan(
         // weighted sum of indicator scores and gains add up: the k largest best-answer gains
         // give the highest score any k changes can, and taking them largest first until the
         // target is reached gives the fewest changes.
+        let mut by_best: Vec<&(usize, Recommendation)> = recs.iter().collect();
+        // Largest best gain first (the fewest changes); among equal gains, the change with
+        // fewer evidence items to prepare.
+        sort_by(&mut by_best, |(ia, a), (ib, b)| {
+            b.best
+                .gain
+                .total_cmp(&a.best.gain)
+                .then(a.best.prepare.len().cmp(&b.best.prepare.len()))
+                .then(b.next.gain.total_cmp(&a.next.gain))
+                .then(ia.cmp(ib))
+        });
         let mut t = tally.clone();
         let mut chosen = Vec::new();
-        for (i, r) in recs {
+        for (i, r) in by_best {
             if reaches(&t) || r.best.gain <= 0.0 {
                 break;
             }
@@ -376,9 +421,11 @@ fn plan(
         .into_iter()
         .map(|(i, o, gain)| {
             let (value, score) = options[i][o].clone();
+            let ind = scorer.indicator(i);
             Step {
-                indicator: scorer.indicator(i).id.clone(),
+                indicator: ind.id.clone(),
                 from: scorer.current_value(a, i).map(std::borrow::Cow::into_owned),
+                prepare: crate::evidence::to_prepare(ind, a.answers.get(&ind.id), &value),
                 to: value,
                 score,
                 gain,
@@ -390,6 +437,7 @@ fn plan(
         target_score: target,
         reached,
         score_after: scorer.score_of(t.overall()),
+        items: steps.iter().map(|s| s.prepare.len()).sum(),
         steps,
     })
 }

@@ -107,3 +107,23 @@ pub fn missing<'a>(
         .filter(|(level, it)| *level <= claimed && it.required && !ready(answer, &it.id))
         .collect()
 }
+
+/// The required items not yet `siap` that a level indicator needs for the answer `value`
+/// (a level number): what to prepare to reach it. Empty for other kinds.
+pub fn to_prepare(
+    ind: &Indicator,
+    answer: Option<&Answer>,
+    value: &Value,
+) -> Vec<crate::score::MissingItem> {
+    let (AnswerKind::Level { .. }, Value::Number(n)) = (&ind.answer, value) else {
+        return Vec::new();
+    };
+    missing(ind, answer, *n as usize)
+        .into_iter()
+        .map(|(level, it)| crate::score::MissingItem {
+            id: it.id.clone(),
+            level,
+            text: it.text.clone(),
+        })
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! The widget's view models, in pure Rust: every string and number the widget
 //! shows is decided here (and tested natively); the DOM layer only draws them.
 
-use crate::advice::Advice;
+use crate::advice::{Advice, AnswerGain};
 use crate::assessment::{Assessment, Value};
 use crate::compare::Comparison;
 use crate::model::{AnswerKind, IndicatorSet, Lang};
@@ -304,60 +304,146 @@ pub struct AdviceView {
     pub plan: Vec<AdviceLine>,
     /// The most effective improvements.
     pub top: Vec<AdviceLine>,
+    /// The indicators still to answer (never improvements), in document order.
+    pub to_answer: Vec<AdviceLine>,
+}
+
+/// What an improvement asks for: for a level with evidence items, the level and the items
+/// to prepare (`2 – Membangun: siapkan SOP; SK`); for a measured outcome, the target
+/// (`target ≥ 60%`); otherwise the change of answer (`2 – Terkelola → 3 – Terdefinisi`).
+fn step_text(
+    ind: &crate::model::Indicator,
+    from: Option<&Value>,
+    to: &AnswerGain,
+    measured: bool,
+    d: u8,
+    lang: Lang,
+) -> String {
+    let to_text = answer_label(&ind.answer, &to.value, d, lang);
+    if !to.prepare.is_empty() {
+        let items: Vec<&str> = to.prepare.iter().map(|m| m.text.get(lang)).collect();
+        let verb = if lang == Lang::Id {
+            "siapkan"
+        } else {
+            "prepare"
+        };
+        return format!("{to_text}: {verb} {}", items.join("; "));
+    }
+    if measured {
+        let lower = matches!(
+            ind.answer,
+            AnswerKind::Number {
+                better: crate::model::Better::Lower,
+                ..
+            } | AnswerKind::Percent {
+                better: crate::model::Better::Lower
+            }
+        );
+        let sign = if lower { "≤" } else { "≥" };
+        // "target" in both languages.
+        return format!("target {sign}\u{a0}{to_text}");
+    }
+    format!("{} → {to_text}", answer_text(&ind.answer, from, d, lang))
 }
 
 /// Builds the advice panel.
 pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> AdviceView {
     let set = scorer.set();
     let d = set.scale.decimals;
-    let line =
-        |id: &str, from: Option<&Value>, to: &Value, gain: f64, extra: Option<(&Value, f64)>| {
-            let i = scorer.indicator_index(id).unwrap_or(0);
-            let ind = scorer.indicator(i);
-            let from = answer_text(&ind.answer, from, d, lang);
-            let to_text = answer_label(&ind.answer, to, d, lang);
-            let mut text = format!("{from} → {to_text} ({})", format_delta(gain, d, lang));
-            if let Some((best, best_gain)) = extra {
-                text.push_str(&format!(
-                    "; {}: {} ({})",
-                    ui(Ui::Best, lang),
-                    answer_label(&ind.answer, best, d, lang),
-                    format_delta(best_gain, d, lang)
-                ));
-            }
-            AdviceLine {
-                indicator: i,
-                title: ind.title.get(lang).to_string(),
-                text,
-            }
-        };
+    let line = |id: &str,
+                from: Option<&Value>,
+                to: &AnswerGain,
+                measured: bool,
+                best: Option<&AnswerGain>| {
+        let i = scorer.indicator_index(id).unwrap_or(0);
+        let ind = scorer.indicator(i);
+        let mut text = format!(
+            "{} ({})",
+            step_text(ind, from, to, measured, d, lang),
+            format_delta(to.gain, d, lang)
+        );
+        if let Some(best) = best {
+            text.push_str(&format!(
+                "; {}: {} ({})",
+                ui(Ui::Best, lang),
+                answer_label(&ind.answer, &best.value, d, lang),
+                format_delta(best.gain, d, lang)
+            ));
+        }
+        AdviceLine {
+            indicator: i,
+            title: ind.title.get(lang).to_string(),
+            text,
+        }
+    };
+    let to_answer: Vec<AdviceLine> = a
+        .unanswered
+        .iter()
+        .filter_map(|id| scorer.indicator_index(id))
+        .map(|i| AdviceLine {
+            indicator: i,
+            title: scorer.indicator(i).title.get(lang).to_string(),
+            text: ui(Ui::NotAnswered, lang).to_string(),
+        })
+        .collect();
     let (headline, plan) = match &a.plan {
-        None => (ui(Ui::AlreadyTop, lang).to_string(), Vec::new()),
-        Some(p) if !p.reached => (ui(Ui::NotReachable, lang).to_string(), Vec::new()),
-        Some(p) => {
-            let n = p.steps.len();
-            let head = match lang {
-                Lang::Id => format!(
+        Some(p) if p.reached => {
+            let (n, m) = (p.steps.len(), p.items);
+            let evidence = set.term(crate::model::Term::Evidence, lang);
+            let head = match (lang, m) {
+                (Lang::Id, 0) => format!(
                     "{} {} (≥\u{a0}{}): ubah {n} indikator berikut.",
                     ui(Ui::ToReach, lang),
                     p.target.label.get(lang),
                     format_number(p.target_score, d, lang)
                 ),
-                Lang::En => format!(
+                (Lang::Id, m) => format!(
+                    "{} {} (≥\u{a0}{}): {n} langkah berikut, dengan {m} butir {} disiapkan.",
+                    ui(Ui::ToReach, lang),
+                    p.target.label.get(lang),
+                    format_number(p.target_score, d, lang),
+                    evidence.to_ascii_lowercase()
+                ),
+                (Lang::En, 0) => format!(
                     "{} {} (≥\u{a0}{}): change the following {n} indicator{}.",
                     ui(Ui::ToReach, lang),
                     p.target.label.get(lang),
                     format_number(p.target_score, d, lang),
                     if n == 1 { "" } else { "s" }
                 ),
+                (Lang::En, m) => format!(
+                    "{} {} (≥\u{a0}{}): the following {n} step{}, with {m} {} item{} to prepare.",
+                    ui(Ui::ToReach, lang),
+                    p.target.label.get(lang),
+                    format_number(p.target_score, d, lang),
+                    if n == 1 { "" } else { "s" },
+                    evidence.to_ascii_lowercase(),
+                    if m == 1 { "" } else { "s" }
+                ),
             };
             let steps = p
                 .steps
                 .iter()
-                .map(|s| line(&s.indicator, s.from.as_ref(), &s.to, s.gain, None))
+                .map(|s| {
+                    let i = scorer.indicator_index(&s.indicator).unwrap_or(0);
+                    let measured = matches!(
+                        scorer.indicator(i).answer,
+                        AnswerKind::Number { .. } | AnswerKind::Percent { .. }
+                    );
+                    let to = AnswerGain {
+                        value: s.to.clone(),
+                        score: s.score,
+                        gain: s.gain,
+                        prepare: s.prepare.clone(),
+                    };
+                    line(&s.indicator, s.from.as_ref(), &to, measured, None)
+                })
                 .collect();
             (head, steps)
         }
+        _ if !to_answer.is_empty() => (unanswered_text(to_answer.len(), lang), Vec::new()),
+        None => (ui(Ui::AlreadyTop, lang).to_string(), Vec::new()),
+        Some(_) => (ui(Ui::NotReachable, lang).to_string(), Vec::new()),
     };
     let top = a
         .recommendations
@@ -365,20 +451,37 @@ pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> Advice
         .filter(|r| r.best.gain > 0.0)
         .take(top)
         .map(|r| {
-            let extra = (r.best.value != r.next.value).then_some((&r.best.value, r.best.gain));
-            line(
-                &r.indicator,
-                r.current.as_ref(),
-                &r.next.value,
-                r.next.gain,
-                extra,
-            )
+            let best = (r.best.value != r.next.value).then_some(&r.best);
+            line(&r.indicator, r.current.as_ref(), &r.next, r.measured, best)
         })
         .collect();
     AdviceView {
         headline,
         plan,
         top,
+        to_answer,
+    }
+}
+
+/// The advice's headline while indicators are unanswered and no plan reaches the next
+/// predicate from the answers given.
+///
+/// ```
+/// use swanilai::{model::Lang, view::unanswered_text};
+/// assert_eq!(unanswered_text(3, Lang::Id), "3 indikator belum dijawab: jawab dulu, lalu lihat saran perbaikan.");
+/// assert_eq!(unanswered_text(1, Lang::En), "1 indicator is not answered yet: answer it first, then see what to improve.");
+/// ```
+pub fn unanswered_text(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => {
+            format!("{n} indikator belum dijawab: jawab dulu, lalu lihat saran perbaikan.")
+        }
+        (Lang::En, 1) => {
+            "1 indicator is not answered yet: answer it first, then see what to improve.".into()
+        }
+        (Lang::En, n) => format!(
+            "{n} indicators are not answered yet: answer them first, then see what to improve."
+        ),
     }
 }
 

@@ -20,6 +20,7 @@ pub enum Ui {
     NotReachable,
     TopImprovements,
     NoImprovements,
+    ToAnswer,
     Compare,
     CompareHint,
     LastYear,
@@ -152,6 +153,7 @@ const STRINGS: [(Ui, &str, &str); Ui::SavedDamaged as usize + 1] = [
         "Semua indikator sudah di jawaban terbaik.",
         "Every indicator is at its best answer.",
     ),
+    (Ui::ToAnswer, "Masih harus dijawab", "Still to answer"),
     (
         Ui::Compare,
         "Bandingkan dengan tahun lalu",

@@ -21,11 +21,14 @@ import {
   formatViolations,
   horizontalOverflow,
   axeCheck,
+  indicatorsOf,
   launchBrowser,
   openPage,
   openTab,
   openWidget,
+  readSet,
   screenshot,
+  seedSave,
   startServer,
   waitReady,
   WWW_ROOT,
@@ -95,11 +98,29 @@ for (const { file, set } of DEMO_PAGES) {
 }
 
 /**
+ * Seeds a save with every level, yes/no and choice indicator of the demo's set at its lowest
+ * answer (the number, percent and score ones left to answer): a long plan (unanswered
+ * indicators are to answer, never plan steps).
+ */
+async function seedLowest(page) {
+  const set = await readSet('gm100sc-kesiapan');
+  const answers = {};
+  for (const ind of indicatorsOf(set)) {
+    const a = ind.answer;
+    if (a.kind === 'level') answers[ind.id] = { value: 1 };
+    if (a.kind === 'yes_no') answers[ind.id] = { value: false };
+    if (a.kind === 'choice') answers[ind.id] = { value: [...a.options].sort((x, y) => x.score - y.score)[0].id };
+  }
+  await seedSave(page, set.id, { setId: set.id, setVersion: set.version, answers });
+}
+
+/**
  * Puts everything the widget can show on screen: region, answers on tab 3 with a flag for
  * missing evidence, last year's comparison and its import notice, an invalid number, the full
  * plan, and the reset notice with its undo (answers restored by it).
  */
 async function busyWidget(page) {
+  await seedLowest(page);
   const region = { name: 'Kabupaten Banjar', code: '63.03', period: '2025', assessor: 'Siti Rahmawati' };
   await enterAnswers(page, region, [
     { tab: 2, id: 'sup-reg-01', pick: '2' },
@@ -202,18 +223,22 @@ for (const width of WIDTHS) {
 test('a long plan shows its first five steps and the rest on request', { timeout: 60_000 }, async () => {
   const { page, record, close } = await openWidget(browser, `${server.url}index.html`, { contextOptions: viewport(360) });
   try {
-    // From an empty assessment, reaching "Kurang Siap" takes 26 indicators.
+    // An empty assessment has nothing to improve yet: its indicators are to answer, never
+    // plan steps. Every level, yes/no and choice indicator at its lowest answer (the number,
+    // percent and score ones left to answer): reaching "Kurang Siap" takes 15 indicators.
+    assert.match(await page.locator('[data-swn="plan"]').innerText(), /^79 indikator belum dijawab: jawab dulu/);
+    await seedLowest(page);
     const plan = page.locator('[data-swn="advice"] ol li:visible');
     const more = page.locator('[data-act="plan-more"]');
-    assert.match(await page.locator('[data-swn="plan"]').innerText(), /ubah 26 indikator berikut/);
+    assert.match(await page.locator('[data-swn="plan"]').innerText(), /ubah 15 indikator berikut/);
     assert.equal(await plan.count(), 5);
-    assert.equal(await more.innerText(), 'Tampilkan semua 26 langkah');
+    assert.equal(await more.innerText(), 'Tampilkan semua 15 langkah');
     assert.equal(await more.getAttribute('aria-expanded'), 'false');
     assert.equal(await more.getAttribute('aria-controls'), 'swn-plan-list');
 
     await more.focus();
     await page.keyboard.press('Enter');
-    assert.equal(await plan.count(), 26);
+    assert.equal(await plan.count(), 15);
     assert.equal(await more.getAttribute('aria-expanded'), 'true');
     assert.equal(await more.innerText(), 'Tampilkan lebih sedikit langkah');
     const f = await focused(page);

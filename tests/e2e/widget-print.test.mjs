@@ -4,7 +4,7 @@
 // has no dialog: window.print is replaced by a recorder), and a PDF is rendered as well.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { card, launchBrowser, openWidget, readSet, startServer, WWW_ROOT } from './helpers.mjs';
+import { card, indicatorsOf, launchBrowser, openWidget, readSet, seedSave, startServer, WWW_ROOT } from './helpers.mjs';
 
 let server;
 let browser;
@@ -26,6 +26,11 @@ test('the print button fills the print section; print media shows it and hides t
   }).length;
   const { page, close } = await openWidget(browser, `${server.url}index.html`);
   try {
+    // Every level indicator at level 1: a long plan (unanswered indicators are to answer,
+    // never plan steps).
+    const answers = {};
+    for (const ind of indicatorsOf(set)) if (ind.answer.kind === 'level') answers[ind.id] = { value: 1 };
+    await seedSave(page, set.id, { setId: set.id, setVersion: set.version, answers });
     await page.locator('[data-region="name"]').fill('Kabupaten Banjar');
     await page.locator('[data-region="period"]').fill('2026');
     const c = card(page, 'str-tk-02');
@@ -48,7 +53,7 @@ test('the print button fills the print section; print media shows it and hides t
     assert.equal(await print.locator('tbody tr').count(), total, 'one row per indicator');
     assert.match(await print.locator('h3').innerText(), /Kabupaten Banjar 2026/);
     const row = print.locator('tbody tr').filter({ hasText: 'Perbup No. 12 Tahun 2025' });
-    assert.equal(await row.count(), 1, 'the answered indicator, with its note');
+    assert.equal(await row.count(), 1, 'the indicator answered on screen, with its note');
     assert.match(await row.innerText(), /3,50/);
 
     assert.equal(await print.isVisible(), false, 'the print section is hidden on screen');

@@ -89,5 +89,11 @@ impl Inner {
         } else {
             list(&v.top, false, v.top.len());
         }
+        if !v.to_answer.is_empty() {
+            // Unanswered indicators are a list of their own, never improvements; the first
+            // few on screen, all on paper.
+            d.add(&sec, "h4", "", self.t(Ui::ToAnswer));
+            list(&v.to_answer, false, view::PLAN_SHOWN);
+        }
     }
 }
