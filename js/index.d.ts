@@ -5,6 +5,7 @@ import type {
   Advice,
   Answer,
   Assessment,
+  Check,
   Comparison,
   IndicatorSet,
   MergeReport,
@@ -98,6 +99,10 @@ export declare class SetHandle {
   score(assessment: AssessmentInput): Report;
   /** Improvements ranked by gain, and the plan to the next predicate; `limit` caps the list. */
   advise(assessment: AssessmentInput, options?: { limit?: number }): Advice;
+  /** "Siap diajukan?": what still blocks submitting (unanswered indicators, claims above the
+   * evidence, evidence without notes or links, links that are not http(s), drafts), each
+   * finding naming its indicator; `ready` when no finding is an error. */
+  check(assessment: AssessmentInput): Check;
   /** What changed between two assessments of this set. */
   compare(previous: AssessmentInput, current: AssessmentInput): Comparison;
   /** The CSV export, one row per indicator, then the results (labels in `lang`, default `id`;

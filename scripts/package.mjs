@@ -43,7 +43,7 @@ for (const f of readdirSync(join(root, 'sets')).filter((f) => f.endsWith('.json'
 }
 
 // Types for every JSON shape, from the committed schemas.
-const schemas = ['indicator-set', 'assessment', 'report', 'advice', 'comparison', 'merge-report', 'progress'].map((n) =>
+const schemas = ['indicator-set', 'assessment', 'report', 'advice', 'comparison', 'merge-report', 'progress', 'check'].map((n) =>
   JSON.parse(readFileSync(join(root, 'schema', `${n}.schema.json`), 'utf8')),
 );
 writeFileSync(join(pkg, 'types.d.ts'), schemaToTs(schemas));

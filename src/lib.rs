@@ -39,6 +39,7 @@ pub mod assessment;
 pub mod autosave;
 pub mod builtin;
 pub mod carry;
+pub mod check;
 pub mod compare;
 pub mod evidence;
 pub mod export;

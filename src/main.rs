@@ -73,6 +73,15 @@ mod cli {
             #[arg(long)]
             limit: Option<usize>,
         },
+        /// "Siap diajukan?": list what still blocks submitting an assessment (JSON); exit 1
+        /// when anything blocks.
+        Check {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// The assessment file.
+            assessment: PathBuf,
+        },
         /// Compare two assessments of the same set (e.g. last year and this year).
         Compare {
             #[arg(long)]
@@ -165,6 +174,7 @@ mod cli {
         Comparison,
         MergeReport,
         Progress,
+        Check,
     }
 
     /// A failure: what to print and with which exit code.
@@ -312,6 +322,14 @@ mod cli {
                 print_json(&swanilai::advise(&set, &a, limit));
                 Ok(checked(&assessment, &swanilai::score(&set, &a)))
             }
+            Command::Check { set, assessment } => {
+                let a = load_assessment(&assessment)?;
+                let set = set_for(set.as_deref(), &a)?;
+                let c = swanilai::check::check(&Scorer::new(&set), &a);
+                print_json(&c);
+                checked(&assessment, &swanilai::score(&set, &a));
+                Ok(u8::from(!c.ready))
+            }
             Command::Compare { set, old, new } => {
                 let before = load_assessment(&old)?;
                 let after = load_assessment(&new)?;
@@ -372,6 +390,7 @@ mod cli {
                     SchemaKind::Progress => {
                         generator.into_root_schema_for::<swanilai::progress::Progress>()
                     }
+                    SchemaKind::Check => generator.into_root_schema_for::<swanilai::check::Check>(),
                 };
                 print_json(&schema);
                 Ok(0)

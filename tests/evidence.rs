@@ -217,3 +217,41 @@ fn the_results_view_names_the_index_and_marks_it_provisional() {
         Some("Provisional: 0 of 2 indicators answered")
     );
 }
+
+#[test]
+fn the_cli_check_exits_1_while_anything_blocks() {
+    let s = temp("check-set.json", SET);
+    let blocked = temp(
+        "check-blocked.json",
+        r#"{"setId": "uji", "setVersion": "1", "answers": {"i1": {"value": 1, "evidence": {"l1-sk": {"status": "siap", "links": ["intranet/sk.pdf"]}}}}}"#,
+    );
+    let o = cli(&["check", "--set", &s, &blocked]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(v["ready"], false);
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["kind"].as_str().expect("a kind"))
+        .collect();
+    assert_eq!(kinds, ["link_not_http", "unanswered"]);
+    assert_eq!(
+        v["findings"][0]["path"],
+        "answers.i1.evidence.l1-sk.links[0]"
+    );
+    assert_eq!(v["findings"][1]["indicator"], "i2");
+    assert_eq!(v["findings"][1]["number"], 2);
+    let ready = temp(
+        "check-ready.json",
+        r#"{"setId": "uji", "setVersion": "1", "answers": {"i1": {"value": 1, "evidence": {"l1-sk": {"status": "siap", "notes": "SK 1/2026"}}},
+            "i2": {"external": {"result": 10}}}}"#,
+    );
+    let o = cli(&["check", "--set", &s, &ready]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

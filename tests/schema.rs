@@ -30,7 +30,7 @@ fn schema_of<T: JsonSchema>() -> Schema {
         .into_root_schema_for::<T>()
 }
 
-fn schemas() -> [(&'static str, &'static str, Schema); 7] {
+fn schemas() -> [(&'static str, &'static str, Schema); 8] {
     [
         ("indicator-set", "set", schema_of::<IndicatorSet>()),
         ("assessment", "assessment", schema_of::<Assessment>()),
@@ -39,6 +39,7 @@ fn schemas() -> [(&'static str, &'static str, Schema); 7] {
         ("comparison", "comparison", schema_of::<Comparison>()),
         ("merge-report", "merge-report", schema_of::<MergeReport>()),
         ("progress", "progress", schema_of::<Progress>()),
+        ("check", "check", schema_of::<swanilai::check::Check>()),
     ]
 }
 

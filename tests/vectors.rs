@@ -16,7 +16,8 @@
 //! ```
 //!
 //! The runner computes the engine's output for `check`, serializes it to JSON (problems
-//! reduced to `path`, `code` and `severity`: messages are prose and may be reworded) and
+//! reduced to `path`, `code` and `severity`, and the check's findings without their
+//! `message`: messages are prose and may be reworded) and
 //! compares it with `expected`. Numbers agree when they differ by at most 1e-9 relative:
 //! the expected values were computed independently in Python (`tests/vectors/oracle.py`),
 //! which may sum in another order. Strings, booleans, nulls, keys and lengths must match
@@ -108,7 +109,15 @@ fn reduce_problems(v: &mut J) {
     match v {
         J::Object(map) => {
             for (k, item) in map.iter_mut() {
-                if k == "problems" {
+                if k == "findings" {
+                    if let J::Array(list) = item {
+                        for f in list.iter_mut() {
+                            if let J::Object(o) = f {
+                                o.remove("message");
+                            }
+                        }
+                    }
+                } else if k == "problems" {
                     if let J::Array(list) = item {
                         for p in list.iter_mut() {
                             if let J::Object(o) = p {
@@ -186,6 +195,14 @@ fn actual(case: &Map<String, J>) -> Result<J, String> {
                 &Scorer::new(&set),
                 &a,
                 limit,
+            )))?
+        }
+        "check" => {
+            let set = set_of(case)?;
+            let (a, _) = assessment_of(case, "assessment")?;
+            to_json(serde_json::to_value(swanilai::check::check(
+                &Scorer::new(&set),
+                &a,
             )))?
         }
         "compare" => {

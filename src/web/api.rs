@@ -161,6 +161,14 @@ impl SetHandle {
         to_js(&crate::advise_with(&self.scorer, &a, limit))
     }
 
+    /// "Siap diajukan?": what still blocks submitting the assessment (unanswered indicators,
+    /// claims above the evidence, evidence without notes or links, links that are not http(s),
+    /// drafts), each naming its indicator.
+    pub fn check(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
+        let (a, _) = self.checked(&assessment);
+        to_js(&crate::check::check(&self.scorer, &a))
+    }
+
     /// Changes between two assessments of this set.
     pub fn compare(&self, previous: JsValue, current: JsValue) -> Result<JsValue, JsValue> {
         let (p, _) = self.checked(&previous);

@@ -234,3 +234,25 @@ test('the engine runs in Node too, as engines.node says (init() given the .wasm 
   assert.ok(!Array.isArray(set), JSON.stringify(set));
   assert.equal(set.score(set.newAssessment()).overall.shown, 0);
 });
+
+test('set.check in Node: what blocks submitting, each finding naming its indicator', async () => {
+  await assertBuilt();
+  const api = await import(pathToFileURL(path.join(PKG_DIR, 'index.js')).href);
+  await api.init(await readFile(path.join(PKG_DIR, 'swanilai_bg.wasm')));
+  const set = api.loadSet(await readFile(path.join(PKG_DIR, 'sets', 'spbe-2020.json'), 'utf8'));
+  const a = set.newAssessment();
+  a.answers['spbe-01'] = { value: 3, links: ['www.banjarkab.go.id/perbup.pdf'] };
+  const c = set.check(a);
+  assert.equal(c.ready, false);
+  assert.equal(c.answered, 1);
+  assert.equal(c.total, 47);
+  const [link, unanswered] = c.findings;
+  assert.deepEqual(
+    { kind: link.kind, severity: link.severity, indicator: link.indicator, number: link.number, path: link.path, link: link.link },
+    { kind: 'link_not_http', severity: 'error', indicator: 'spbe-01', number: 1, path: 'answers.spbe-01.links[0]', link: 'www.banjarkab.go.id/perbup.pdf' },
+  );
+  assert.match(link.message.id, /^Indikator 1 \(/);
+  assert.equal(unanswered.kind, 'unanswered');
+  assert.equal(unanswered.indicator, 'spbe-02');
+  assert.equal(c.findings.length, 47);
+});

@@ -20,6 +20,8 @@ import init, {
   type BuiltinInfo,
   type Change,
   type ChangeDetail,
+  type Check,
+  type Finding,
   type Code,
   type Comparison,
   type Delta,
@@ -194,6 +196,9 @@ async function useTheEngine(): Promise<void> {
   console.log(describeProblems(problems));
   console.log(describeReport(spbe.score(a)));
   console.log(describeAdvice(spbe.advise(a, { limit: 5 })), describeAdvice(spbe.advise(JSON.stringify(a))));
+  const check: Check = spbe.check(a);
+  const first: Finding | undefined = check.findings[0];
+  console.log(check.ready, check.answered, check.total, first?.kind, first?.number, first?.title.id, first?.path);
   const previous: AssessmentInput = spbe.newAssessment();
   console.log(describeComparison(spbe.compare(previous, a)));
   const csv: string = spbe.csv(a, 'en') + spbe.csv(a);
