@@ -67,6 +67,7 @@ export const Widget = wasm.Widget;
 export const stylesheetUrl = new URL('./swanilai.css', import.meta.url).href;
 const SET_URLS = {
   'gm100sc-kesiapan': new URL('./sets/gm100sc-kesiapan.json', import.meta.url),
+  'pemdi-2026': new URL('./sets/pemdi-2026.json', import.meta.url),
   'smart-city-evaluasi': new URL('./sets/smart-city-evaluasi.json', import.meta.url),
   'spbe-2020': new URL('./sets/spbe-2020.json', import.meta.url),
 };

@@ -18,11 +18,16 @@ pub struct BuiltinInfo {
 }
 
 /// Every built-in set, in the order they are offered. The titles are the sets' own (a test checks).
-pub const BUILTINS: [BuiltinInfo; 3] = [
+pub const BUILTINS: [BuiltinInfo; 4] = [
     BuiltinInfo {
         id: "gm100sc-kesiapan",
         title_id: "Cek Kesiapan Gerakan Menuju 100 Smart City",
         title_en: "Gerakan Menuju 100 Smart City Readiness Check",
+    },
+    BuiltinInfo {
+        id: "pemdi-2026",
+        title_id: "Evaluasi Kinerja Pemdi (PermenPANRB 8/2026)",
+        title_en: "Digital government performance evaluation (PermenPANRB 8/2026)",
     },
     BuiltinInfo {
         id: "smart-city-evaluasi",
@@ -46,6 +51,7 @@ pub const BUILTINS: [BuiltinInfo; 3] = [
 pub fn json(id: &str) -> Option<&'static str> {
     match id {
         "gm100sc-kesiapan" => Some(include_str!("../sets/gm100sc-kesiapan.json")),
+        "pemdi-2026" => Some(include_str!("../sets/pemdi-2026.json")),
         "smart-city-evaluasi" => Some(include_str!("../sets/smart-city-evaluasi.json")),
         "spbe-2020" => Some(include_str!("../sets/spbe-2020.json")),
         _ => None,

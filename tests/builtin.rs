@@ -21,6 +21,11 @@ fn set(id: &str) -> IndicatorSet {
     parsed.value.expect("a set without problems is usable")
 }
 
+/// A built-in set as plain JSON (for fields read by other parts of the engine).
+fn raw(id: &str) -> serde_json::Value {
+    serde_json::from_str(builtin::json(id).expect("built in")).expect("JSON")
+}
+
 fn all_groups(groups: &[Group]) -> Vec<&Group> {
     let mut out = Vec::new();
     for g in groups {
@@ -74,39 +79,40 @@ const SPBE: [(f64, &[Aspect]); 4] = [
     (45.5, &[(32, 41, 2.75), (42, 47, 3.0)]),
 ];
 
-/// Reference, section 5: indicator names (each title is "Tingkat Kematangan" + the name).
+/// Reference, sections 5 and 5a: official indicator names (each title is "Tingkat Kematangan"
+/// + the name).
 const SPBE_NAMES: [&str; 47] = [
-    "Kebijakan Internal Arsitektur SPBE",
-    "Kebijakan Internal Peta Rencana SPBE",
+    "Kebijakan Internal Arsitektur SPBE Instansi Pusat/Pemerintah Daerah",
+    "Kebijakan Internal Peta Rencana SPBE Instansi Pusat/Pemerintah Daerah",
     "Kebijakan Internal Manajemen Data",
     "Kebijakan Internal Pembangunan Aplikasi SPBE",
     "Kebijakan Internal Layanan Pusat Data",
-    "Kebijakan Internal Layanan Jaringan Intra",
-    "Kebijakan Internal Penggunaan Sistem Penghubung Layanan",
+    "Kebijakan Internal Layanan Jaringan Intra Instansi Pusat/Pemerintah Daerah",
+    "Kebijakan Internal Penggunaan Sistem Penghubung Layanan Instansi Pusat/Pemerintah Daerah",
     "Kebijakan Internal Manajemen Keamanan Informasi",
     "Kebijakan Internal Audit TIK",
-    "Kebijakan Internal Tim Koordinasi SPBE",
-    "Arsitektur SPBE",
-    "Peta Rencana SPBE",
+    "Kebijakan Internal Tim Koordinasi SPBE Instansi Pusat/Pemerintah Daerah",
+    "Arsitektur SPBE Instansi Pusat/Pemerintah Daerah",
+    "Peta Rencana SPBE Instansi Pusat/Pemerintah Daerah",
     "Keterpaduan Rencana dan Anggaran SPBE",
     "Inovasi Proses Bisnis SPBE",
     "Pembangunan Aplikasi SPBE",
     "Layanan Pusat Data",
-    "Layanan Jaringan Intra",
-    "Penggunaan Sistem Penghubung Layanan",
-    "Tim Koordinasi SPBE",
+    "Layanan Jaringan Intra Instansi Pusat/Pemerintah Daerah",
+    "Penggunaan Sistem Penghubung Layanan Instansi Pusat/Pemerintah Daerah",
+    "Tim Koordinasi SPBE Instansi Pusat/Pemerintah Daerah",
     "Kolaborasi Penerapan SPBE",
-    "Manajemen Risiko SPBE",
-    "Manajemen Keamanan Informasi",
-    "Manajemen Data",
-    "Manajemen Aset TIK",
-    "Kompetensi Sumber Daya Manusia",
-    "Manajemen Pengetahuan",
-    "Manajemen Perubahan",
-    "Manajemen Layanan SPBE",
-    "Audit Infrastruktur SPBE",
-    "Audit Aplikasi SPBE",
-    "Audit Keamanan SPBE",
+    "Penerapan Manajemen Risiko SPBE",
+    "Penerapan Manajemen Keamanan Informasi",
+    "Penerapan Manajemen Data",
+    "Penerapan Manajemen Aset TIK",
+    "Penerapan Kompetensi Sumber Daya Manusia",
+    "Penerapan Manajemen Pengetahuan",
+    "Penerapan Manajemen Perubahan",
+    "Penerapan Manajemen Layanan SPBE",
+    "Pelaksanaan Audit Infrastruktur SPBE",
+    "Pelaksanaan Audit Aplikasi SPBE",
+    "Pelaksanaan Audit Keamanan SPBE",
     "Layanan Perencanaan",
     "Layanan Penganggaran",
     "Layanan Keuangan",
@@ -168,20 +174,29 @@ fn spbe_2020_structure_follows_the_regulation() {
 #[test]
 fn spbe_2020_indicators_are_five_named_levels() {
     let s = set("spbe-2020");
-    let levels = [
+    let capability = [
         "Rintisan",
         "Terkelola",
         "Terdefinisi",
         "Terpadu dan Terukur",
         "Optimum",
     ];
-    for (ind, name) in s.indicators().zip(SPBE_NAMES) {
+    // Reference 5a: the service indicators 32-47 name the service's technical capability.
+    let service = [
+        "Informasi",
+        "Interaksi",
+        "Transaksi",
+        "Kolaborasi",
+        "Optimum",
+    ];
+    for (n, (ind, name)) in s.indicators().zip(SPBE_NAMES).enumerate() {
         assert_eq!(ind.title.id, format!("Tingkat Kematangan {name}"));
         let AnswerKind::Level { levels: ls } = &ind.answer else {
             panic!("{} is not a level indicator", ind.id)
         };
         let labels: Vec<&str> = ls.iter().map(|l| l.label.id.as_str()).collect();
-        assert_eq!(labels, levels, "{}", ind.id);
+        let want = if n + 1 >= 32 { service } else { capability };
+        assert_eq!(labels, want, "{}", ind.id);
         // Level n scores n: the regulation multiplies weight by level.
         assert!(
             ls.iter()
@@ -209,6 +224,18 @@ fn spbe_2020_predicates_are_the_regulations() {
             (4.2, 5.0, "Memuaskan"),
         ]
     );
+}
+
+#[test]
+fn spbe_2020_says_it_was_revoked_and_speaks_its_own_words() {
+    let s = set("spbe-2020");
+    for needle in ["revoked", "8 Tahun 2026", "earlier years"] {
+        assert!(s.source.contains(needle), "the source mentions {needle}");
+    }
+    let j = raw("spbe-2020");
+    assert_eq!(j["terms"]["index"]["id"], "Indeks SPBE");
+    assert_eq!(j["terms"]["group"]["id"], "Domain");
+    assert_eq!(j["terms"]["evidence"]["id"], "Data dukung");
 }
 
 // ------------------------------------------------------------------ smart city evaluation
@@ -254,6 +281,24 @@ fn smart_city_evaluation_has_five_weighted_dimensions_and_six_pillars() {
     }
 }
 
+#[test]
+fn smart_city_evaluation_follows_the_programme_today() {
+    let s = set("smart-city-evaluasi");
+    for needle in ["Gerakan Smart City Nasional", "Komdigi", "2.0"] {
+        assert!(s.source.contains(needle), "the source mentions {needle}");
+    }
+    // Reference 5c: the emergency line 112 belongs to Smart Society.
+    let line_112: Vec<_> = s
+        .indicators()
+        .filter(|i| i.title.id.contains("112"))
+        .collect();
+    assert_eq!(line_112.len(), 1);
+    assert_eq!(line_112[0].tags, ["society"]);
+    let j = raw("smart-city-evaluasi");
+    assert_eq!(j["terms"]["index"]["id"], "Indeks Pencapaian");
+    assert_eq!(j["terms"]["group"]["id"], "Dimensi");
+}
+
 // ------------------------------------------------------------------ GM100SC readiness
 
 #[test]
@@ -290,6 +335,307 @@ fn gm100sc_readiness_is_nine_by_three_with_equal_weights() {
         s.source.contains("equal"),
         "the source says weights are equal by default"
     );
+}
+
+#[test]
+fn gm100sc_readiness_is_a_planning_check_naming_the_selection_parameters() {
+    let s = set("gm100sc-kesiapan");
+    for needle in [
+        "Indeks Kota Berkinerja Tinggi",
+        "Indeks Kota Berkelanjutan",
+        "Indeks Kota Hijau",
+        "KKD",
+        "Komdigi",
+        "planning self-check",
+    ] {
+        assert!(s.source.contains(needle), "the source mentions {needle}");
+    }
+    // 112 sits under Smart Society.
+    let society = s
+        .groups
+        .iter()
+        .find(|g| g.id == "society")
+        .expect("society");
+    assert!(
+        all_groups(std::slice::from_ref(society))
+            .iter()
+            .flat_map(|g| g.indicators.iter())
+            .any(|i| i.title.id.contains("112"))
+    );
+    assert!(raw("gm100sc-kesiapan")["terms"]["index"]["id"].is_string());
+}
+
+// ------------------------------------------------------------------ Pemdi 2026
+
+/// Reference, section 5b: each aspect's name and weight, and its indicators' names and weights.
+const PEMDI: [(&str, f64, &[(&str, f64)]); 7] = [
+    (
+        "Tata Kelola dan Manajemen",
+        10.0,
+        &[
+            ("Tingkat Kematangan Tata Kelola Pemdi", 5.0),
+            (
+                "Tingkat Kematangan Manajemen Layanan Digital Pemerintah",
+                5.0,
+            ),
+        ],
+    ),
+    (
+        "Penyelenggara",
+        10.0,
+        &[
+            ("Tingkat Kematangan Sumber Daya Manusia Pemdi", 5.0),
+            ("Tingkat Kematangan Kolaborasi Pemdi", 5.0),
+        ],
+    ),
+    (
+        "Data",
+        15.0,
+        &[
+            ("Tingkat Kematangan Tata Kelola Data", 5.0),
+            (
+                "Tingkat Kematangan Penyelenggaraan Informasi Geospasial",
+                3.0,
+            ),
+            ("Tingkat Kematangan Pembangunan Statistik", 3.0),
+            ("Tingkat Kematangan Pelindungan Data Pribadi", 4.0),
+        ],
+    ),
+    (
+        "Keamanan Pemdi",
+        15.0,
+        &[
+            (
+                "Tingkat Kematangan Pelaksanaan Audit Keamanan Pemdi dan Teknologi Pemdi",
+                4.0,
+            ),
+            ("Tingkat Kematangan Keamanan Pemdi", 4.0),
+            (
+                "Tingkat Kematangan Penerapan Kriptografi untuk Keamanan Data",
+                3.0,
+            ),
+            (
+                "Tingkat Kematangan Kapabilitas Penanganan Insiden Siber",
+                4.0,
+            ),
+        ],
+    ),
+    (
+        "Teknologi Pemdi",
+        10.0,
+        &[
+            ("Tingkat Kematangan Aplikasi Pemdi", 5.0),
+            ("Tingkat Kematangan Infrastruktur Pemdi", 5.0),
+        ],
+    ),
+    (
+        "Keterpaduan Layanan Digital Pemerintah",
+        15.0,
+        &[
+            (
+                "Keterpaduan Proses Bisnis Pemdi Lintas Unit dan Instansi",
+                4.0,
+            ),
+            ("Integrasi Aplikasi", 4.0),
+            ("Portal Layanan Digital Pemerintah", 4.0),
+            ("Interoperabilitas Data", 3.0),
+        ],
+    ),
+    (
+        "Kepuasan Pengguna Layanan Digital Pemerintah",
+        25.0,
+        &[
+            (
+                "Fasilitas Dukungan Pengguna Layanan Digital Pemerintah",
+                10.0,
+            ),
+            (
+                "Tingkat Pengelolaan Kepuasan Pengguna Layanan Digital Pemerintah",
+                15.0,
+            ),
+        ],
+    ),
+];
+
+#[test]
+fn pemdi_2026_structure_follows_the_regulation() {
+    let s = set("pemdi-2026");
+    assert_eq!((s.scale.min, s.scale.max, s.scale.decimals), (1.0, 5.0, 2));
+    assert_eq!(s.groups.len(), 7, "seven aspects");
+    assert_eq!(s.indicators().count(), 20);
+    let mut n = 0;
+    for (aspect, (name, weight, inds)) in s.groups.iter().zip(PEMDI) {
+        assert_eq!(aspect.title.id, name);
+        assert_eq!(aspect.weight, weight, "{name}");
+        assert!(aspect.children.is_empty(), "{name} holds indicators only");
+        let got: Vec<(&str, f64)> = aspect
+            .indicators
+            .iter()
+            .map(|i| (i.title.id.as_str(), i.weight))
+            .collect();
+        assert_eq!(got, inds, "{name}");
+        // An aspect weighs the sum of its indicators: the tree's weighted means are the
+        // regulation's aspect index sum(weight x level) / aspect weight.
+        let sum: f64 = inds.iter().map(|(_, w)| w).sum();
+        assert_eq!(sum, weight, "{name}");
+        for ind in &aspect.indicators {
+            n += 1;
+            assert_eq!(ind.id, format!("pemdi-{n:02}"));
+        }
+    }
+    let total: f64 = s.indicators().map(|i| i.weight).sum();
+    assert_eq!(total, 100.0);
+    let eff = Scorer::new(&s).effective_weights().to_vec();
+    for (ind, e) in s.indicators().zip(eff) {
+        assert!((e - ind.weight / 100.0).abs() < 1e-12, "{}", ind.id);
+    }
+}
+
+#[test]
+fn pemdi_2026_predicates_are_the_regulations() {
+    let s = set("pemdi-2026");
+    let got: Vec<(f64, f64, &str, &str)> = s
+        .predicates
+        .iter()
+        .map(|p| {
+            (
+                p.min,
+                p.max,
+                p.label.id.as_str(),
+                p.label.en.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1.0, 1.5, "Kurang", "Poor"),
+            (1.5, 2.5, "Cukup", "Fair"),
+            (2.5, 3.5, "Baik", "Good"),
+            (3.5, 4.0, "Sangat Baik", "Very Good"),
+            (4.0, 5.0, "Memuaskan", "Satisfactory"),
+        ]
+    );
+}
+
+#[test]
+fn pemdi_2026_levels_are_named_with_criteria_condition_and_data_dukung() {
+    let s = set("pemdi-2026");
+    let names = [
+        ("Merintis", "Initiate"),
+        ("Membangun", "Emerging"),
+        ("Berkembang", "Developing"),
+        ("Melembaga", "Embedded"),
+        ("Unggul", "Leading"),
+    ];
+    for ind in s.indicators() {
+        let AnswerKind::Level { levels } = &ind.answer else {
+            panic!("{} is not a level indicator", ind.id)
+        };
+        let got: Vec<(&str, &str)> = levels
+            .iter()
+            .map(|l| (l.label.id.as_str(), l.label.en.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got, names, "{}", ind.id);
+        // Level n scores n: the regulation multiplies weight by level.
+        assert!(
+            levels
+                .iter()
+                .enumerate()
+                .all(|(n, l)| l.score.is_none_or(|s| s == (n + 1) as f64))
+        );
+    }
+    // Criteria, condition and data dukung, bilingual, read from the JSON itself.
+    let j = raw("pemdi-2026");
+    let bilingual = |t: &serde_json::Value| {
+        t["id"].as_str().is_some_and(|x| !x.trim().is_empty())
+            && t["en"].as_str().is_some_and(|x| !x.trim().is_empty())
+    };
+    for aspect in j["groups"].as_array().expect("groups") {
+        for ind in aspect["indicators"].as_array().expect("indicators") {
+            let id = ind["id"].as_str().expect("id");
+            assert!(bilingual(&ind["title"]) && bilingual(&ind["help"]), "{id}");
+            assert_eq!(ind["evidence"], "required", "{id}: data dukung is required");
+            let mut ids = std::collections::BTreeSet::new();
+            for (n, level) in ind["answer"]["levels"]
+                .as_array()
+                .expect("levels")
+                .iter()
+                .enumerate()
+            {
+                let at = format!("{id} level {}", n + 1);
+                assert!(bilingual(&level["criteria"]), "{at}: criteria");
+                assert!(bilingual(&level["condition"]), "{at}: condition");
+                let items = level["evidence"].as_array().expect("data dukung");
+                assert!(
+                    items.iter().any(|e| e["required"] != false),
+                    "{at}: at least one required data dukung item"
+                );
+                for e in items {
+                    let eid = e["id"].as_str().expect("item id");
+                    assert!(
+                        eid.starts_with(&format!("l{}-", n + 1)),
+                        "{at}: {eid} names its level"
+                    );
+                    assert!(ids.insert(eid.to_string()), "{at}: {eid} is unique");
+                    assert!(bilingual(&e["text"]), "{at}: {eid}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn pemdi_2026_names_its_terms_and_the_agencies_it_takes_results_from() {
+    let j = raw("pemdi-2026");
+    assert_eq!(
+        j["terms"],
+        serde_json::json!({
+            "index": { "id": "Indeks Pemdi", "en": "Pemdi Index" },
+            "group": { "id": "Aspek", "en": "Aspect" },
+            "evidence": { "id": "Data dukung", "en": "Supporting documents" },
+        })
+    );
+    let s = set("pemdi-2026");
+    for needle in [
+        "8 Tahun 2026",
+        "1 June 2026",
+        "Niumination/PemdiAcehTengah",
+        "RokiFauziErenJaegar",
+        "garbled",
+    ] {
+        assert!(s.source.contains(needle), "the source mentions {needle}");
+    }
+    // Reference 5b: 5 Bappenas (Satu Data Indonesia), 6 BIG (SJIG), 7 BPS (EPSS), 18 Bappenas.
+    let mut external = Vec::new();
+    for aspect in j["groups"].as_array().expect("groups") {
+        for ind in aspect["indicators"].as_array().expect("indicators") {
+            let ext = &ind["external"];
+            if ext.is_null() {
+                continue;
+            }
+            let agency = ext["agency"]["id"].as_str().expect("agency");
+            assert!(ext["source"]["id"].as_str().is_some_and(|x| !x.is_empty()));
+            external.push((
+                ind["id"].as_str().expect("id").to_string(),
+                agency.to_string(),
+            ));
+        }
+    }
+    let want: Vec<(String, String)> = [
+        ("pemdi-05", "Bappenas"),
+        ("pemdi-06", "Badan Informasi Geospasial"),
+        ("pemdi-07", "Badan Pusat Statistik"),
+        ("pemdi-18", "Bappenas"),
+    ]
+    .iter()
+    .map(|(i, a)| (i.to_string(), a.to_string()))
+    .collect();
+    assert_eq!(external.len(), want.len(), "{external:?}");
+    for ((gi, ga), (wi, wa)) in external.iter().zip(&want) {
+        assert_eq!(gi, wi);
+        assert!(ga.starts_with(wa.as_str()), "{gi}: {ga}");
+    }
 }
 
 // ------------------------------------------------------------------ hand-computed examples
@@ -376,4 +722,9 @@ fn smart_city_evaluation_example_reproduces_the_hand_computation() {
 #[test]
 fn gm100sc_readiness_example_reproduces_the_hand_computation() {
     check_example("gm100sc-kesiapan");
+}
+
+#[test]
+fn pemdi_2026_example_reproduces_the_hand_computation() {
+    check_example("pemdi-2026");
 }

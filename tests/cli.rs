@@ -84,7 +84,12 @@ fn sets_lists_the_builtin_sets() {
         .collect();
     assert_eq!(
         ids,
-        ["gm100sc-kesiapan", "smart-city-evaluasi", "spbe-2020"]
+        [
+            "gm100sc-kesiapan",
+            "pemdi-2026",
+            "smart-city-evaluasi",
+            "spbe-2020"
+        ]
     );
 }
 

@@ -18,7 +18,7 @@ use swanilai::web::{SetHandle, Widget, builtin_sets, load_set, mount_widget, ver
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Each built-in set, its hand-computed example and the native build's outputs for it.
-const EXAMPLES: [(&str, &str, &str, &str); 3] = [
+const EXAMPLES: [(&str, &str, &str, &str); 4] = [
     (
         "spbe-2020",
         include_str!("../sets/spbe-2020.json"),
@@ -36,6 +36,12 @@ const EXAMPLES: [(&str, &str, &str, &str); 3] = [
         include_str!("../sets/gm100sc-kesiapan.json"),
         include_str!("builtin/gm100sc-kesiapan.example.json"),
         include_str!("builtin/gm100sc-kesiapan.outputs.json"),
+    ),
+    (
+        "pemdi-2026",
+        include_str!("../sets/pemdi-2026.json"),
+        include_str!("builtin/pemdi-2026.example.json"),
+        include_str!("builtin/pemdi-2026.outputs.json"),
     ),
 ];
 
@@ -184,7 +190,12 @@ fn version_and_builtin_sets_are_plain_data() {
     let ids: Vec<String> = array(&sets).iter().map(|s| get_str(&s, "id")).collect();
     assert_eq!(
         ids,
-        ["gm100sc-kesiapan", "smart-city-evaluasi", "spbe-2020"]
+        [
+            "gm100sc-kesiapan",
+            "pemdi-2026",
+            "smart-city-evaluasi",
+            "spbe-2020"
+        ]
     );
     for s in array(&sets).iter() {
         assert!(!get_str(&s, "titleId").is_empty());

@@ -22,6 +22,7 @@ const INTENDED = [
   'index.js',
   'package.json',
   'sets/gm100sc-kesiapan.json',
+  'sets/pemdi-2026.json',
   'sets/smart-city-evaluasi.json',
   'sets/spbe-2020.json',
   'swanilai.css',
