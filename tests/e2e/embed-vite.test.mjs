@@ -55,6 +55,7 @@ test('a Vite app installs the packed package, builds, and the widget works', { t
   for (const want of [
     /^assets\/swanilai_bg-.*\.wasm$/,
     /^assets\/swanilai-.*\.css$/,
+    /^assets\/pemdi-2026-.*\.json$/,
     /^assets\/spbe-2020-.*\.json$/,
     /^assets\/smart-city-evaluasi-.*\.json$/,
     /^assets\/gm100sc-kesiapan-.*\.json$/,
