@@ -11,6 +11,7 @@ const WASM_URL = new URL('./swanilai_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./swanilai.css', import.meta.url);
 const SET_URLS = {
   'gm100sc-kesiapan': new URL('./sets/gm100sc-kesiapan.json', import.meta.url),
+  'pemdi-2026': new URL('./sets/pemdi-2026.json', import.meta.url),
   'smart-city-evaluasi': new URL('./sets/smart-city-evaluasi.json', import.meta.url),
   'spbe-2020': new URL('./sets/spbe-2020.json', import.meta.url),
 };

@@ -104,7 +104,8 @@ test('an unknown set id is named with the known ids, in mount() and in the eleme
   try {
     const err = await page.waitForFunction(() => window.__err).then((h) => h.jsonValue());
     assert.match(err, /^swanilai: unknown built-in set "spbe-2021"/);
-    for (const id of ['gm100sc-kesiapan', 'pemdi-2026', 'smart-city-evaluasi', 'spbe-2020']) assert.ok(err.includes(id), `${err} lists ${id}`);
+    for (const id of ['gm100sc-kesiapan', 'pemdi-2026', 'smart-city-evaluasi', 'spbe-2020'])
+      assert.ok(err.includes(id), `${err} lists ${id}`);
     assert.doesNotMatch(err, /JSON|syntax/i);
     await page.locator('swanilai-assessment[data-state="error"]').waitFor({ state: 'attached' });
     const shown = await page.locator('swanilai-assessment [role="alert"]').innerText();
