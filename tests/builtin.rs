@@ -368,7 +368,10 @@ fn gm100sc_readiness_is_a_planning_check_naming_the_selection_parameters() {
 // ------------------------------------------------------------------ Pemdi 2026
 
 /// Reference, section 5b: each aspect's name and weight, and its indicators' names and weights.
-const PEMDI: [(&str, f64, &[(&str, f64)]); 7] = [
+/// An aspect: its name, its weight and its indicators' names and weights.
+type PemdiAspect = (&'static str, f64, &'static [(&'static str, f64)]);
+
+const PEMDI: [PemdiAspect; 7] = [
     (
         "Tata Kelola dan Manajemen",
         10.0,
