@@ -449,7 +449,10 @@ impl IndicatorSet {
     ///
     /// ```
     /// use swanilai::{builtin, Lang, Term};
-    /// let set = builtin::get("gm100sc-kesiapan").unwrap();
+    /// let mut set = builtin::get("pemdi-2026").unwrap();
+    /// assert_eq!(set.term(Term::Evidence, Lang::Id), "Data dukung");
+    /// assert_eq!(set.term(Term::Group, Lang::En), "Aspect");
+    /// set.terms = Default::default();
     /// assert_eq!(set.term(Term::Evidence, Lang::Id), "Bukti");
     /// assert_eq!(set.term(Term::Index, Lang::En), "Index");
     /// ```

@@ -204,13 +204,14 @@ fn score_prints_json_text_and_csv() {
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
     assert!(
-        text.contains("Nilai keseluruhan") && text.contains("2,60") && text.contains("Baik"),
+        // The set's own word for its index (terms.index) heads the result.
+        text.contains("Indeks SPBE") && text.contains("2,60") && text.contains("Baik"),
         "{text}"
     );
     let o = run(&["score", &file, "--format", "text", "--lang", "en"]);
     let text = stdout(&o);
     assert!(
-        text.contains("Overall") && text.contains("2.60") && text.contains("Good"),
+        text.contains("SPBE Index") && text.contains("2.60") && text.contains("Good"),
         "{text}"
     );
 
@@ -226,11 +227,12 @@ fn score_prints_json_text_and_csv() {
     assert!(
         lines[0]
             .trim_start_matches('\u{feff}')
-            .starts_with("Group,Indicator id,")
+            .starts_with("Domain,Indicator id,"),
+        "the set's own word for a top-level group (terms.group) heads the column"
     );
     assert!(lines[1].contains("spbe-01"));
     assert!(lines[47].contains("spbe-47"));
-    assert_eq!(lines[60], "Overall score,,,Good,2.60,,,");
+    assert_eq!(lines[60], "SPBE Index,,,Good,2.60,,,");
 
     // In Indonesian (the default): `;`-separated with decimal commas.
     let o = run(&["score", &file, "--format", "csv"]);
@@ -239,9 +241,9 @@ fn score_prints_json_text_and_csv() {
     assert!(
         lines[0]
             .trim_start_matches('\u{feff}')
-            .starts_with("Kelompok;Id indikator;")
+            .starts_with("Domain;Id indikator;")
     );
-    assert_eq!(lines[60], "Nilai keseluruhan;;;Baik;2,60;;;");
+    assert_eq!(lines[60], "Indeks SPBE;;;Baik;2,60;;;");
 }
 
 #[test]

@@ -102,7 +102,9 @@ pub struct ResultsView {
 ///
 /// ```
 /// use swanilai::{builtin, view::index_label, Lang};
-/// let set = builtin::get("spbe-2020").unwrap();
+/// let mut set = builtin::get("spbe-2020").unwrap();
+/// assert_eq!(index_label(&set, Lang::En), "SPBE Index");
+/// set.terms = Default::default();
 /// assert_eq!(index_label(&set, Lang::En), "Overall score");
 /// ```
 pub fn index_label(set: &IndicatorSet, lang: Lang) -> String {

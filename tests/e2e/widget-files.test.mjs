@@ -131,9 +131,21 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     // separated by `;` with decimal commas, as Excel with Indonesian regional settings reads it.
     const csv = await download(page, page.locator('[data-act="export-csv"]'));
     assert.equal(csv.filename, 'gm100sc-kesiapan-kabupaten-banjar-2026.csv');
-    assert.match(csv.text, /^\uFEFFKelompok;Id indikator;/);
+    // The set's own words (terms) name the group column, the evidence columns and the index.
+    const group = set.terms?.group?.id ?? 'Kelompok';
+    const evidence = (set.terms?.evidence?.id ?? 'Bukti').replace(/^[A-Z]/, (c) => c.toLowerCase());
+    assert.ok(csv.text.startsWith(`\uFEFF${group};Id indikator;`), csv.text.slice(0, 80));
     const rows = parseCsv(csv.text, ';');
-    assert.deepEqual(rows[0], ['Kelompok', 'Id indikator', 'Indikator', 'Jawaban', 'Skor', 'Bobot (%)', 'Catatan bukti', 'Tautan bukti']);
+    assert.deepEqual(rows[0], [
+      group,
+      'Id indikator',
+      'Indikator',
+      'Jawaban',
+      'Skor',
+      'Bobot (%)',
+      `Catatan ${evidence}`,
+      `Tautan ${evidence}`,
+    ]);
     const groups = report.groups.length;
     assert.equal(rows.length, 1 + inds.length + groups + 1, 'a row per indicator, then per group, then the whole');
     const results = rows.splice(1 + inds.length);
@@ -143,7 +155,7 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     );
     // The results: the predicate in the answer column, the score as shown on screen.
     const overallRow = results.at(-1);
-    assert.deepEqual(overallRow.slice(0, 3), ['Nilai keseluruhan', '', '']);
+    assert.deepEqual(overallRow.slice(0, 3), [set.terms?.index?.id ?? 'Nilai keseluruhan', '', '']);
     assert.equal(overallRow[3], report.overall.predicate.label.id);
     assert.equal(overallRow[4], overall);
     assert.equal(overallRow[5], '', 'no weight: the column adds up to 100');
