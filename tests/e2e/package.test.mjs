@@ -250,7 +250,14 @@ test('set.check in Node: what blocks submitting, each finding naming its indicat
   const [link, unanswered] = c.findings;
   assert.deepEqual(
     { kind: link.kind, severity: link.severity, indicator: link.indicator, number: link.number, path: link.path, link: link.link },
-    { kind: 'link_not_http', severity: 'error', indicator: 'spbe-01', number: 1, path: 'answers.spbe-01.links[0]', link: 'www.banjarkab.go.id/perbup.pdf' },
+    {
+      kind: 'link_not_http',
+      severity: 'error',
+      indicator: 'spbe-01',
+      number: 1,
+      path: 'answers.spbe-01.links[0]',
+      link: 'www.banjarkab.go.id/perbup.pdf',
+    },
   );
   assert.match(link.message.id, /^Indikator 1 \(/);
   assert.equal(unanswered.kind, 'unanswered');
