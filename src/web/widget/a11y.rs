@@ -1,12 +1,26 @@
 //! Accessibility: announcements through the polite status region, keyboard focus kept
 //! across redraws, and fields kept out from under the sticky bar.
 
+use std::cell::{Cell, RefCell};
+
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::Inner;
 use super::dom::focus;
+use crate::model::Lang;
 use crate::view::Ui;
+
+/// Announcements and the live region that says them.
+#[derive(Default)]
+pub(crate) struct Speech {
+    /// The live region was just drawn: screen readers miss text put into a region they have
+    /// not seen yet, so announcements wait (in `later`) for the next tick.
+    pub fresh: Cell<bool>,
+    /// With its language: one the official switched away from since is dropped (what it said
+    /// is on screen in the notices, in the new language).
+    pub later: RefCell<Option<(Lang, String)>>,
+}
 
 impl Inner {
     /// A selector for the focused element of the widget that finds it again after a redraw.
@@ -49,8 +63,8 @@ impl Inner {
 
     /// Says `text` through the polite status region; while changes cannot be saved, says so too.
     pub(crate) fn announce(&self, text: &str) {
-        if self.status_fresh.get() {
-            *self.later.borrow_mut() = Some((self.lang, text.to_string()));
+        if self.speech.fresh.get() {
+            *self.speech.later.borrow_mut() = Some((self.lang, text.to_string()));
             return;
         }
         if let Ok(Some(status)) = self.frame.query_selector("[data-swn=status]") {

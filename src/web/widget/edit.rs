@@ -27,7 +27,7 @@ impl Inner {
         self.schedule_save(false);
         // The score texts now; the chart and tables right after this event (see `defer`).
         self.update_summary();
-        self.results_due = true;
+        self.schedule.results_due = true;
         self.defer();
         let mut out = self.change_detail(&id);
         out.push(("score", self.score_detail()));

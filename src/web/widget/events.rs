@@ -53,7 +53,7 @@ impl Inner {
             let _ = self.host.set_attribute("data-state", "ready");
         }
         let w = weak.clone();
-        self.soon = Some(Closure::<dyn FnMut()>::new(move || {
+        self.schedule.soon = Some(Closure::<dyn FnMut()>::new(move || {
             if let Some(cell) = w.upgrade() {
                 if let Ok(mut g) = cell.try_borrow_mut() {
                     if let Some(st) = g.as_mut() {
@@ -78,7 +78,7 @@ impl Inner {
                 tick.as_ref().unchecked_ref(),
                 400,
             ) {
-                self.timers.push((id, tick));
+                self.schedule.timers.push((id, tick));
             }
         }
     }
@@ -109,14 +109,14 @@ impl Inner {
                 .remove_event_listener_with_callback(l.kind, l.closure.as_ref().unchecked_ref());
         }
         if let Some(win) = web_sys::window() {
-            for (id, _) in self.timers.drain(..) {
+            for (id, _) in self.schedule.timers.drain(..) {
                 win.clear_interval_with_handle(id);
             }
-            if let Some(id) = self.soon_pending.take() {
+            if let Some(id) = self.schedule.soon_pending.take() {
                 win.clear_timeout_with_handle(id);
             }
         }
-        self.soon = None;
+        self.schedule.soon = None;
     }
 
     pub(crate) fn handle(&mut self, kind: &str, e: &Event) -> Emits {

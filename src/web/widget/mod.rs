@@ -28,7 +28,9 @@ use crate::export::Integrity;
 use crate::model::Lang;
 use crate::view::{self, Opened, Ui, ui};
 use crate::{Assessment, Problem, Scorer, Tally, Value};
+use a11y::Speech;
 use events::{Listener, emit};
+use schedule::Schedule;
 
 /// Text number fields rejected: (indicator position, the text, the language it was typed in).
 type Drafts = Vec<(usize, String, Lang)>;
@@ -59,9 +61,8 @@ pub(crate) struct Inner {
     reset_backup: Option<(Assessment, Drafts)>,
     listeners: Vec<Listener>,
     handlers: Vec<(String, js_sys::Function)>,
-    timers: Vec<(i32, Closure<dyn FnMut()>)>,
-    advice_due: bool,
-    results_due: bool,
+    /// Deferred work and the timers that run it.
+    schedule: Schedule,
     /// How many cards of the current tab are drawn (long tabs are drawn in parts).
     card_limit: usize,
     /// Whether the advice panel shows every step of a long plan.
@@ -79,20 +80,12 @@ pub(crate) struct Inner {
     notices: Vec<Notice>,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
-    /// Runs deferred work (saving, advice) right after the event that asked for it, so the
-    /// score on screen updates first; `soon_pending` is its timeout while one is queued.
-    soon: Option<Closure<dyn FnMut()>>,
-    soon_pending: Option<i32>,
     /// When this page last saved (local hours and minutes).
     saved_at: Option<(u32, u32)>,
     /// What `show_unsaved` last showed (`None`: the page was redrawn since).
     unsaved_shown: std::cell::Cell<Option<bool>>,
-    /// The live region was just drawn: screen readers miss text put into a region they have
-    /// not seen yet, so announcements wait (in `later`) for the next tick.
-    status_fresh: std::cell::Cell<bool>,
-    /// With its language: one the official switched away from since is dropped (what it said
-    /// is on screen in the notices, in the new language).
-    later: RefCell<Option<(Lang, String)>>,
+    /// Announcements waiting for a live region screen readers have seen.
+    speech: Speech,
 }
 
 /// A message above the form; some carry buttons.
@@ -262,9 +255,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         reset_backup: None,
         listeners: Vec::new(),
         handlers: Vec::new(),
-        timers: Vec::new(),
-        advice_due: false,
-        results_due: false,
+        schedule: Schedule::default(),
         card_limit: CARD_CHUNK,
         plan_open: false,
         printing: false,
@@ -273,12 +264,9 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         notices,
         stylesheet,
         self_weak: None,
-        soon: None,
-        soon_pending: None,
         saved_at: None,
         unsaved_shown: std::cell::Cell::new(None),
-        status_fresh: std::cell::Cell::new(false),
-        later: RefCell::new(None),
+        speech: Speech::default(),
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);
@@ -288,7 +276,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         let _ = host.set_attribute("data-state", "loading");
         st.render_all();
         // Drawn with the page: the region is there before anything is announced.
-        st.status_fresh.set(false);
+        st.speech.fresh.set(false);
         st.listen(weak.clone());
     }
     mounted(|m| {
@@ -488,7 +476,10 @@ impl Widget {
         self.inner
             .try_borrow()
             .ok()
-            .and_then(|g| g.as_ref().map(|st| st.listeners.len() + st.timers.len()))
+            .and_then(|g| {
+                g.as_ref()
+                    .map(|st| st.listeners.len() + st.schedule.timers.len())
+            })
             .unwrap_or(0)
     }
 }

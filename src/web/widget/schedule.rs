@@ -3,8 +3,23 @@
 //! tick.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use super::Inner;
+
+/// Deferred work: what is due, and the timers that run it (all cleared by `destroy()`).
+#[derive(Default)]
+pub(crate) struct Schedule {
+    /// The 400 ms tick (debounced saves, advice on very large sets).
+    pub timers: Vec<(i32, Closure<dyn FnMut()>)>,
+    /// Runs deferred work (saving, advice) right after the event that asked for it, so the
+    /// score on screen updates first; `soon_pending` is its timeout while one is queued.
+    pub soon: Option<Closure<dyn FnMut()>>,
+    pub soon_pending: Option<i32>,
+    /// The advice and the results chart are to be redrawn.
+    pub advice_due: bool,
+    pub results_due: bool,
+}
 
 impl Inner {
     pub(crate) fn schedule_save(&mut self, debounce: bool) {
@@ -19,17 +34,17 @@ impl Inner {
 
     /// Queues `flush_deferred` to run as soon as the current event is done.
     pub(crate) fn defer(&mut self) {
-        if self.soon_pending.is_some() {
+        if self.schedule.soon_pending.is_some() {
             return;
         }
-        let (Some(win), Some(f)) = (web_sys::window(), self.soon.as_ref()) else {
+        let (Some(win), Some(f)) = (web_sys::window(), self.schedule.soon.as_ref()) else {
             self.flush_deferred(false);
             return;
         };
         match win
             .set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), 0)
         {
-            Ok(id) => self.soon_pending = Some(id),
+            Ok(id) => self.schedule.soon_pending = Some(id),
             Err(_) => self.flush_deferred(false),
         }
     }
@@ -37,19 +52,19 @@ impl Inner {
     /// Redraws the results, saves, and redraws the advice if due. Advice on a very large set
     /// (two what-ifs per indicator) waits for the 400 ms tick, so quick answers share one.
     pub(crate) fn flush_deferred(&mut self, from_tick: bool) {
-        self.soon_pending = None;
-        if from_tick && self.status_fresh.replace(false) {
-            if let Some((_, text)) = self.later.take().filter(|(l, _)| *l == self.lang) {
+        self.schedule.soon_pending = None;
+        if from_tick && self.speech.fresh.replace(false) {
+            if let Some((_, text)) = self.speech.later.take().filter(|(l, _)| *l == self.lang) {
                 self.announce(&text);
             }
         }
-        if self.results_due {
-            self.results_due = false;
+        if self.schedule.results_due {
+            self.schedule.results_due = false;
             self.render_results();
         }
         self.save_now();
-        if self.advice_due && (from_tick || self.scorer.indicator_count() <= 500) {
-            self.advice_due = false;
+        if self.schedule.advice_due && (from_tick || self.scorer.indicator_count() <= 500) {
+            self.schedule.advice_due = false;
             self.render_advice();
         }
     }
@@ -57,7 +72,7 @@ impl Inner {
     /// Advice costs two what-ifs per indicator: immediate for ordinary sets, debounced to the
     /// next tick for very large ones.
     pub(crate) fn schedule_advice(&mut self) {
-        self.advice_due = true;
+        self.schedule.advice_due = true;
         if self.scorer.indicator_count() <= 500 {
             self.defer();
         }

@@ -43,7 +43,7 @@ impl Inner {
         self.render_region(&head);
 
         let status = d.add(&f, "div", "swn-sr", "");
-        self.status_fresh.set(true);
+        self.speech.fresh.set(true);
         attrs(
             &status,
             &[
