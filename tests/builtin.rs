@@ -649,6 +649,8 @@ struct Expected {
     predicate: String,
     groups: BTreeMap<String, f64>,
     tags: BTreeMap<String, f64>,
+    /// The evidenced index: overall, predicate and some groups.
+    evidenced: Option<(f64, String, BTreeMap<String, f64>)>,
 }
 
 fn example(id: &str) -> (Assessment, Expected) {
@@ -660,6 +662,26 @@ fn example(id: &str) -> (Assessment, Expected) {
     let v: serde_json::Value = serde_json::from_str(&text).expect("example is JSON");
     let parsed = Assessment::from_json_str(&v["assessment"].to_string());
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let map_of = |x: &serde_json::Value| -> BTreeMap<String, f64> {
+        x.as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, x)| (k.clone(), x.as_f64().expect("a number")))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let ev = &v["expected"]["evidenced"];
+    let evidenced = ev.is_object().then(|| {
+        (
+            ev["overall"].as_f64().expect("evidenced overall"),
+            ev["predicate"]
+                .as_str()
+                .expect("evidenced predicate")
+                .to_string(),
+            map_of(&ev["groups"]),
+        )
+    });
     let map = |key: &str| -> BTreeMap<String, f64> {
         v["expected"][key]
             .as_object()
@@ -678,6 +700,7 @@ fn example(id: &str) -> (Assessment, Expected) {
             .into(),
         groups: map("groups"),
         tags: map("tags"),
+        evidenced,
     };
     (parsed.value.expect("an assessment"), e)
 }
@@ -709,6 +732,19 @@ fn check_example(id: &str) {
     // Shown values are the exact ones rounded.
     let v = r.overall.value.expect("scored");
     assert_eq!(round_half_away(v, s.scale.decimals), e.overall);
+    // The index at the evidenced levels, where the example gives it.
+    if let Some((overall, predicate, groups)) = &e.evidenced {
+        assert_eq!(r.evidenced.shown, Some(*overall), "{id} evidenced overall");
+        assert_eq!(
+            r.evidenced.predicate.as_ref().map(|p| p.label.id.as_str()),
+            Some(predicate.as_str()),
+            "{id} evidenced predicate"
+        );
+        for (g, want) in groups {
+            let got = r.groups.iter().find(|x| &x.id == g).expect("group exists");
+            assert_eq!(got.evidenced.shown, Some(*want), "{id} evidenced group {g}");
+        }
+    }
 }
 
 #[test]
