@@ -487,6 +487,85 @@ pub fn unanswered_text(n: usize, lang: Lang) -> String {
     }
 }
 
+/// How a view labels an indicator whose level is taken from another agency's evaluation.
+///
+/// ```
+/// use swanilai::{model::{Lang, Text}, view::taken_from};
+/// let bps = Text::new("BPS (EPSS)", "BPS (EPSS)");
+/// assert_eq!(taken_from(&bps, true, Lang::Id), "Tingkat dari hasil evaluasi BPS (EPSS)");
+/// assert_eq!(taken_from(&bps, false, Lang::En), "Level entered from BPS (EPSS)'s evaluation");
+/// ```
+pub fn taken_from(agency: &crate::model::Text, from_result: bool, lang: Lang) -> String {
+    let a = agency.get(lang);
+    match (lang, from_result) {
+        (Lang::Id, true) => format!("Tingkat dari hasil evaluasi {a}"),
+        (Lang::Id, false) => format!("Tingkat diisi dari evaluasi {a}"),
+        (Lang::En, true) => format!("Level from {a}'s evaluation result"),
+        (Lang::En, false) => format!("Level entered from {a}'s evaluation"),
+    }
+}
+
+/// One line of the "Siap diajukan?" check, for the widget to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckLine {
+    /// The indicator's position in document order (to focus it).
+    pub indicator: usize,
+    /// Whether it blocks submitting.
+    pub blocks: bool,
+    /// The finding, naming its indicator.
+    pub text: String,
+}
+
+/// The "Siap diajukan?" panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckView {
+    /// `Siap diajukan.` or how many things block it.
+    pub headline: String,
+    /// Blocking findings first, then warnings, each in the set's order.
+    pub lines: Vec<CheckLine>,
+}
+
+/// Builds the "Siap diajukan?" panel from a check.
+///
+/// ```
+/// use swanilai::{builtin, check::check, model::Lang, view::check_view, Assessment, Scorer};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let scorer = Scorer::new(&set);
+/// let v = check_view(&check(&scorer, &Assessment::new(&set.id, &set.version)), Lang::Id);
+/// assert_eq!(v.headline, "Belum siap diajukan: 47 hal harus dibereskan.");
+/// assert!(v.lines[0].text.starts_with("Indikator 1 ("));
+/// assert_eq!((v.lines[0].indicator, v.lines[0].blocks), (0, true));
+/// ```
+pub fn check_view(c: &crate::check::Check, lang: Lang) -> CheckView {
+    let blocking = c
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::problem::Severity::Error)
+        .count();
+    let headline = match (lang, blocking) {
+        (Lang::Id, 0) => "Siap diajukan.".to_string(),
+        (Lang::En, 0) => "Ready to submit.".to_string(),
+        (Lang::Id, n) => format!("Belum siap diajukan: {n} hal harus dibereskan."),
+        (Lang::En, 1) => "Not ready to submit: 1 thing to fix.".to_string(),
+        (Lang::En, n) => format!("Not ready to submit: {n} things to fix."),
+    };
+    // Blocking findings first, then warnings, each in the set's order.
+    let lines = [true, false]
+        .into_iter()
+        .flat_map(|blocks| {
+            c.findings
+                .iter()
+                .filter(move |f| (f.severity == crate::problem::Severity::Error) == blocks)
+                .map(move |f| CheckLine {
+                    indicator: f.number - 1,
+                    blocks,
+                    text: f.message.get(lang).to_string(),
+                })
+        })
+        .collect();
+    CheckView { headline, lines }
+}
+
 /// One row of the comparison table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareRow {
