@@ -142,7 +142,24 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         evidence_of("Catatan", "notes"),
         evidence_of("Tautan", "links"),
     ];
-    let header: Vec<&str> = header.iter().map(|t| t.get(lang)).collect();
+    // Sets that list evidence items get three more columns: the level claimed, the level (for
+    // groups and the whole: the score) the evidence supports, and the items not yet ready.
+    let with_items = set
+        .indicators()
+        .any(|i| crate::evidence::items(i).next().is_some());
+    let more: [Text; 3] = [
+        Text::new("Klaim", "Claimed"),
+        Text::new("Terbukti", "Evidenced"),
+        Text::new(
+            format!("{} belum siap", set.term(Term::Evidence, Lang::Id)),
+            format!("{} not ready", set.term(Term::Evidence, Lang::En)),
+        ),
+    ];
+    let header: Vec<&str> = header
+        .iter()
+        .chain(more.iter().filter(|_| with_items))
+        .map(|t| t.get(lang))
+        .collect();
     let (sep, grouping) = match lang {
         Lang::Id => (';', '.'),
         Lang::En => (',', ','),
@@ -196,6 +213,16 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
             true,
             sep,
         );
+        if with_items {
+            let level = |l: Option<usize>| l.map(|l| l.to_string()).unwrap_or_default();
+            out.push(sep);
+            out.push_str(&level(row.level));
+            out.push(sep);
+            out.push_str(&level(row.evidenced_level));
+            out.push(sep);
+            let missing: Vec<&str> = row.missing.iter().map(|m| m.text.get(lang)).collect();
+            cell(&mut out, &missing.join("; "), true, sep);
+        }
         out.push_str("\r\n");
     }
     let overall = match (
@@ -205,8 +232,12 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         (Some(id), Some(en)) => Text::new(id, en),
         _ => Text::new("Nilai keseluruhan", "Overall score"),
     };
-    let groups = report.groups.iter().map(|g| (path_of(&g.id), &g.score));
-    for (name, score) in groups.chain([(overall.get(lang), &report.overall)]) {
+    let groups = report
+        .groups
+        .iter()
+        .map(|g| (path_of(&g.id), &g.score, &g.evidenced));
+    let whole = (overall.get(lang), &report.overall, &report.evidenced);
+    for (name, score, evidenced) in groups.chain([whole]) {
         cell(&mut out, name, true, sep);
         for _ in 0..3 {
             out.push(sep);
@@ -219,6 +250,14 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         }
         for _ in 0..3 {
             out.push(sep); // no weight: the column still adds up to 100
+        }
+        if with_items {
+            out.push(sep);
+            out.push(sep);
+            if let Some(s) = evidenced.shown {
+                out.push_str(&number(s, d));
+            }
+            out.push(sep);
         }
         out.push_str("\r\n");
     }
