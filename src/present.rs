@@ -115,51 +115,12 @@ fn cell(out: &mut String, s: &str, text: bool, sep: char) {
 /// ```
 pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    // The framework's words where the set names them (Aspek, Data dukung, Indeks Pemdi).
-    let word = |w: Term, lang: Lang| {
-        let t = set.term(w, lang);
-        match lang {
-            Lang::Id => lower_first(t),
-            Lang::En => t.to_string(),
-        }
-    };
-    let evidence_of = |id: &str, en: &str| {
-        Text::new(
-            format!("{id} {}", word(Term::Evidence, Lang::Id)),
-            format!("{} {en}", word(Term::Evidence, Lang::En)),
-        )
-    };
-    let header: [Text; 8] = [
-        Text::new(
-            set.term(Term::Group, Lang::Id),
-            set.term(Term::Group, Lang::En),
-        ),
-        Text::new("Id indikator", "Indicator id"),
-        Text::new("Indikator", "Indicator"),
-        Text::new("Jawaban", "Answer"),
-        Text::new("Skor", "Score"),
-        Text::new("Bobot (%)", "Weight (%)"),
-        evidence_of("Catatan", "notes"),
-        evidence_of("Tautan", "links"),
-    ];
     // Sets that list evidence items get three more columns: the level claimed, the level (for
     // groups and the whole: the score) the evidence supports, and the items not yet ready.
     let with_items = set
         .indicators()
         .any(|i| crate::evidence::items(i).next().is_some());
-    let more: [Text; 3] = [
-        Text::new("Klaim", "Claimed"),
-        Text::new("Terbukti", "Evidenced"),
-        Text::new(
-            format!("{} belum siap", set.term(Term::Evidence, Lang::Id)),
-            format!("{} not ready", set.term(Term::Evidence, Lang::En)),
-        ),
-    ];
-    let header: Vec<&str> = header
-        .iter()
-        .chain(more.iter().filter(|_| with_items))
-        .map(|t| t.get(lang))
-        .collect();
+    let header = header(set, with_items, lang);
     let (sep, grouping) = match lang {
         Lang::Id => (';', '.'),
         Lang::En => (',', ','),
@@ -265,6 +226,48 @@ pub fn report_csv(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lan
         unit_rows(&mut out, set, a, lang, sep);
     }
     out
+}
+
+/// The CSV's column headings, in the set's own words where it names them (Aspek, Data dukung).
+fn header(set: &IndicatorSet, with_items: bool, lang: Lang) -> Vec<String> {
+    let word = |w: Term, lang: Lang| {
+        let t = set.term(w, lang);
+        match lang {
+            Lang::Id => lower_first(t),
+            Lang::En => t.to_string(),
+        }
+    };
+    let evidence_of = |id: &str, en: &str| {
+        Text::new(
+            format!("{id} {}", word(Term::Evidence, Lang::Id)),
+            format!("{} {en}", word(Term::Evidence, Lang::En)),
+        )
+    };
+    let base: [Text; 8] = [
+        Text::new(
+            set.term(Term::Group, Lang::Id),
+            set.term(Term::Group, Lang::En),
+        ),
+        Text::new("Id indikator", "Indicator id"),
+        Text::new("Indikator", "Indicator"),
+        Text::new("Jawaban", "Answer"),
+        Text::new("Skor", "Score"),
+        Text::new("Bobot (%)", "Weight (%)"),
+        evidence_of("Catatan", "notes"),
+        evidence_of("Tautan", "links"),
+    ];
+    let more: [Text; 3] = [
+        Text::new("Klaim", "Claimed"),
+        Text::new("Terbukti", "Evidenced"),
+        Text::new(
+            format!("{} belum siap", set.term(Term::Evidence, Lang::Id)),
+            format!("{} not ready", set.term(Term::Evidence, Lang::En)),
+        ),
+    ];
+    base.iter()
+        .chain(more.iter().filter(|_| with_items))
+        .map(|t| t.get(lang).to_string())
+        .collect()
 }
 
 /// The per-unit section of the CSV, after a blank line: its own header, then one row per unit
