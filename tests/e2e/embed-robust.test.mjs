@@ -129,7 +129,7 @@ test('the synchronous API before init() throws a clear Error, and works after it
     const out = await page.waitForFunction(() => window.__out).then((h) => h.jsonValue());
     for (const [k, msg] of Object.entries(out.before)) assert.equal(msg, 'swanilai: call `await init()` first', k);
     assert.match(out.version, /^\d+\.\d+\.\d+/);
-    assert.equal(out.sets, 3);
+    assert.equal(out.sets, 4);
     assertClean(record);
   } finally {
     await close();
@@ -578,7 +578,7 @@ test('every error a developer can meet starts with swanilai: and says what to do
       'same key': `swanilai: another widget on this page already saves under \`swanilai:${set}:errors\`: give each widget its own storageKey`,
       colon: 'swanilai: storageKey `a:b` must not contain `:`: choose a key without it',
       'no element': 'swanilai: mount needs an element, not null: pass the element to draw into (check the selector that found it)',
-      'unknown set': 'swanilai: unknown built-in set "spbe-2021" (built-in: gm100sc-kesiapan, smart-city-evaluasi, spbe-2020)',
+      'unknown set': 'swanilai: unknown built-in set "spbe-2021" (built-in: gm100sc-kesiapan, pemdi-2026, smart-city-evaluasi, spbe-2020)',
       destroyed: 'swanilai: the widget was destroyed: mount a new one with mount() to go on',
     });
     assertClean(record);
