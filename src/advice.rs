@@ -60,8 +60,9 @@ pub struct Recommendation {
     pub next: AnswerGain,
     /// The best answer.
     pub best: AnswerGain,
-    /// A measured outcome (a number or a percentage): `next` and `best` are targets to
-    /// reach in the real world, not answers to change.
+    /// A measured outcome (a number, a percentage, or a level taken from another agency's
+    /// evaluation): `next` and `best` are targets to reach in the real world, not answers to
+    /// change.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub measured: bool,
 }
@@ -307,10 +308,11 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
                     current_score,
                     next: step(next, next_gain),
                     best: step(best, best_gain),
-                    measured: matches!(
-                        ind.answer,
-                        AnswerKind::Number { .. } | AnswerKind::Percent { .. }
-                    ),
+                    measured: ind.external.is_some()
+                        || matches!(
+                            ind.answer,
+                            AnswerKind::Number { .. } | AnswerKind::Percent { .. }
+                        ),
                 },
             ));
         }

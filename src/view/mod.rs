@@ -428,10 +428,12 @@ pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> Advice
                 .iter()
                 .map(|s| {
                     let i = scorer.indicator_index(&s.indicator).unwrap_or(0);
-                    let measured = matches!(
-                        scorer.indicator(i).answer,
-                        AnswerKind::Number { .. } | AnswerKind::Percent { .. }
-                    );
+                    let ind = scorer.indicator(i);
+                    let measured = ind.external.is_some()
+                        || matches!(
+                            ind.answer,
+                            AnswerKind::Number { .. } | AnswerKind::Percent { .. }
+                        );
                     let to = AnswerGain {
                         value: s.to.clone(),
                         score: s.score,

@@ -584,7 +584,7 @@ def advice_recommendations(s, a):
             return out
         rec["next"] = step(nxt)
         rec["best"] = step(best)
-        if ind["answer"]["kind"] in ("number", "percent"):
+        if ind["answer"]["kind"] in ("number", "percent") or ind.get("external") is not None:
             rec["measured"] = True
         recs.append((pos, rec))
 
