@@ -65,12 +65,17 @@ impl SetHandle {
         match (parsed.value, first_error) {
             (Some(a), None) if a.set_id == self.scorer.set().id => Ok(a),
             (Some(a), None) => Err(to_js_error(format!(
-                "the base is an assessment of set `{}`, not `{}`",
+                "the base is an assessment of set `{}`, not `{}`: call this on the handle of set `{}`",
                 a.set_id,
-                self.scorer.set().id
+                self.scorer.set().id,
+                a.set_id
             ))),
-            (_, Some(p)) => Err(to_js_error(p)),
-            (None, None) => Err(to_js_error("the base is not an assessment")),
+            (_, Some(p)) => Err(to_js_error(format!(
+                "the base cannot be used: {p}; pass the coordinator's assessment (an object, or its file's text)"
+            ))),
+            (None, None) => Err(to_js_error(
+                "the base is not an assessment: pass the coordinator's assessment (an object, or its file's text)",
+            )),
         }
     }
 

@@ -78,6 +78,13 @@ async function story() {
     out.unknownUnit = String(err.message);
   }
 
+  try {
+    set.mergeShares({ ...base, setId: 'smart-city-evaluasi' }, files, null, '2026-04-01T00:00:00Z');
+    out.otherSet = 'no error';
+  } catch (err) {
+    out.otherSet = String(err.message);
+  }
+
   const progress = set.progress(resolved.result, '2026-07-01');
   out.progress = progress.units.map((u) => [u.unit ?? null, u.indicators, u.answered, u.overdue]);
 
@@ -109,6 +116,7 @@ test('a coordinator cuts shares, merges them back, resolves a conflict, carries 
     assert.deepEqual(out.resolved, [0, 3, { unit: 'bappeda', at: '2026-03-05T09:00:00Z' }]);
     assert.deepEqual(out.refused, [['rusak.json', false, ['integrity-mismatch'], true]]);
     assert.match(out.unknownUnit, /^swanilai: .*inspektorat/);
+    assert.match(out.otherSet, /^swanilai: the base is an assessment of set `smart-city-evaluasi`, not `spbe-2020`: call this/);
     assert.deepEqual(out.progress, [
       ['bappeda', 1, 1, []],
       ['bkpsdm', 1, 1, []],
