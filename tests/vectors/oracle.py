@@ -3,8 +3,13 @@
 
 Recomputes, from the rules in docs/FORMAT.md and with no code shared with the engine,
 the expected output of every `score`, `compare` and `advise` vector, and checks it
-against the file's `expected` (numbers within 1e-9 relative). For `advise` the plan is
-checked by its promises rather than recomputed step by step: it aims at the next band,
+against the file's `expected` (numbers within 1e-9 relative). For `advise` the overall
+(evidenced) score, the list of indicators to answer and the ranked recommendations are
+recomputed (FORMAT.md "Advice"). The plan is
+checked by its promises rather than recomputed step by step: it plans only answered
+indicators with an improvement, each step `from` the answer now, with the items to
+`prepare` and their count in `items`; under `zero` it takes the largest best gains, among
+equal gains the ones with fewer items to prepare; it aims at the next band,
 `reached` is true exactly when some set of changes can reach it, it uses the fewest
 indicators possible (brute force over subsets of best answers, under `zero` and
 `exclude` alike), applying its steps gives `scoreAfter` and reaches the target, each step's
@@ -639,6 +644,33 @@ def check_plan(s, a, plan, errors):
         v = overall_value(s, sc)
         return lo if v is None else v
 
+    by_ind = {r["indicator"]: r for r in recs}
+    for st in plan["steps"]:
+        # Only answered indicators with an improvement are planned: answering an unanswered
+        # one completes the assessment, it is not a step.
+        if st["indicator"] not in by_ind:
+            errors.append(f"plan: step {st['indicator']} is not an answered indicator "
+                          "with an improvement")
+            return
+        now_v = claimed_value(inds[st["indicator"]], a["answers"].get(st["indicator"]))
+        if st.get("from") != now_v:
+            errors.append(f"plan: step {st['indicator']} from {st.get('from')!r}, "
+                          f"the answer now is {now_v!r}")
+    if s["unanswered"] == "zero":
+        # Gains add up: the plan takes the largest best gains first and, among equal gains,
+        # the indicator with fewer items to prepare for its best answer.
+        planned = {st["indicator"] for st in plan["steps"]}
+        items = lambda r: len(r["best"].get("prepare", []))  # noqa: E731
+        for c in (by_ind[i] for i in planned):
+            for r in recs:
+                if r["indicator"] in planned:
+                    continue
+                cg, rg = c["best"]["gain"], r["best"]["gain"]
+                tied = abs(cg - rg) <= 1e-9 * max(abs(cg), abs(rg), 1.0)
+                if (not tied and rg > cg) or (tied and items(r) < items(c)):
+                    errors.append(f"plan: takes {c['indicator']} (best gain {cg}, "
+                                  f"{items(c)} items) before {r['indicator']} (best gain "
+                                  f"{rg}, {items(r)} items)")
     after = dict(scores)
     for st in plan["steps"]:
         if st["gain"] <= 0:
