@@ -19,7 +19,6 @@ use crate::assessment::{Assessment, Value};
 use crate::model::{AnswerKind, Better, IndicatorSet, NumberMapping, Scale, UnansweredPolicy};
 use crate::round::round_half_away;
 use crate::score::{MissingItem, PredicateRef, Score, Scorer, Tally};
-use crate::sort::sort_by;
 use crate::sums::Sums;
 use crate::validate::answer_score;
 
@@ -220,7 +219,7 @@ pub fn candidates(kind: &AnswerKind, scale: &Scale) -> Vec<(Value, f64)> {
             .filter_map(|v| answer_score(kind, scale, &v).ok().map(|s| (v, s)))
             .collect(),
     };
-    sort_by(&mut out, |a, b| a.1.total_cmp(&b.1));
+    crate::sort::sort_by(&mut out, |a, b| a.1.total_cmp(&b.1));
     out
 }
 
@@ -319,7 +318,7 @@ pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) ->
         options.push(better);
     }
     let per_item = |r: &Recommendation| r.next.gain / r.next.prepare.len().max(1) as f64;
-    sort_by(&mut recs, |(ia, a), (ib, b)| {
+    crate::sort::sort_by(&mut recs, |(ia, a), (ib, b)| {
         per_item(b)
             .total_cmp(&per_item(a))
             .then(b.best.gain.total_cmp(&a.best.gain))
@@ -381,7 +380,7 @@ fn plan(
         let mut by_best: Vec<&(usize, Recommendation)> = recs.iter().collect();
         // Largest best gain first (the fewest changes); among equal gains, the change with
         // fewer evidence items to prepare.
-        sort_by(&mut by_best, |(ia, a), (ib, b)| {
+        crate::sort::sort_by(&mut by_best, |(ia, a), (ib, b)| {
             b.best
                 .gain
                 .total_cmp(&a.best.gain)
@@ -467,7 +466,7 @@ fn ordered(
                 .unwrap_or(lo)
                 - base;
         }
-        sort_by(&mut left, |x, y| y.2.total_cmp(&x.2));
+        crate::sort::sort_by(&mut left, |x, y| y.2.total_cmp(&x.2));
     }
     let mut out = Vec::with_capacity(left.len());
     while !left.is_empty() {

@@ -505,8 +505,7 @@ impl IndicatorSet {
     /// assert_eq!(name("pilar-x"), "pilar-x");
     /// ```
     pub fn tag_namer<'a>(&'a self, lang: Lang) -> impl Fn(&'a str) -> &'a str {
-        // Positions, inserted one by one: the crate's one string-map type (`sort.rs`), and
-        // `collect()` into a BTreeMap would sort, with another copy of the standard sort.
+        // Positions, inserted one by one so that the first of duplicate names wins.
         let mut index: BTreeMap<&str, usize> = BTreeMap::new();
         for (k, t) in self.tags.iter().enumerate() {
             index.entry(t.id.as_str()).or_insert(k);

@@ -301,7 +301,9 @@ impl<'s> Scorer<'s> {
             let ids: Vec<&str> = (0..s.indicator_count())
                 .map(|i| s.indicator(i).id.as_str())
                 .collect();
-            crate::sort::sorted_indices(ids.len(), &|a, b| ids[a].cmp(ids[b]))
+            let mut order: Vec<usize> = (0..ids.len()).collect();
+            crate::sort::sort_positions(&mut order, &|a, b| ids[a].cmp(ids[b]));
+            order
         };
         s.ind_by_id = by_id;
         s
