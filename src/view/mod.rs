@@ -149,48 +149,19 @@ pub fn radar_points(values: &[f64], radius: f64) -> String {
 }
 
 /// The point at `turn` (0-1, clockwise from the top) and distance `r` from the centre.
+///
+/// ```
+/// use swanilai::view::radar_xy;
+/// assert_eq!(radar_xy(0.0, 100.0), (0.0, -100.0)); // the top
+/// assert_eq!(radar_xy(0.25, 100.0), (100.0, 0.0)); // a quarter turn: the right
+/// assert_eq!(radar_xy(0.5, 100.0), (0.0, 100.0)); // not -0.0 nor 1.2e-14
+/// assert_eq!(radar_xy(1.0 / 3.0, 50.0), (43.3, 25.0));
+/// ```
 pub fn radar_xy(turn: f64, r: f64) -> (f64, f64) {
-    let (sin, cos) = sin_cos_turn(turn);
+    let (sin, cos) = (turn * std::f64::consts::TAU).sin_cos();
     // Rounded to a tenth; `+ 0.0` turns -0.0 into 0.0 so the output never shows "-0.0".
     let tenth = |v: f64| (v * 10.0).round() / 10.0 + 0.0;
     (tenth(r * sin), tenth(-r * cos))
-}
-
-/// Sine and cosine of a fraction of a full turn, to about 1e-9: plenty for drawing, and far
-/// smaller in WebAssembly than the general `f64::sin` (which pulls in libm's range reduction).
-fn sin_cos_turn(turn: f64) -> (f64, f64) {
-    // Reduce to [-1/2, 1/2] turn, then to x in [-pi, pi].
-    let x = (turn - turn.round()) * std::f64::consts::TAU;
-    // Taylor series on [-pi/2, pi/2] after folding with sin(pi - x) = sin(x).
-    let half_pi = std::f64::consts::FRAC_PI_2;
-    let series = |x: f64| {
-        let x2 = x * x;
-        let mut term = x;
-        let mut sum = x;
-        for k in 1..12 {
-            term *= -x2 / f64::from((2 * k) * (2 * k + 1));
-            sum += term;
-        }
-        sum
-    };
-    let fold = |x: f64| {
-        if x > half_pi {
-            std::f64::consts::PI - x
-        } else if x < -half_pi {
-            -std::f64::consts::PI - x
-        } else {
-            x
-        }
-    };
-    let cos_arg = {
-        let c = x + half_pi;
-        if c > std::f64::consts::PI {
-            c - std::f64::consts::TAU
-        } else {
-            c
-        }
-    };
-    (series(fold(x)), series(fold(cos_arg)))
 }
 
 /// How many of a tab's indicators are on screen, when a long tab is shown in parts.
@@ -740,19 +711,6 @@ pub fn answered_flags(scorer: &Scorer<'_>, a: &Assessment) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn turn_sine_matches_the_library() {
-        for k in 0..=200 {
-            let turn = f64::from(k) / 100.0 - 1.0;
-            let (s, c) = sin_cos_turn(turn);
-            let a = turn * std::f64::consts::TAU;
-            assert!(
-                (s - a.sin()).abs() < 1e-9 && (c - a.cos()).abs() < 1e-9,
-                "{turn}: {s} {c}"
-            );
-        }
-    }
 
     #[test]
     fn every_string_exists_in_both_languages() {
