@@ -203,13 +203,23 @@ fn version_and_builtin_sets_are_plain_data() {
     }
 }
 
-/// Numbers the exact fast paths leave to the browser's `Number` come out as natively: the
-/// same text, so an export's SHA-256 is the same in the CLI and in the widget.
+/// Numbers read and write in the browser exactly as natively: the same text, so an export's
+/// SHA-256 is the same in the CLI and in the widget, and the spreadsheet rounding breaks a tie
+/// the same way (JavaScript's `toExponential(14)` gives …813 for the first value below).
 #[wasm_bindgen_test]
 fn numbers_read_and_write_as_natively() {
-    let _ = load_set(JsValue::from_str("{}")); // installs the browser's number algorithms
-    use swanilai::num::{display, exponent, fixed, json, parse};
-    // Ties between two shortest forms (browsers take the even one; we take the upper one).
+    use swanilai::num::{display, exponent, fifteen_digits, fixed, json, parse};
+    let digits = |x: f64| {
+        fifteen_digits(x)
+            .0
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<String>()
+    };
+    assert_eq!(digits(123456789.0078125), "123456789007812");
+    assert_eq!(digits(123456789.0234375), "123456789023438");
+    assert_eq!(digits(2.675), "267500000000000");
+    // Ties between two shortest forms (a browser's Number takes the even one, Rust the upper).
     assert_eq!(display(64.0 + 2f64.powi(-15)), "64.00003051757813");
     assert_eq!(display(1.0 + 2f64.powi(-17)), "1.0000076293945313");
     assert_eq!(json(8_956_241_015_792.0 + 0.5625), "8956241015792.563");

@@ -172,35 +172,10 @@ pub(crate) fn mounted<R>(f: impl FnOnce(&mut Vec<Mounted>) -> R) -> R {
     })
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Number.prototype.toExponential.call(x)`: the shortest round-trip digits (js-sys binds
-    /// only the form with a digit count).
-    #[wasm_bindgen(js_namespace = ["Number", "prototype", "toExponential"], js_name = call)]
-    fn to_exponential_shortest(x: f64) -> String;
-}
-
-/// Installs the browser's number parsing and formatting, for the numbers [`crate::num`]'s
-/// exact fast paths do not cover: as correct as the standard library's, and already
-/// downloaded. Called at start and by every entry point that reads numbers (wasm-bindgen's
-/// test runner does not call the start function).
-pub(crate) fn install_numbers() {
-    crate::num::install(crate::num::Platform {
-        parse: |s| Some(js_sys::Number::parse_float(s)).filter(|n| !n.is_nan()),
-        exponential: |x, digits| match digits {
-            None => to_exponential_shortest(x),
-            Some(d) => js_sys::Number::from(x)
-                .to_exponential(d)
-                .map_or_else(|_| crate::num::exponent(x), String::from),
-        },
-    });
-}
-
-/// Installs the browser's number algorithms, logs a panic's message and shows every mounted
-/// widget's error state. Saved answers are in localStorage already, so they survive a reload.
+/// Logs a panic's message and shows every mounted widget's error state. Saved answers are in
+/// localStorage already, so they survive a reload.
 #[wasm_bindgen(start)]
 pub fn start() {
-    install_numbers();
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("swanilai: internal error: {info}").into());
         MOUNTED.with(|m| {
