@@ -18,10 +18,23 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 
+# A library user who turns default features off gets the engine's dependencies only: not the
+# CLI's clap and serde_json, nor schema generation's schemars (Cargo.toml's `cli` feature).
+engine_dependencies() {
+  local tree
+  tree="$(cargo tree --no-default-features -e normal --prefix none --format '{p}' | sort -u)"
+  echo "$tree"
+  if grep -E '^(clap|schemars|serde_json) ' <<<"$tree"; then
+    echo "engine_dependencies: the above must only come with the cli feature" >&2
+    return 1
+  fi
+}
+
 steps=(
   "bootstrap|bash scripts/bootstrap.sh"
   "cargo fmt --check|cargo fmt --check"
   "biome (JS, CSS, JSON: format and lint)|node_modules/.bin/biome ci --error-on-warnings"
+  "engine dependencies|engine_dependencies"
   "cargo clippy (native)|cargo clippy --all-targets -- -D warnings"
   "cargo clippy (wasm32)|cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings"
   "cargo doc|env RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps"

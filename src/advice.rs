@@ -27,7 +27,10 @@ const STEPS: u32 = 5;
 
 /// One possible answer and what it would bring.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct AnswerGain {
     /// The answer value.
     pub value: Value,
@@ -43,7 +46,10 @@ pub struct AnswerGain {
 
 /// An indicator that can be improved.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     /// The indicator's id.
@@ -68,7 +74,10 @@ pub struct Recommendation {
 
 /// One change in a plan.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Step {
     /// The indicator's id.
     pub indicator: String,
@@ -105,7 +114,10 @@ pub struct Step {
 /// Under both, a tie in the rounded score at the band's lower bound is settled by the real
 /// scorer; each change is then lowered to the cheapest answer that still reaches the target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// The band aimed for.
@@ -131,7 +143,10 @@ pub struct Plan {
 /// answered indicator's evidenced score: for a level, the next level up and the items to
 /// prepare for it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Advice {
     /// The overall score now, as evidenced (as claimed when the set lists no evidence items).
     pub overall: Score,

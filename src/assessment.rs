@@ -11,7 +11,10 @@ use crate::team::{Assignment, Carried, ChangedBy, Share, Unit};
 
 /// One region's answers to one indicator set.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Assessment {
     /// The id of the set answered.
@@ -47,7 +50,10 @@ pub struct Assessment {
 
 /// The assessed region and the assessment's circumstances. Every field may be empty while drafting.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Region {
     /// Name, e.g. `Kabupaten Banjar`.
     pub name: String,
@@ -61,7 +67,10 @@ pub struct Region {
 
 /// The answer to one indicator, with its evidence.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Answer {
     /// The value; absent while only evidence has been written.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,7 +92,10 @@ pub struct Answer {
 
 /// How far one evidence item is prepared.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not there yet (*belum*).
@@ -108,7 +120,10 @@ impl Status {
 
 /// The state of one evidence item in an answer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct ItemEvidence {
     /// How far it is prepared.
     pub status: Status,
@@ -129,7 +144,10 @@ impl ItemEvidence {
 
 /// Another agency's published result for an indicator it scores.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct ExternalResult {
     /// The published result (e.g. a Satu Data Indonesia score).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,7 +162,10 @@ pub struct ExternalResult {
 
 /// An answer value: a number (level, number, percent, score), a boolean (yes/no) or an option id (choice).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(untagged)]
 pub enum Value {
     /// A level, a number, a percentage or a score.

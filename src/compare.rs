@@ -13,7 +13,10 @@ use crate::score::{Report, Score, Scorer};
 
 /// A shown score before and after, and the change.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Delta {
     /// The shown score in the previous assessment.
     pub previous: Option<f64>,
@@ -25,7 +28,10 @@ pub struct Delta {
 
 /// Which way a score went between the two assessments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
     /// The shown score rose.
@@ -44,7 +50,10 @@ pub enum Trend {
 
 /// A predicate band that changed: the previous and the current band's label.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct PredicateChange {
     /// The previous band's label (absent: no score then).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,7 +65,10 @@ pub struct PredicateChange {
 
 /// The periods compared, as the assessments name them (`region.period`), e.g. 2025 and 2026.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Periods {
     /// The previous assessment's period.
     pub previous: String,
@@ -66,7 +78,10 @@ pub struct Periods {
 
 /// The change of one group, tag or indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// The group id, tag or indicator id.
@@ -89,7 +104,10 @@ pub struct Change {
 
 /// Everything that changed between two assessments.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The two periods, from each assessment's `region.period`.

@@ -20,7 +20,10 @@ pub const MAX_GROUP_DEPTH: usize = 4;
 ///
 /// In JSON it is either a plain string (Indonesian only) or `{ "id": "...", "en": "..." }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Text {
     /// The Indonesian text (always present).
     pub id: String,
@@ -92,7 +95,10 @@ impl Text {
 
 /// An official indicator framework (or a region's own), ready to score assessments against.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorSet {
     /// Stable identifier, e.g. `spbe-2020` (lowercase letters, digits, `-`, `_`, `.`).
@@ -127,7 +133,10 @@ pub struct IndicatorSet {
 /// top-level group (Aspek, Domain, Dimensi) and of evidence (Data dukung). Each is optional;
 /// [`IndicatorSet::term`] gives the default for one the set does not name.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Terms {
     /// The index's name, e.g. `Indeks Pemdi` (default `Indeks` / `Index`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -161,7 +170,10 @@ pub enum Term {
 
 /// The name of a tag, in both languages.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct TagLabel {
     /// The tag as indicators write it, e.g. `governance`.
     pub id: String,
@@ -171,7 +183,10 @@ pub struct TagLabel {
 
 /// The range scores live in and how many decimals are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Scale {
     /// The lowest score (what an unanswered indicator earns under [`UnansweredPolicy::Zero`]).
     pub min: f64,
@@ -193,7 +208,10 @@ impl Default for Scale {
 
 /// One predicate band: scores from `min` (inclusive) to `max` (exclusive; the top band includes it).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Predicate {
     /// Lower bound, inclusive.
     pub min: f64,
@@ -205,7 +223,10 @@ pub struct Predicate {
 
 /// What an unanswered indicator counts as.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum UnansweredPolicy {
     /// An unanswered indicator earns the scale minimum (official indices work this way).
@@ -217,7 +238,10 @@ pub enum UnansweredPolicy {
 
 /// A weighted group of indicators and/or sub-groups.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Group {
     /// Identifier, unique across the whole set (groups and indicators alike).
     pub id: String,
@@ -238,7 +262,10 @@ pub struct Group {
 
 /// Whether an answer needs supporting evidence (documents, links, notes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// No evidence is asked for.
@@ -252,7 +279,10 @@ pub enum Evidence {
 
 /// A question that earns a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Indicator {
     /// Identifier, unique across the whole set.
     pub id: String,
@@ -277,7 +307,10 @@ pub struct Indicator {
 
 /// How an indicator is answered, and how its answer becomes a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AnswerKind {
     /// A maturity level 1..N (SPBE style); the answer is the level number.
@@ -326,7 +359,10 @@ pub enum AnswerKind {
 
 /// One maturity level.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Level {
     /// The level's name, e.g. `Rintisan`.
     pub label: Text,
@@ -346,7 +382,10 @@ pub struct Level {
 
 /// One evidence item (a supporting document) a level expects.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct EvidenceItem {
     /// Identifier, unique within the indicator (across all its levels), e.g. `l1-sk`.
     pub id: String,
@@ -363,7 +402,10 @@ fn is_true(b: &bool) -> bool {
 
 /// An indicator whose level is taken from another agency's evaluation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct External {
     /// The agency, e.g. `Bappenas (Satu Data Indonesia)`.
     pub agency: Text,
@@ -378,7 +420,10 @@ pub struct External {
 
 /// One option of a choice indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Choice {
     /// Identifier stored in answers, unique within the indicator.
     pub id: String,
@@ -390,7 +435,10 @@ pub struct Choice {
 
 /// Which direction of a number is better.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Better {
     /// Larger values are better.
@@ -402,7 +450,10 @@ pub enum Better {
 
 /// How a number becomes a score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberMapping {
     /// `from` maps to the worst score and `to` to the best (swapped when lower is better), clamped.
@@ -419,7 +470,10 @@ pub enum NumberMapping {
 /// A threshold band: values at least `limit` (higher is better) or at most `limit`
 /// (lower is better) earn `score`, unless a later, better band also matches.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Band {
     /// The threshold.
     pub limit: f64,

@@ -8,7 +8,10 @@ use crate::model::{Lang, Text};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The document cannot be used as it is (a set is refused; an invalid answer is not scored).
@@ -19,7 +22,10 @@ pub enum Severity {
 
 /// A stable, machine-readable problem code. Serialized in kebab-case, e.g. `duplicate-id`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     /// The text is not valid JSON (the path is empty; the message gives the line and column).
@@ -190,7 +196,10 @@ impl fmt::Display for Code {
 /// One problem: where (a JSON path such as `groups[2].children[0].indicators[3].weight`),
 /// what (a stable [`Code`]), how serious, and a message in Indonesian and English.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Problem {
     /// Where the problem is, as a JSON path from the document root (empty for the root).
     pub path: String,

@@ -12,7 +12,10 @@ use crate::validate::answer_score;
 
 /// One unit's progress (or that of the indicators assigned to none).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct UnitProgress {
     /// The unit's id; absent for the row of indicators assigned to no unit.
@@ -38,7 +41,10 @@ pub struct UnitProgress {
 
 /// Progress of every unit on a date.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Progress {
     /// The date targets are judged on, `YYYY-MM-DD`.
     pub date: String,

@@ -20,7 +20,10 @@ use crate::validate::{answer_score, validate_assessment};
 
 /// A score with its shown (rounded) value and predicate.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Score {
     /// The exact score; absent when nothing counts yet (only under the `exclude` policy).
     pub value: Option<f64>,
@@ -33,7 +36,10 @@ pub struct Score {
 
 /// A reference to one of the set's predicate bands.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct PredicateRef {
     /// Position in the set's `predicates` (0 is the lowest band).
     pub index: usize,
@@ -43,7 +49,10 @@ pub struct PredicateRef {
 
 /// How much has been answered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Completeness {
     /// Indicators with a valid answer.
@@ -56,7 +65,10 @@ pub struct Completeness {
 
 /// The score of one group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupScore {
     /// The group's id.
@@ -78,7 +90,10 @@ pub struct GroupScore {
 
 /// The score of one indicator.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorScore {
     /// The indicator's id.
@@ -114,7 +129,10 @@ pub struct IndicatorScore {
 
 /// An evidence item not yet `siap`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct MissingItem {
     /// The item's id.
     pub id: String,
@@ -126,7 +144,10 @@ pub struct MissingItem {
 
 /// Where an external indicator's level comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ExternalLevel {
     /// The agency whose evaluation the level is taken from.
@@ -138,7 +159,10 @@ pub struct ExternalLevel {
 
 /// The score of all indicators carrying a tag.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct TagScore {
     /// The tag.
     pub tag: String,
@@ -150,7 +174,10 @@ pub struct TagScore {
 
 /// The full result of scoring an assessment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The set scored against.

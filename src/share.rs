@@ -124,7 +124,10 @@ pub struct Choice {
 
 /// What became of one returned file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct FileVerdict {
     /// The file's name.
     pub file: String,
@@ -142,7 +145,10 @@ pub struct FileVerdict {
 
 /// One side of a conflict: a file's answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Side {
     /// The file.
     pub file: String,
@@ -167,7 +173,10 @@ pub struct Side {
 
 /// Why an indicator is in conflict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     /// A file changed an indicator assigned to another unit (or to none).
@@ -180,7 +189,10 @@ pub enum Reason {
 
 /// An indicator changed in ways that cannot all be kept.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     /// The indicator.
@@ -202,7 +214,10 @@ pub struct Conflict {
 
 /// A change taken into the result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Accepted {
     /// The indicator.
     pub indicator: String,
@@ -220,7 +235,10 @@ pub struct Accepted {
 
 /// The outcome of a merge.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct MergeReport {
     /// The base with every accepted change (and every chosen side) applied.
     pub result: Assessment,

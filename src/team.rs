@@ -15,7 +15,10 @@ use crate::validate::{answer_score, is_valid_id};
 
 /// A unit of the regional government (Bappeda, BKPSDM, BPKAD, Inspektorat, Diskominfo, ...).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Unit {
     /// A short id used in assignments, e.g. `diskominfo`.
     pub id: String,
@@ -25,7 +28,10 @@ pub struct Unit {
 
 /// Who answers for one indicator, what it should reach and by when.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Assignment {
     /// The id of the responsible unit (one of the assessment's `units`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,7 +49,10 @@ pub struct Assignment {
 
 /// What a share file records about where it came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Share {
     /// The unit the share was cut for.
@@ -62,7 +71,10 @@ pub struct Share {
 
 /// Who made an accepted change to an answer, and when.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct ChangedBy {
     /// The unit whose returned share brought the change.
     pub unit: String,
@@ -74,7 +86,10 @@ pub struct ChangedBy {
 /// Evidence carried forward from last year's assessment, waiting to be confirmed or dropped
 /// ("masih berlaku?").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Carried {
     /// The period it was carried from, e.g. `2025`.
     pub from: String,
