@@ -5,11 +5,15 @@
 //! out must be finite and on the scale: a hostile set that passes validation must not be
 //! able to produce a wrong score.
 //!
-//! `HOSTILE=part-of-a-name` runs only the matching cases. The budgets are for a debug build
-//! on a busy machine; they catch quadratic blow-ups (a 50,000-key object once took 13 s in
-//! release, hours at 16 MiB), not small slowdowns.
+//! Each case is a test of its own, `case::<name>` (libtest-mimic's harness: a failure names
+//! its case; `cargo test --test hostile -- part-of-a-name` runs the matching ones). The
+//! budgets are for a debug build on a busy machine; they catch quadratic blow-ups (a
+//! 50,000-key object once took 13 s in release, hours at 16 MiB), not small slowdowns.
 
 // Native only: tests/hostile_web.rs runs the same corpus in the browser.
+// The harness is libtest-mimic's (`harness = false`), native only: a wasm32 build of this file
+// is empty and has no `main`.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "hostile/check.rs"]
@@ -17,13 +21,13 @@ mod check;
 #[path = "hostile/generate.rs"]
 mod generate;
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use swanilai::export::{Integrity, export_document, open_assessment, open_export};
 use swanilai::json::to_json;
 use swanilai::{
@@ -241,82 +245,96 @@ fn kept(case: &Json, a: &Assessment, notes: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn every_hostile_case_returns_its_problems_without_panicking_in_bounded_time() {
-    let only = std::env::var("HOSTILE").unwrap_or_default();
-    let mut failures = String::new();
-    let mut ran = 0;
-    let mut timings = BTreeMap::new();
+/// One case: its problems as listed, no panic (on its own thread, under `catch_unwind`), and
+/// within its time budget.
+fn check_case(case: &Json, name: &str) -> Result<(), Failed> {
+    let budget = match case.get("budget_seconds") {
+        Some(Json::Number(n)) => *n,
+        _ => DEFAULT_BUDGET,
+    };
+    let (tx, rx) = mpsc::channel();
+    let c = case.clone();
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let t0 = Instant::now();
+            let text = text_of(&c);
+            let out = catch_unwind(AssertUnwindSafe(|| run_case(&c, &text)));
+            let _ = tx.send((out.map_err(|e| panic_message(&*e)), t0.elapsed()));
+        })
+        .expect("a thread");
+    // Three times the budget before giving up on a hung case (the thread is left behind).
+    let (out, took) = match rx.recv_timeout(Duration::from_secs_f64(budget * 3.0)) {
+        Err(_) => return Err(format!("did not finish within {}s", budget * 3.0).into()),
+        Ok((Err(msg), _)) => return Err(format!("PANICKED: {msg}").into()),
+        Ok((Ok(out), took)) => (out, took),
+    };
+    if took.as_secs_f64() > budget {
+        return Err(format!("took {took:?}, budget {budget}s").into());
+    }
+    if took.as_secs_f64() > 1.0 {
+        eprintln!("hostile case {name}: {took:.1?}");
+    }
+    let pairs: Vec<(String, String)> = out
+        .problems
+        .iter()
+        .map(|p| (p.path.clone(), p.code.as_str().to_string()))
+        .collect();
+    let integrity = out.integrity.map(|i| format!("{i:?}").to_lowercase());
+    match check::mismatch(case, out.accepted, &pairs, integrity.as_deref(), &out.notes) {
+        None => Ok(()),
+        Some(why) => Err(why.trim_end().to_string().into()),
+    }
+}
+
+/// One test per case of tests/hostile/cases.json, named after it (`cargo test --test hostile
+/// -- part-of-a-name` runs the matching ones), and the checks of the corpus as a whole. The
+/// cases run one at a time unless `--test-threads` says otherwise: their time budgets assume
+/// the machine is not also running the other cases.
+fn main() -> ExitCode {
+    let mut args = Arguments::from_args();
+    args.test_threads = args.test_threads.or(Some(1));
+    let whole = |f: fn()| {
+        move || {
+            f();
+            Ok(())
+        }
+    };
+    let mut trials = vec![
+        Trial::test("no_test_attribute_left_unregistered", || {
+            // libtest-mimic runs only the trials listed here: a function marked as a test in this
+            // file would compile away silently.
+            let marker = concat!("#[", "test]");
+            if include_str!("hostile.rs").contains(marker) {
+                return Err(
+                    "a function marked as a test in this file never runs: list it in main()".into(),
+                );
+            }
+            Ok(())
+        }),
+        Trial::test(
+            "every_corpus_file_is_used_and_shipped_to_the_browser_test",
+            whole(every_corpus_file_is_used_and_shipped_to_the_browser_test),
+        ),
+        Trial::test(
+            "case_names_are_unique_kebab_case_behaviours",
+            whole(case_names_are_unique_kebab_case_behaviours),
+        ),
+        Trial::test(
+            "the_guarantees_promise_integrity_not_authenticity",
+            whole(the_guarantees_promise_integrity_not_authenticity),
+        ),
+    ];
     for case in cases() {
         let name = str_of(&case, "name")
             .expect("a case has a name")
             .to_string();
-        if !name.contains(&only) {
-            continue;
-        }
-        ran += 1;
-        let budget = match case.get("budget_seconds") {
-            Some(Json::Number(n)) => *n,
-            _ => DEFAULT_BUDGET,
-        };
-        let (tx, rx) = mpsc::channel();
-        let c = case.clone();
-        std::thread::Builder::new()
-            .name(name.clone())
-            .stack_size(8 << 20)
-            .spawn(move || {
-                let t0 = Instant::now();
-                let text = text_of(&c);
-                let out = catch_unwind(AssertUnwindSafe(|| run_case(&c, &text)));
-                let _ = tx.send((out.map_err(|e| panic_message(&*e)), t0.elapsed()));
-            })
-            .expect("a thread");
-        // Three times the budget before giving up on a hung case (the thread is left behind).
-        match rx.recv_timeout(Duration::from_secs_f64(budget * 3.0)) {
-            Err(_) => {
-                let _ = writeln!(failures, "{name}: did not finish within {}s", budget * 3.0);
-            }
-            Ok((Err(msg), _)) => {
-                let _ = writeln!(failures, "{name}: PANICKED: {msg}");
-            }
-            Ok((Ok(out), took)) => {
-                timings.insert(name.clone(), took);
-                if took.as_secs_f64() > budget {
-                    let _ = writeln!(failures, "{name}: took {took:?}, budget {budget}s");
-                }
-                let pairs: Vec<(String, String)> = out
-                    .problems
-                    .iter()
-                    .map(|p| (p.path.clone(), p.code.as_str().to_string()))
-                    .collect();
-                let integrity = out.integrity.map(|i| format!("{i:?}").to_lowercase());
-                if let Some(why) = check::mismatch(
-                    &case,
-                    out.accepted,
-                    &pairs,
-                    integrity.as_deref(),
-                    &out.notes,
-                ) {
-                    let _ = writeln!(
-                        failures,
-                        "{name}:\n  {}",
-                        why.trim_end().replace('\n', "\n  ")
-                    );
-                }
-            }
-        }
+        trials.push(Trial::test(format!("case::{name}"), move || {
+            check_case(&case, &name)
+        }));
     }
-    let slow: Vec<String> = timings
-        .iter()
-        .filter(|(_, t)| t.as_secs_f64() > 1.0)
-        .map(|(n, t)| format!("{n} {t:.1?}"))
-        .collect();
-    eprintln!(
-        "hostile corpus: {ran} cases; over a second: {}",
-        slow.join(", ")
-    );
-    assert!(ran > 0, "no case matched HOSTILE={only:?}");
-    assert!(failures.is_empty(), "hostile cases failed:\n{failures}");
+    libtest_mimic::run(&args, trials).exit_code()
 }
 
 fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
@@ -326,7 +344,6 @@ fn panic_message(e: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".into())
 }
 
-#[test]
 fn every_corpus_file_is_used_and_shipped_to_the_browser_test() {
     let used: Vec<String> = cases()
         .iter()
@@ -365,7 +382,6 @@ fn every_corpus_file_is_used_and_shipped_to_the_browser_test() {
     }
 }
 
-#[test]
 fn case_names_are_unique_kebab_case_behaviours() {
     let mut seen = Vec::new();
     for c in cases() {
@@ -386,7 +402,6 @@ fn case_names_are_unique_kebab_case_behaviours() {
     }
 }
 
-#[test]
 fn the_guarantees_promise_integrity_not_authenticity() {
     // An export's SHA-256 tells a damaged or edited file from an intact one (the corpus's
     // `import-tampered-export`); it proves nothing about who wrote it, and docs/GUARANTEES.md

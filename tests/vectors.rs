@@ -31,19 +31,30 @@
 //! "tamper": ["from", "to"] (a text replacement after export) }`, or gives the file's
 //! `"text"` as it is. `choices` maps an indicator to `base`, a file or a unit.
 //!
-//! `VECTOR=part-of-a-name` runs only the files whose name contains it.
+//! Each file is a test of its own, named after the file (libtest-mimic's harness: a failure
+//! names its file, and `cargo test --test vectors -- part-of-a-name` runs the matching ones).
+//! Each `score`, `compare` and `advise` file is also checked by the independent Python oracle
+//! (`oracle::<name>`; it needs `python3`): the oracle runs once over the directory and each
+//! file's test reports its disagreements. New files are picked up without registering them.
 //! `VECTORS_DUMP=file.json` also writes every vector's output, as computed here, to that file
 //! (`{ "<vector file name>": output }`): tests/e2e/reliability-determinism.test.mjs compares
 //! the WebAssembly build's outputs with it, value for value.
 //! `REPLACE=1 cargo test --test vectors` rewrites `expected` in every file from the
-//! engine's output; review the diff (and rerun `python3 tests/vectors/oracle.py`) before
-//! committing it.
+//! engine's output (the oracle's tests are left out of that run); review the diff and run
+//! the tests again, oracle included, before committing it.
 
 // Native only: serde_json and proptest are not built for wasm32.
+// The harness is libtest-mimic's (`harness = false`), native only: a wasm32 build of this file
+// is empty and has no `main`.
+#![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fmt::Write as _;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::OnceLock;
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 use serde_json::{Map, Value as J};
 use swanilai::carry::carry_forward;
@@ -440,47 +451,148 @@ fn run(file: &Path, replace: bool) -> Result<(), String> {
     }
 }
 
-#[test]
-fn vectors() {
-    let replace = std::env::var_os("REPLACE").is_some_and(|v| v == "1");
-    let only = std::env::var("VECTOR").unwrap_or_default();
-    let files: Vec<PathBuf> = vector_files()
-        .into_iter()
-        .filter(|f| {
-            f.file_name()
-                .is_some_and(|n| n.to_string_lossy().contains(&only))
-        })
-        .collect();
-    assert!(!files.is_empty(), "no vectors found in tests/vectors");
-    if let Some(dump) = std::env::var_os("VECTORS_DUMP") {
-        let mut out = Map::new();
-        for file in &files {
-            let text = std::fs::read_to_string(file).expect("a readable vector");
-            let case: Map<String, J> = serde_json::from_str(&text).expect("a JSON object");
-            if let Ok(got) = actual(&case) {
-                let name = file.file_name().unwrap_or_default().to_string_lossy();
-                out.insert(name.into_owned(), got);
-            }
-        }
-        let text = serde_json::to_string(&out).expect("outputs serialize");
-        std::fs::write(&dump, text).expect("VECTORS_DUMP is writable");
-    }
-    let mut failures = String::new();
-    for file in &files {
-        if let Err(e) = run(file, replace) {
-            let name = file.file_name().unwrap_or_default().to_string_lossy();
-            let _ = writeln!(failures, "{name}: {e}");
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} vectors failed (REPLACE=1 rewrites `expected`):\n{failures}",
-        failures.lines().filter(|l| !l.starts_with(' ')).count(),
-        files.len()
-    );
+/// What `python3 tests/vectors/oracle.py` said, run once for all the files.
+struct Oracle {
+    /// How many vector files it read.
+    seen: usize,
+    /// Its disagreements, by vector file name.
+    by_file: BTreeMap<String, Vec<String>>,
 }
 
-#[test]
+fn oracle() -> &'static Result<Oracle, String> {
+    static RESULT: OnceLock<Result<Oracle, String>> = OnceLock::new();
+    RESULT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let out = Command::new("python3")
+            .arg(root.join("tests/vectors/oracle.py"))
+            .current_dir(root)
+            .output()
+            .map_err(|e| format!("could not run python3 tests/vectors/oracle.py: {e}"))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let summary = stdout.lines().last().unwrap_or_default();
+        let seen: usize = summary
+            .split_once(" vectors, ")
+            .and_then(|(n, _)| n.parse().ok())
+            .ok_or_else(|| {
+                format!(
+                    "the oracle ended without its summary line ({}):\n{stdout}\n{}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            })?;
+        let mut by_file: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for line in stdout.lines() {
+            if let Some((file, why)) = line.split_once(".json: ") {
+                by_file
+                    .entry(format!("{file}.json"))
+                    .or_default()
+                    .push(why.to_string());
+            }
+        }
+        Ok(Oracle { seen, by_file })
+    })
+}
+
+/// The oracle's verdict on one file.
+fn oracle_agrees(name: &str) -> Result<(), Failed> {
+    let oracle = oracle().as_ref().map_err(|e| Failed::from(e.as_str()))?;
+    match oracle.by_file.get(name) {
+        None => Ok(()),
+        Some(why) => Err(format!("the Python oracle disagrees:\n  {}", why.join("\n  ")).into()),
+    }
+}
+
+/// Whether the oracle recomputes this file's `check` (problem vectors are written by hand).
+fn oracle_checks(file: &Path) -> bool {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    serde_json::from_str::<Map<String, J>>(&text)
+        .ok()
+        .and_then(|c| c.get("check").and_then(J::as_str).map(String::from))
+        .is_some_and(|c| matches!(c.as_str(), "score" | "compare" | "advise"))
+}
+
+fn dump(path: &std::ffi::OsStr, files: &[PathBuf]) {
+    let mut out = Map::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("a readable vector");
+        let case: Map<String, J> = serde_json::from_str(&text).expect("a JSON object");
+        if let Ok(got) = actual(&case) {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            out.insert(name.into_owned(), got);
+        }
+    }
+    let text = serde_json::to_string(&out).expect("outputs serialize");
+    std::fs::write(path, text).expect("VECTORS_DUMP is writable");
+}
+
+fn main() -> ExitCode {
+    let args = Arguments::from_args();
+    let replace = std::env::var_os("REPLACE").is_some_and(|v| v == "1");
+    let files = vector_files();
+    if let Some(path) = std::env::var_os("VECTORS_DUMP") {
+        dump(&path, &files);
+    }
+    let mut trials = vec![
+        Trial::test("no_test_attribute_left_unregistered", || {
+            // libtest-mimic runs only the trials listed here: a function marked as a test in this
+            // file would compile away silently.
+            let marker = concat!("#[", "test]");
+            if include_str!("vectors.rs").contains(marker) {
+                return Err(
+                    "a function marked as a test in this file never runs: list it in main()".into(),
+                );
+            }
+            Ok(())
+        }),
+        Trial::test("vector_names_are_unique_behaviours", || {
+            vector_names_are_unique_behaviours();
+            Ok(())
+        }),
+        Trial::test("vectors_exist_and_the_oracle_saw_each", {
+            let n = files.len();
+            let oracled = files.iter().filter(|f| oracle_checks(f)).count();
+            move || {
+                if n < 10 {
+                    return Err(format!("only {n} vectors found in tests/vectors").into());
+                }
+                if replace {
+                    return Ok(()); // the oracle is not run while files are being rewritten
+                }
+                let oracle = oracle().as_ref().map_err(|e| Failed::from(e.as_str()))?;
+                if oracle.seen != n {
+                    let seen = oracle.seen;
+                    return Err(format!("the oracle read {seen} vectors, the harness {n}").into());
+                }
+                if oracled == 0 {
+                    return Err("no score, compare or advise vector for the oracle".into());
+                }
+                Ok(())
+            }
+        }),
+    ];
+    for file in files {
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let stem = name.trim_end_matches(".json").to_string();
+        if !replace && oracle_checks(&file) {
+            trials.push(Trial::test(format!("oracle::{stem}"), {
+                let name = name.clone();
+                move || oracle_agrees(&name)
+            }));
+        }
+        trials.push(Trial::test(stem, move || {
+            run(&file, replace).map_err(|e| {
+                format!("{name}: {e}\n(REPLACE=1 rewrites `expected` from the engine's output)")
+                    .into()
+            })
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
 fn vector_names_are_unique_behaviours() {
     // One behaviour per file: names are kebab-case and say what is checked.
     for file in vector_files() {
