@@ -19,7 +19,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/env.sh
 
 # A library user who turns default features off gets the engine's dependencies only: not the
-# CLI's clap and serde_json, nor schema generation's schemars (Cargo.toml's `cli` feature).
+# CLI's clap and serde_json, nor schema generation's schemars (Cargo.toml's `cli` feature),
+# and the library builds that way (a schemars derive must sit behind the `schema` feature).
 engine_dependencies() {
   local tree
   tree="$(cargo tree --no-default-features -e normal --prefix none --format '{p}' | sort -u)"
@@ -28,6 +29,7 @@ engine_dependencies() {
     echo "engine_dependencies: the above must only come with the cli feature" >&2
     return 1
   fi
+  cargo check --no-default-features --lib
 }
 
 steps=(
