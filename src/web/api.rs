@@ -93,6 +93,7 @@ impl SetHandle {
 /// (`[{ path, code, severity, message: { id, en } }]`) when it has errors.
 #[wasm_bindgen(js_name = loadSet)]
 pub fn load_set(v: JsValue) -> Result<JsValue, JsValue> {
+    super::install_numbers();
     let parsed = match from_js(&v) {
         Ok(j) => IndicatorSet::from_json(&j),
         Err(p) => Parsed {
@@ -327,5 +328,6 @@ pub(crate) fn open_file(text: &str) -> OpenedAssessment {
 /// assessment, problems }`.
 #[wasm_bindgen(js_name = openExport)]
 pub fn open_export_js(text: String) -> Result<JsValue, JsValue> {
+    super::install_numbers();
     to_js(&open_file(&text))
 }

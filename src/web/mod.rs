@@ -172,10 +172,18 @@ pub(crate) fn mounted<R>(f: impl FnOnce(&mut Vec<Mounted>) -> R) -> R {
     })
 }
 
-/// Logs a panic's message and shows every mounted widget's error state. Saved answers are in
-/// localStorage already, so they survive a reload.
+/// Installs the browser's `parseFloat` as the way [`crate::num`] reads decimals (as correct
+/// as the standard library's, and already downloaded). Called at start and by every entry point
+/// that reads numbers (wasm-bindgen's test runner does not call the start function).
+pub(crate) fn install_numbers() {
+    crate::num::install_reader(js_sys::Number::parse_float);
+}
+
+/// Installs the browser's number reading, logs a panic's message and shows every mounted
+/// widget's error state. Saved answers are in localStorage already, so they survive a reload.
 #[wasm_bindgen(start)]
 pub fn start() {
+    install_numbers();
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("swanilai: internal error: {info}").into());
         MOUNTED.with(|m| {

@@ -179,6 +179,7 @@ fn given_assessment(s: &crate::IndicatorSet, options: &JsValue) -> Assessment {
 /// previous, stylesheet }`.
 #[wasm_bindgen(js_name = mountWidget)]
 pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<Widget, JsValue> {
+    super::install_numbers();
     let window = web_sys::window()
         .ok_or_else(|| to_js_error("mount needs a browser window: call it in a page"))?;
     let doc = window
