@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
 
 use serde::{Deserialize, Serialize, Serializer};
@@ -425,24 +425,94 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 // --- serde: a Json can be read from any self-describing format (JS values in the browser). ---
 
-struct Seed {
+/// Why a value could not be read from a deserializer by [`read_from`], and where.
+#[derive(Debug)]
+pub struct ReadError<E> {
+    /// The path of the value that could not be read (`groups[0].title`), `""` for the root.
+    pub path: String,
+    /// Whether it nested deeper than [`MAX_DEPTH`] (else the deserializer refused a value).
+    pub too_deep: bool,
+    /// The deserializer's error.
+    pub error: E,
+}
+
+/// Where reading is: the path of the value being read, and whether nesting went too deep.
+#[derive(Default)]
+struct Trail {
+    path: std::cell::RefCell<String>,
+    too_deep: std::cell::Cell<bool>,
+}
+
+impl Trail {
+    /// Appends a segment; returns the length to truncate back to once it is read.
+    fn enter(&self, segment: fmt::Arguments<'_>) -> usize {
+        let mut path = self.path.borrow_mut();
+        let len = path.len();
+        let _ = fmt::Write::write_fmt(&mut *path, segment);
+        len
+    }
+
+    fn leave(&self, len: usize) {
+        self.path.borrow_mut().truncate(len);
+    }
+}
+
+/// Reads a [`Json`] from any self-describing deserializer (serde-wasm-bindgen's, in the
+/// browser), refusing nesting deeper than [`MAX_DEPTH`]; on failure says at which path.
+///
+/// # Errors
+/// A [`ReadError`] with the path of the value the deserializer refused, or of the array or
+/// object nested too deep.
+pub fn read_from<'de, D: Deserializer<'de>>(d: D) -> Result<Json, ReadError<D::Error>> {
+    let trail = Trail::default();
+    Seed {
+        depth: 0,
+        trail: &trail,
+    }
+    .deserialize(d)
+    .map_err(|error| ReadError {
+        path: trail.path.take(),
+        too_deep: trail.too_deep.get(),
+        error,
+    })
+}
+
+struct Seed<'t> {
     depth: usize,
+    trail: &'t Trail,
+}
+
+impl Seed<'_> {
+    fn deeper(&self) -> Seed<'_> {
+        Seed {
+            depth: self.depth + 1,
+            trail: self.trail,
+        }
+    }
+
+    fn check_depth<E: serde::de::Error>(&self) -> Result<(), E> {
+        if self.depth >= MAX_DEPTH {
+            self.trail.too_deep.set(true);
+            return Err(E::custom(format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        Ok(())
+    }
 }
 
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
-        Seed { depth: 0 }.deserialize(d)
+        read_from(d).map_err(|e| e.error)
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Seed {
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
     type Value = Json;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Seed {
+impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -476,30 +546,30 @@ impl<'de> Visitor<'de> for Seed {
         Ok(Json::String(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        if self.depth >= MAX_DEPTH {
-            return Err(A::Error::custom(format!(
-                "nesting deeper than {MAX_DEPTH} levels"
-            )));
-        }
+        self.check_depth()?;
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(Seed {
-            depth: self.depth + 1,
-        })? {
+        loop {
+            let len = self.trail.enter(format_args!("[{}]", items.len()));
+            let Some(v) = seq.next_element_seed(self.deeper())? else {
+                self.trail.leave(len);
+                return Ok(Json::Array(items));
+            };
+            self.trail.leave(len);
             items.push(v);
         }
-        Ok(Json::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        if self.depth >= MAX_DEPTH {
-            return Err(A::Error::custom(format!(
-                "nesting deeper than {MAX_DEPTH} levels"
-            )));
-        }
+        self.check_depth()?;
         let mut pairs = Vec::new();
         while let Some(k) = map.next_key::<String>()? {
-            let v = map.next_value_seed(Seed {
-                depth: self.depth + 1,
-            })?;
+            let dot = if self.trail.path.borrow().is_empty() {
+                ""
+            } else {
+                "."
+            };
+            let len = self.trail.enter(format_args!("{dot}{k}"));
+            let v = map.next_value_seed(self.deeper())?;
+            self.trail.leave(len);
             pairs.push((k, v));
         }
         Ok(Json::Object(pairs))
@@ -579,6 +649,26 @@ mod tests {
         assert_eq!((e.line, e.column), (1, 4));
         let e = Json::parse("\"é\u{1}\"").unwrap_err();
         assert_eq!((e.line, e.column), (1, 3));
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // serde_json is a native dev-dependency
+    fn read_from_a_deserializer_says_where_it_failed() {
+        let mut de = serde_json::Deserializer::from_str(r#"{"a": [1, {"b": tru}]}"#);
+        let e = read_from(&mut de).unwrap_err();
+        assert_eq!((e.path.as_str(), e.too_deep), ("a[1].b", false));
+        let deep = format!(
+            r#"{{"x": [{{"y": {}}}]}}"#,
+            "[".repeat(70) + &"]".repeat(70)
+        );
+        let e = read_from(&mut serde_json::Deserializer::from_str(&deep)).unwrap_err();
+        assert!(e.too_deep);
+        assert_eq!(e.path, format!("x[0].y{}", "[0]".repeat(MAX_DEPTH - 3)));
+        let ok = r#"{"a": [1, {"b": true}], "a": null}"#;
+        assert_eq!(
+            read_from(&mut serde_json::Deserializer::from_str(ok)).unwrap(),
+            Json::parse(ok).unwrap()
+        );
     }
 
     #[test]

@@ -14,7 +14,6 @@ pub use widget::{Widget, mount_widget};
 use std::cell::RefCell;
 use std::fmt::Display;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 /// The one way errors leave for JavaScript: a JS `Error` whose message starts with
@@ -24,8 +23,14 @@ pub(crate) fn to_js_error(err: impl Display) -> JsValue {
     js_sys::Error::new(&format!("swanilai: {err}")).into()
 }
 
-/// Rust values become plain JS objects, through [`crate::json::to_json`]: one serializer for
-/// every type keeps the module small (serde-wasm-bindgen would monomorphize a second one).
+/// Rust values become plain JS objects: through [`crate::json::to_json`] (one serializer per
+/// type for the whole crate: exports and saves use it too), then across the boundary by
+/// serde-wasm-bindgen, compiled once, for [`crate::Json`]. Serializing every type straight to
+/// JS values would compile a second serializer per type (about 16 KiB of the gzipped module).
+/// Objects come out as JS `Map`s and are made plain objects by [`plain_objects`]:
+/// serde-wasm-bindgen's own objects assign each key (`obj[key] = value`), so an answer to an
+/// indicator named `__proto__` would call the prototype setter and vanish;
+/// `Object.fromEntries` defines it as an own key, in order.
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
     converted(crate::json::to_json(v))
 }
@@ -33,117 +38,56 @@ pub(crate) fn to_js<T: serde::Serialize + ?Sized>(v: &T) -> Result<JsValue, JsVa
 /// The part of [`to_js`] that does not depend on the type: compiled once.
 #[inline(never)]
 fn converted(j: Result<crate::Json, crate::json::ToJsonError>) -> Result<JsValue, JsValue> {
-    j.map(|j| json_to_js(&j)).map_err(to_js_error)
+    const SERIALIZER: serde_wasm_bindgen::Serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let j = j.map_err(to_js_error)?;
+    serde::Serialize::serialize(&j, &SERIALIZER)
+        .map(|js| plain_objects(&js))
+        .map_err(to_js_error)
 }
 
-fn json_to_js(v: &crate::Json) -> JsValue {
-    use crate::Json;
-    match v {
-        Json::Null => JsValue::NULL,
-        Json::Bool(b) => JsValue::from_bool(*b),
-        Json::Number(n) => JsValue::from_f64(*n),
-        Json::String(s) => JsValue::from_str(s),
-        Json::Array(items) => items
-            .iter()
-            .map(json_to_js)
-            .collect::<js_sys::Array>()
-            .into(),
-        Json::Object(pairs) => {
-            let o = js_sys::Object::new();
-            for (k, v) in pairs {
-                let (k, v) = (JsValue::from_str(k), json_to_js(v));
-                if k == "__proto__" {
-                    // Assigning would call the `__proto__` setter: the answer to an indicator
-                    // named `__proto__` would vanish and become the object's prototype.
-                    let desc = js_sys::Object::new();
-                    for (name, value) in [
-                        ("value", &v),
-                        ("enumerable", &JsValue::TRUE),
-                        ("writable", &JsValue::TRUE),
-                        ("configurable", &JsValue::TRUE),
-                    ] {
-                        let _ = js_sys::Reflect::set(&desc, &name.into(), value);
-                    }
-                    js_sys::Object::define_property(&o, &k, &desc);
-                } else {
-                    let _ = js_sys::Reflect::set(&o, &k, &v);
-                }
-            }
-            o.into()
-        }
-    }
+#[wasm_bindgen(inline_js = "
+export function plainObjects(v) {
+  if (v instanceof Map) return Object.fromEntries(Array.from(v, ([k, x]) => [k, plainObjects(x)]));
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = plainObjects(v[i]);
+  } else if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) v[k] = plainObjects(v[k]);
+  }
+  return v;
+}")]
+extern "C" {
+    /// Every `Map` in a value, at any depth, replaced by a plain object with the same entries.
+    #[wasm_bindgen(js_name = plainObjects)]
+    fn plain_objects(v: &JsValue) -> JsValue;
 }
 
-/// A JS value becomes a [`crate::Json`]; strings are parsed as JSON text. Functions, symbols
-/// and nesting deeper than [`crate::json::MAX_DEPTH`] are refused with a problem.
+/// A JS value becomes a [`crate::Json`] through serde-wasm-bindgen; strings are parsed as JSON
+/// text. Functions, symbols and other values JSON cannot hold, and nesting deeper than
+/// [`crate::json::MAX_DEPTH`], are refused with a problem at the value's path.
 pub(crate) fn from_js(v: &JsValue) -> Result<crate::Json, crate::Problem> {
+    use crate::{Code, Problem};
     if let Some(text) = v.as_string() {
         return crate::Json::parse(&text).map_err(|e| crate::syntax_problem(&e));
     }
-    js_to_json(v, 0, "")
-}
-
-fn js_to_json(v: &JsValue, depth: usize, path: &str) -> Result<crate::Json, crate::Problem> {
-    use crate::{Code, Json, Problem};
-    if v.is_null() || v.is_undefined() {
-        return Ok(Json::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Json::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        return Ok(Json::Number(n));
-    }
-    if let Some(s) = v.as_string() {
-        return Ok(Json::String(s));
-    }
-    let deep = || {
-        Problem::new(
-            path,
-            Code::TooDeep,
-            format!(
-                "susunan bersarang lebih dari {} tingkat",
-                crate::json::MAX_DEPTH
-            ),
-            format!("nesting deeper than {} levels", crate::json::MAX_DEPTH),
-        )
-    };
-    if js_sys::Array::is_array(v) {
-        if depth >= crate::json::MAX_DEPTH {
-            return Err(deep());
+    crate::json::read_from(serde_wasm_bindgen::Deserializer::from(v.clone())).map_err(|e| {
+        if e.too_deep {
+            let n = crate::json::MAX_DEPTH;
+            Problem::new(
+                &e.path,
+                Code::TooDeep,
+                format!("susunan bersarang lebih dari {n} tingkat"),
+                format!("nesting deeper than {n} levels"),
+            )
+        } else {
+            Problem::new(
+                &e.path,
+                Code::WrongType,
+                "nilai JavaScript ini (misalnya fungsi, simbol atau Set) tidak dapat dibaca sebagai JSON".into(),
+                "this JavaScript value (a function, a symbol or a Set, say) cannot be read as JSON".into(),
+            )
         }
-        let arr: &js_sys::Array = v.unchecked_ref();
-        return arr
-            .iter()
-            .enumerate()
-            .map(|(i, item)| js_to_json(&item, depth + 1, &format!("{path}[{i}]")))
-            .collect::<Result<Vec<_>, _>>()
-            .map(Json::Array);
-    }
-    if v.is_object() && !v.is_function() {
-        if depth >= crate::json::MAX_DEPTH {
-            return Err(deep());
-        }
-        let entries = js_sys::Object::entries(v.unchecked_ref());
-        let mut pairs = Vec::with_capacity(entries.length() as usize);
-        for e in entries.iter() {
-            let e: js_sys::Array = e.unchecked_into();
-            let k = e.get(0).as_string().unwrap_or_default();
-            let child = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
-            };
-            pairs.push((k, js_to_json(&e.get(1), depth + 1, &child)?));
-        }
-        return Ok(Json::Object(pairs));
-    }
-    Err(Problem::new(
-        path,
-        Code::WrongType,
-        "nilai JavaScript ini (fungsi, simbol atau bigint) tidak dapat dibaca sebagai JSON".into(),
-        "this JavaScript value (a function, symbol or bigint) cannot be read as JSON".into(),
-    ))
+    })
 }
 
 /// A mounted widget: its host, its storage key, and its state (`None` once destroyed).
