@@ -16,7 +16,10 @@ use crate::score::{MissingItem, Scorer};
 
 /// The result of the check.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Check {
     /// Whether nothing blocks submitting (no finding is an error).
     pub ready: bool,
@@ -30,7 +33,10 @@ pub struct Check {
 
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// The indicator has no valid answer.
@@ -49,7 +55,10 @@ pub enum FindingKind {
 
 /// One thing to look at before submitting.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
 pub struct Finding {
     /// What it is about.
     pub kind: FindingKind,
