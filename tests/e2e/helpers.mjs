@@ -157,6 +157,7 @@ export const DEMO_PAGES = [
   { file: 'index.html', set: 'gm100sc-kesiapan' },
   { file: 'gm100sc-kesiapan.html', set: 'gm100sc-kesiapan' },
   { file: 'smart-city-evaluasi.html', set: 'smart-city-evaluasi' },
+  { file: 'pemdi-2026.html', set: 'pemdi-2026' },
   { file: 'spbe-2020.html', set: 'spbe-2020' },
   { file: 'embed.html', set: null },
 ];

@@ -17,6 +17,7 @@ const PAGES = [
   { file: 'index.html', widget: true },
   { file: 'gm100sc-kesiapan.html', widget: true },
   { file: 'smart-city-evaluasi.html', widget: true },
+  { file: 'pemdi-2026.html', widget: true },
   { file: 'spbe-2020.html', widget: true },
   { file: 'embed.html', widget: false },
 ];
