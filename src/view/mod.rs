@@ -12,6 +12,8 @@ use crate::score::{Score, Scorer, Tally};
 
 mod action;
 mod notices;
+mod print;
+mod sheet;
 mod strings;
 mod texts;
 
@@ -21,6 +23,8 @@ pub use notices::{
     integrity_name, judge_file, merged_key, merged_text, orphan_answers, problem_place,
     problems_heading,
 };
+pub use print::{Sheet, SheetRow, letter_date, sheet};
+pub use sheet::{EvidencedView, axis_name, check_title, evidenced, has_items, radar_rings};
 pub use strings::{Ui, ui};
 pub use texts::{evidence_text, file_name, links_of, number_range, saved_text, typed_text};
 
@@ -558,7 +562,7 @@ pub fn comparison(set: &IndicatorSet, c: &Comparison, lang: Lang) -> Vec<Compare
     let num = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format_number(v, d, lang));
     let change = |v: Option<f64>| v.map_or_else(|| "–".into(), |v| format_delta(v, d, lang));
     let mut rows = vec![CompareRow {
-        label: ui(Ui::Overall, lang).to_string(),
+        label: index_label(set, lang),
         previous: num(c.overall.previous),
         current: num(c.overall.current),
         change: change(c.overall.change),

@@ -274,6 +274,21 @@ async function runCli(args, files) {
   }
 }
 
+/** The engine's full report (`swanilai score --format json`) of an assessment on `set`. */
+export async function engineReport(set, assessment) {
+  return runCli(['score', '--set', 'set.json', 'a.json', '--format', 'json'], { 'set.json': set, 'a.json': assessment });
+}
+
+/** The engine's check before submitting (`swanilai check`, which exits 1 when something blocks). */
+export async function engineCheck(set, assessment) {
+  try {
+    return await runCli(['check', '--set', 'set.json', 'a.json'], { 'set.json': set, 'a.json': assessment });
+  } catch (err) {
+    if (err.code === 1 && err.stdout) return JSON.parse(err.stdout);
+    throw err;
+  }
+}
+
 /**
  * The engine's score of `values` ({ indicatorId: value }) on `set` (`swanilai score`): { value,
  * shown, predicate: {id, en} | null, text(lang), groups } where text(lang) is the score as the

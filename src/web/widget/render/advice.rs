@@ -87,13 +87,16 @@ impl Inner {
         if v.top.is_empty() {
             d.add(&sec, "p", "", self.t(Ui::NoImprovements));
         } else {
-            list(&v.top, false, v.top.len());
+            let l = list(&v.top, false, v.top.len());
+            attrs(&l, &[("data-list", "improve")]);
         }
         if !v.to_answer.is_empty() {
             // Unanswered indicators are a list of their own, never improvements; the first
             // few on screen, all on paper.
             d.add(&sec, "h4", "", self.t(Ui::ToAnswer));
-            list(&v.to_answer, false, view::PLAN_SHOWN);
+            let l = list(&v.to_answer, false, view::PLAN_SHOWN);
+            attrs(&l, &[("data-list", "answer")]);
         }
+        self.render_check();
     }
 }

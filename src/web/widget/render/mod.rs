@@ -2,10 +2,12 @@
 //! the frame of every region of the screen, each filled by its own module.
 
 mod advice;
+mod check;
 mod form;
 mod notices;
 mod print;
 mod results;
+mod sheet;
 
 use web_sys::Element;
 
@@ -61,6 +63,7 @@ impl Inner {
         self.render_results();
         self.render_advice();
         self.render_compare();
+        self.keep_page_off_paper();
         if let Some(key) = focus_key {
             self.focus_first(&[&key]);
         }
@@ -99,6 +102,9 @@ impl Inner {
         // The form first, then the results (beside it on wide screens, below it on narrow
         // ones), then advice and comparison (below the results): the same order on screen,
         // for the keyboard and for screen readers.
+        // The result sheet: on paper only, before everything else that prints.
+        let sheet = d.add(frame, "section", "swn-sheet", "");
+        attrs(&sheet, &[("data-swn", "sheet"), ("aria-hidden", "true")]);
         let body = d.add(frame, "div", "swn-body", "");
         let main = d.add(&body, "div", "swn-main", "");
         // On wide screens the form scrolls far below the results: a compact copy of the overall
@@ -161,6 +167,11 @@ impl Inner {
         attrs(
             &advice,
             &[("data-swn", "advice"), ("aria-labelledby", "swn-advice-h")],
+        );
+        let check = d.add(&aside, "section", "swn-check", "");
+        attrs(
+            &check,
+            &[("data-swn", "check"), ("aria-labelledby", "swn-check-h")],
         );
         let compare = d.add(&aside, "section", "swn-compare", "");
         attrs(

@@ -75,6 +75,7 @@ impl Inner {
         self.printing = on;
         if on {
             self.render_print();
+            self.render_sheet();
         }
         self.render_advice();
     }

@@ -19,86 +19,45 @@ impl Inner {
         let h = d.add(&sec, "h3", "", self.t(Ui::Results));
         attrs(&h, &[("id", "swn-results-h")]);
         let big = d.add(&sec, "p", "swn-overall", "");
-        d.add(&big, "span", "swn-overall-label", self.t(Ui::Overall));
+        d.add(&big, "span", "swn-overall-label", &v.index_label);
         let num = d.add(&big, "span", "swn-overall-num", &v.overall);
         attrs(&num, &[("data-swn", "overall")]);
         d.add(&big, "span", "swn-out-of", &v.out_of);
         let pred = d.add(&big, "span", "swn-pred", &v.predicate);
         attrs(&pred, &[("data-swn", "predicate")]);
+        // While indicators are unanswered the index is the index so far: said beside it.
+        let prov = d.add(
+            &sec,
+            "p",
+            "swn-provisional",
+            v.provisional.as_deref().unwrap_or(""),
+        );
+        attrs(&prov, &[("data-swn", "provisional")]);
+        let _ = prov.toggle_attribute_with_force("hidden", v.provisional.is_none());
+        if let Some(ev) = view::evidenced(&self.scorer, &self.a, self.lang) {
+            let p = d.add(&sec, "p", "swn-evidenced", "");
+            d.add(&p, "span", "swn-overall-label", &ev.label);
+            let num = d.add(&p, "span", "swn-evidenced-num", &ev.value);
+            attrs(&num, &[("data-swn", "evidenced")]);
+            d.add(&p, "span", "swn-out-of", &v.out_of);
+            let pred = d.add(&p, "span", "swn-pred", &ev.predicate);
+            attrs(&pred, &[("data-swn", "evidenced-predicate")]);
+        }
         let comp = d.add(&sec, "p", "swn-completeness", &v.completeness);
         attrs(&comp, &[("data-swn", "completeness")]);
 
         // Radar chart with a data table beside it (the table is the accessible version).
         let wrap = d.add(&sec, "div", "swn-chart", "");
+        // Three groups or more: a radar; fewer are read from the bars in the table.
         if v.bars.len() >= 3 {
-            let svg = d.svg(
-                &wrap,
-                "svg",
-                &[
-                    ("viewBox", "-130 -125 260 250"),
-                    ("role", "img"),
-                    ("class", "swn-radar"),
-                ],
-            );
-            let title = d.svg(&svg, "title", &[]);
-            title.set_text_content(Some(self.t(Ui::Chart)));
-            let n = v.bars.len();
-            for ring in 1..=5 {
-                let r = f64::from(ring) / 5.0;
-                d.svg(
-                    &svg,
-                    "polygon",
-                    &[
-                        ("points", &view::radar_points(&vec![r; n], 100.0)),
-                        ("class", "swn-grid"),
-                    ],
-                );
-            }
-            for (k, _) in v.bars.iter().enumerate() {
-                let (x, y) = view::radar_xy(k as f64 / n as f64, 100.0);
-                d.svg(
-                    &svg,
-                    "line",
-                    &[
-                        ("x1", "0"),
-                        ("y1", "0"),
-                        ("x2", &fixed(x, 1)),
-                        ("y2", &fixed(y, 1)),
-                        ("class", "swn-axis"),
-                    ],
-                );
-                let (lx, ly) = view::radar_xy(k as f64 / n as f64, 114.0);
-                let anchor = if lx > 5.0 {
-                    "start"
-                } else if lx < -5.0 {
-                    "end"
-                } else {
-                    "middle"
-                };
-                let t = d.svg(
-                    &svg,
-                    "text",
-                    &[
-                        ("x", &fixed(lx, 1)),
-                        ("y", &fixed(ly + 4.0, 1)),
-                        ("text-anchor", anchor),
-                        ("class", "swn-axis-label"),
-                    ],
-                );
-                t.set_text_content(Some(&(k + 1).to_string()));
-            }
-            d.svg(
-                &svg,
-                "polygon",
-                &[("points", &v.radar), ("class", "swn-area")],
-            );
+            self.draw_radar(&wrap, &v);
         }
         let table = d.add(&wrap, "table", "swn-table", "");
         let thead = d.add(&table, "thead", "", "");
         let tr = d.add(&thead, "tr", "", "");
         for h in [
             "#",
-            self.t(Ui::Group),
+            self.set().term(crate::model::Term::Group, self.lang),
             self.t(Ui::Score),
             self.t(Ui::Predicate),
         ] {
@@ -144,16 +103,90 @@ impl Inner {
             }
         }
         self.update_summary_mini(&v);
+        self.render_sheet();
+    }
+
+    /// The radar chart: one axis per top-level group, named by its short name, and rings
+    /// marked with the scores they stand for.
+    fn draw_radar(&self, wrap: &web_sys::Element, v: &view::ResultsView) {
+        let d = &self.dom;
+        let svg = d.svg(
+            wrap,
+            "svg",
+            &[
+                ("viewBox", "-175 -125 350 250"),
+                ("role", "img"),
+                ("class", "swn-radar"),
+            ],
+        );
+        let title = d.svg(&svg, "title", &[]);
+        title.set_text_content(Some(self.t(Ui::Chart)));
+        let n = v.bars.len();
+        for (r, label) in view::radar_rings(&self.set().scale, self.lang) {
+            d.svg(
+                &svg,
+                "polygon",
+                &[
+                    ("points", &view::radar_points(&vec![r; n], 100.0)),
+                    ("class", "swn-grid"),
+                ],
+            );
+            let t = d.svg(
+                &svg,
+                "text",
+                &[
+                    ("x", "3"),
+                    ("y", &fixed(-100.0 * r + 3.0, 1)),
+                    ("class", "swn-ring-label"),
+                ],
+            );
+            t.set_text_content(Some(&label));
+        }
+        for (k, bar) in v.bars.iter().enumerate() {
+            let (x, y) = view::radar_xy(k as f64 / n as f64, 100.0);
+            d.svg(
+                &svg,
+                "line",
+                &[
+                    ("x1", "0"),
+                    ("y1", "0"),
+                    ("x2", &fixed(x, 1)),
+                    ("y2", &fixed(y, 1)),
+                    ("class", "swn-axis"),
+                ],
+            );
+            let (lx, ly) = view::radar_xy(k as f64 / n as f64, 108.0);
+            let anchor = if lx > 5.0 {
+                "start"
+            } else if lx < -5.0 {
+                "end"
+            } else {
+                "middle"
+            };
+            let t = d.svg(
+                &svg,
+                "text",
+                &[
+                    ("x", &fixed(lx, 1)),
+                    ("y", &fixed(ly + 4.0, 1)),
+                    ("text-anchor", anchor),
+                    ("class", "swn-axis-label"),
+                ],
+            );
+            t.set_text_content(Some(&view::axis_name(&bar.label)));
+        }
+        d.svg(
+            &svg,
+            "polygon",
+            &[("points", &v.radar), ("class", "swn-area")],
+        );
     }
 
     pub(crate) fn update_summary_mini(&self, v: &view::ResultsView) {
         if let Ok(Some(mini)) = self.frame.query_selector("[data-mini]") {
             mini.set_text_content(Some(&format!(
                 "{}: {} {} · {}",
-                self.t(Ui::Overall),
-                v.overall,
-                v.predicate,
-                v.answered_of_total
+                v.index_label, v.overall, v.predicate, v.answered_of_total
             )));
         }
     }
@@ -169,6 +202,17 @@ impl Inner {
         set("[data-swn=overall]", &v.overall);
         set("[data-swn=predicate]", &v.predicate);
         set("[data-swn=completeness]", &v.completeness);
+        set(
+            "[data-swn=provisional]",
+            v.provisional.as_deref().unwrap_or(""),
+        );
+        if let Ok(Some(p)) = self.frame.query_selector("[data-swn=provisional]") {
+            let _ = p.toggle_attribute_with_force("hidden", v.provisional.is_none());
+        }
+        if let Some(ev) = view::evidenced(&self.scorer, &self.a, self.lang) {
+            set("[data-swn=evidenced]", &ev.value);
+            set("[data-swn=evidenced-predicate]", &ev.predicate);
+        }
         self.announce(&v.announcement);
         self.update_summary_mini(&v);
     }
@@ -192,7 +236,7 @@ impl Inner {
         let t = d.add(&sec, "table", "swn-table", "");
         let tr = d.add(&d.add(&t, "thead", "", ""), "tr", "", "");
         for h in [
-            self.t(Ui::Group),
+            self.set().term(crate::model::Term::Group, self.lang),
             self.t(Ui::LastYear),
             self.t(Ui::ThisYear),
             self.t(Ui::Change),

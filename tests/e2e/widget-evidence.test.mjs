@@ -1,0 +1,223 @@
+// The evidence side of the widget on the Pemdi demo page: the framework's own words (Indeks
+// Pemdi, Aspek), the index marked provisional while indicators are unanswered, the index as
+// the data dukung carry it beside the claimed one, the "Siap diajukan?" check listing planted
+// problems with each entry leading to its indicator, and advice that never offers an
+// unanswered indicator as an improvement. Expected numbers and findings are the engine's,
+// asked of the CLI for the same assessment. Printed to PDF, the result sheet takes at most two
+// A4 pages and carries none of the host page's header, menu or footer (read back with
+// pdftotext, from poppler-utils).
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertClean,
+  describe,
+  engineCheck,
+  engineReport,
+  focused,
+  formatNumber,
+  indicatorsOf,
+  launchBrowser,
+  openWidget,
+  readSet,
+  seedSave,
+  startServer,
+  swn,
+  waitForSwn,
+  WWW_ROOT,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: WWW_ROOT, port: 0 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ready = (links = ['https://jdih.banjarkab.go.id/dok.pdf']) => ({ status: 'siap', links });
+
+/**
+ * Answers saved on an earlier day: pemdi-01 and pemdi-02 unanswered, the rest at level 3,
+ * with planted problems: pemdi-03 has levels 1-2 ready but not level 3 (a claim above the
+ * evidence), pemdi-04 carries a link that is not an http(s) address, pemdi-08 has an item
+ * marked ready with nothing for the assessor to look at, pemdi-09 has everything up to
+ * level 3 ready.
+ */
+function planted(set) {
+  const answers = {};
+  const inds = indicatorsOf(set);
+  for (const ind of inds.slice(2)) answers[ind.id] = { value: 3 };
+  const items = (id, upTo) =>
+    inds
+      .find((i) => i.id === id)
+      .answer.levels.slice(0, upTo)
+      .flatMap((l) => (l.evidence ?? []).filter((e) => e.required !== false).map((e) => e.id));
+  answers['pemdi-03'].evidence = Object.fromEntries(items('pemdi-03', 2).map((id) => [id, ready()]));
+  answers['pemdi-04'].links = ['www.banjarkab.go.id/sk-tim.pdf'];
+  answers['pemdi-08'].evidence = { [items('pemdi-08', 1)[0]]: { status: 'siap' } };
+  answers['pemdi-09'].evidence = Object.fromEntries(items('pemdi-09', 3).map((id) => [id, ready()]));
+  return { setId: set.id, setVersion: set.version, region: { name: 'Kabupaten Banjar', period: '2026' }, answers };
+}
+
+test('Pemdi page: provisional index, claimed and evidenced index, the check leads to each indicator', { timeout: 120_000 }, async (t) => {
+  const set = await readSet('pemdi-2026');
+  const a = planted(set);
+  const { page, record, close } = await openWidget(browser, `${server.url}pemdi-2026.html`, {
+    contextOptions: { viewport: { width: 1280, height: 900 } },
+  });
+  try {
+    await seedSave(page, set.id, a);
+    const report = await engineReport(set, a);
+    const d = set.scale.decimals;
+    const text = (score) => formatNumber(score.shown, d, 'id');
+
+    // The framework's words and the provisional mark.
+    assert.equal(
+      (await page.locator('[data-swn="results"] .swn-overall-label').first().textContent()).trim(),
+      'Indeks Pemdi',
+    );
+    assert.equal(await swn(page, 'overall'), text(report.overall));
+    assert.equal(await swn(page, 'provisional'), 'Sementara: 18 dari 20 indikator dijawab');
+    assert.ok(report.provisional, 'the engine calls it provisional too');
+    // Claimed and evidenced, as the engine computes them; the evidence carries less.
+    assert.equal(await swn(page, 'evidenced'), text(report.evidenced));
+    assert.equal(await swn(page, 'evidenced-predicate'), report.evidenced.predicate?.label.id ?? '');
+    assert.ok(report.evidenced.shown < report.overall.shown, 'planted: the evidence carries less than the claims');
+    const header = await page.locator('[data-swn="results"] thead th').nth(1).textContent();
+    assert.equal(header.trim(), 'Aspek', 'the group column is named in the set\'s words');
+    t.diagnostic(`claimed ${text(report.overall)}, evidenced ${text(report.evidenced)}`);
+
+    // The check lists the engine's findings, one entry each, blocking ones first.
+    const check = await engineCheck(set, a);
+    const kinds = new Set(check.findings.map((f) => f.kind));
+    for (const k of ['unanswered', 'claim_above_evidence', 'link_not_http', 'evidence_without_notes']) {
+      assert.ok(kinds.has(k), `the planted assessment has a ${k} finding`);
+    }
+    const ordered = [...check.findings.filter((f) => f.severity === 'error'), ...check.findings.filter((f) => f.severity !== 'error')];
+    const entries = page.locator('[data-swn="check"] li.swn-finding [data-act="goto"]');
+    assert.equal(await entries.count(), ordered.length);
+    assert.match(await swn(page, 'check-summary'), /^Belum siap diajukan: \d+ hal harus dibereskan\.$/);
+    const texts = (await entries.allTextContents()).map((x) => x.trim());
+    assert.deepEqual(texts, ordered.map((f) => f.message.id));
+    assert.ok(texts.some((x) => x.includes('www.banjarkab.go.id/sk-tim.pdf')), 'the bad link is named');
+    // Each entry leads to its indicator (and opens its tab).
+    const inds = indicatorsOf(set);
+    for (const [k, f] of ordered.entries()) {
+      if (f.kind === 'unanswered' && f.number !== 1) continue;
+      const goto = entries.nth(k);
+      const i = await goto.getAttribute('data-i');
+      assert.equal(Number(i), f.number - 1);
+      await goto.click();
+      const target = await focused(page);
+      assert.equal(target?.attrs['data-i'], i, `${f.kind} ${f.indicator}: focus on its indicator, got ${describe(target)}`);
+      assert.ok(await page.locator(`article.swn-ind[data-ind="${inds[f.number - 1].id}"]`).isVisible());
+    }
+
+    // Advice: the unanswered ones are a list of their own, never improvements.
+    const improve = await page.locator('[data-swn="advice"] [data-list="improve"] [data-act="goto"]').evaluateAll((b) =>
+      b.map((x) => Number(x.dataset.i)),
+    );
+    const toAnswer = await page.locator('[data-swn="advice"] [data-list="answer"] [data-act="goto"]').evaluateAll((b) =>
+      b.map((x) => Number(x.dataset.i)),
+    );
+    assert.deepEqual(toAnswer, [0, 1]);
+    assert.ok(improve.length > 0, 'some improvements are offered');
+    for (const i of improve) assert.ok(!toAnswer.includes(i), `indicator ${i + 1} is unanswered yet offered as an improvement`);
+
+    // Answering the last two ends the provisional mark; the index follows the engine.
+    await page.locator('[role="tab"][data-tab="0"]').click();
+    for (const id of ['pemdi-01', 'pemdi-02']) {
+      await page.locator(`article.swn-ind[data-ind="${id}"] input[data-f="pick"][value="2"]`).check();
+      a.answers[id] = { value: 2 };
+    }
+    const done = await engineReport(set, a);
+    await waitForSwn(page, 'overall', text(done.overall));
+    await waitForSwn(page, 'evidenced', text(done.evidenced));
+    assert.equal(await page.locator('[data-swn="provisional"]').isHidden(), true);
+    assert.equal(await page.locator('[data-swn="advice"] [data-list="answer"]').count(), 0);
+
+    // English: the same in the set's English words.
+    await page.locator('[data-act="lang"]').click();
+    await page.locator('.swn[lang="en"]').waitFor();
+    assert.equal((await page.locator('[data-swn="results"] .swn-overall-label').first().textContent()).trim(), 'Pemdi Index');
+    assert.match(await swn(page, 'check-summary'), /^Not ready to submit: \d+ things? to fix\.$/);
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+/** The text of each page of a PDF (pdftotext, from poppler-utils). */
+async function pdfPages(pdf) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'swanilai-pdf-'));
+  try {
+    const file = path.join(dir, 'sheet.pdf');
+    await writeFile(file, pdf);
+    const { stdout } = await promisify(execFile)('pdftotext', ['-layout', file, '-']).catch((err) => {
+      throw new Error(`pdftotext failed (apt-get install poppler-utils): ${err.message}`);
+    });
+    return stdout.split('\f').filter((p, k, all) => k < all.length - 1 || p.trim() !== '');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('Pemdi page printed to PDF: a sheet of at most two A4 pages to sign, no host page chrome', { timeout: 120_000 }, async (t) => {
+  const set = await readSet('pemdi-2026');
+  const a = planted(set);
+  a.region = { name: 'Kabupaten Banjar', code: '63.03', period: '2026', assessor: 'Siti Rahmah, S.Kom.' };
+  const { page, record, close } = await openWidget(browser, `${server.url}pemdi-2026.html`);
+  try {
+    await seedSave(page, set.id, a);
+    const report = await engineReport(set, a);
+    await page.emulateMedia({ media: 'print' });
+    const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+    const all = pages.join('\n');
+    const flat = (s) => s.replace(/\s+/g, ' ');
+    t.diagnostic(`${pages.length} pages in all`);
+    // The host page's header, menu, introduction and footer are not on paper.
+    for (const chrome of ['Dinas Komunikasi', 'Beranda: kesiapan smart city', 'Langsung ke isi', 'Contoh portal daerah', 'Evaluasi mandiri Pemerintah Digital']) {
+      assert.ok(!flat(all).includes(chrome), `the host page's "${chrome}" is printed`);
+    }
+    // The sheet: its first page starts it, its signature block ends it by page two.
+    const sheetEnd = pages.findIndex((p) => p.includes('Mengetahui,'));
+    assert.ok(sheetEnd >= 0 && sheetEnd <= 1, `the signature block is on page ${sheetEnd + 1}`);
+    const sheet = flat(pages.slice(0, sheetEnd + 1).join(' '));
+    const d = set.scale.decimals;
+    for (const want of [
+      'Lembar hasil evaluasi mandiri',
+      'Kabupaten Banjar',
+      '63.03',
+      '2026',
+      'Siti Rahmah, S.Kom.',
+      'Tanggal cetak',
+      `Indeks Pemdi (klaim) ${formatNumber(report.overall.shown, d, 'id')} ${report.overall.predicate.label.id}`,
+      `Indeks Pemdi menurut data dukung ${formatNumber(report.evidenced.shown, d, 'id')} ${report.evidenced.predicate.label.id}`,
+      'Sementara: 18 dari 20 indikator dijawab',
+      'Aspek',
+      'Penilai',
+    ]) {
+      assert.ok(sheet.includes(want), `the sheet says "${want}"`);
+    }
+    for (const ind of indicatorsOf(set)) {
+      const words = ind.title.id.split(' ').slice(0, 3).join(' ');
+      assert.ok(sheet.includes(words), `the sheet lists indicator ${ind.id} ("${words}")`);
+    }
+    // The annexes follow on later pages.
+    assert.ok(pages.length > sheetEnd + 1, 'annexes after the sheet');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
