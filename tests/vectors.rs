@@ -455,6 +455,10 @@ fn run(file: &Path, replace: bool) -> Result<(), String> {
 struct Oracle {
     /// How many vector files it read.
     seen: usize,
+    /// How many disagreements its summary line counts.
+    disagreements: usize,
+    /// Whether it exited with status 0.
+    success: bool,
     /// Its disagreements, by vector file name.
     by_file: BTreeMap<String, Vec<String>>,
 }
@@ -470,16 +474,18 @@ fn oracle() -> &'static Result<Oracle, String> {
             .map_err(|e| format!("could not run python3 tests/vectors/oracle.py: {e}"))?;
         let stdout = String::from_utf8_lossy(&out.stdout);
         let summary = stdout.lines().last().unwrap_or_default();
-        let seen: usize = summary
-            .split_once(" vectors, ")
-            .and_then(|(n, _)| n.parse().ok())
-            .ok_or_else(|| {
-                format!(
-                    "the oracle ended without its summary line ({}):\n{stdout}\n{}",
-                    out.status,
-                    String::from_utf8_lossy(&out.stderr)
-                )
-            })?;
+        // "<n> vectors, <m> disagreements with the oracle"
+        let counts: Option<(usize, usize)> = summary.split_once(" vectors, ").and_then(|(n, m)| {
+            let m = m.split_once(' ')?.0;
+            Some((n.parse().ok()?, m.parse().ok()?))
+        });
+        let (seen, disagreements) = counts.ok_or_else(|| {
+            format!(
+                "the oracle ended without its summary line ({}):\n{stdout}\n{}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })?;
         let mut by_file: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for line in stdout.lines() {
             if let Some((file, why)) = line.split_once(".json: ") {
@@ -489,7 +495,12 @@ fn oracle() -> &'static Result<Oracle, String> {
                     .push(why.to_string());
             }
         }
-        Ok(Oracle { seen, by_file })
+        Ok(Oracle {
+            seen,
+            disagreements,
+            success: out.status.success(),
+            by_file,
+        })
     })
 }
 
@@ -550,7 +561,16 @@ fn main() -> ExitCode {
         }),
         Trial::test("vectors_exist_and_the_oracle_saw_each", {
             let n = files.len();
-            let oracled = files.iter().filter(|f| oracle_checks(f)).count();
+            let oracled: Vec<String> = files
+                .iter()
+                .filter(|f| oracle_checks(f))
+                .map(|f| {
+                    f.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect();
             move || {
                 if n < 10 {
                     return Err(format!("only {n} vectors found in tests/vectors").into());
@@ -563,8 +583,30 @@ fn main() -> ExitCode {
                     let seen = oracle.seen;
                     return Err(format!("the oracle read {seen} vectors, the harness {n}").into());
                 }
-                if oracled == 0 {
+                if oracled.is_empty() {
                     return Err("no score, compare or advise vector for the oracle".into());
+                }
+                // Every disagreement it counted is one a file's test reports, and it exits
+                // non-zero exactly when there is one (as `python3 tests/vectors/oracle.py` is
+                // also run by hand).
+                let listed: usize = oracle.by_file.values().map(Vec::len).sum();
+                if listed != oracle.disagreements {
+                    let m = oracle.disagreements;
+                    return Err(
+                        format!("the oracle counted {m} disagreements, listed {listed}").into(),
+                    );
+                }
+                if let Some(f) = oracle.by_file.keys().find(|f| !oracled.contains(*f)) {
+                    return Err(
+                        format!("the oracle disagrees on {f}, which no test reports").into(),
+                    );
+                }
+                if oracle.success != (oracle.disagreements == 0) {
+                    let (m, ok) = (oracle.disagreements, oracle.success);
+                    return Err(format!(
+                        "the oracle exited with success {ok} after {m} disagreements"
+                    )
+                    .into());
                 }
                 Ok(())
             }
