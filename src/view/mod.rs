@@ -24,7 +24,10 @@ pub use notices::{
     problems_heading,
 };
 pub use print::{Sheet, SheetRow, letter_date, sheet};
-pub use sheet::{EvidencedView, axis_name, check_title, evidenced, has_items, radar_rings};
+pub use sheet::{
+    EvidencedView, axis_name, card_levels, check_title, evidenced, has_items, radar_rings,
+    status_label,
+};
 pub use strings::{Ui, ui};
 pub use texts::{evidence_text, file_name, links_of, number_range, saved_text, typed_text};
 

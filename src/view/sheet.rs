@@ -132,3 +132,56 @@ pub fn radar_rings(scale: &Scale, lang: Lang) -> Vec<(f64, String)> {
         })
         .collect()
 }
+
+/// An evidence item's status as a control names it.
+///
+/// ```
+/// use swanilai::{assessment::Status, view::status_label, Lang};
+/// assert_eq!(status_label(Status::Siap, Lang::Id), "Siap");
+/// assert_eq!(status_label(Status::Belum, Lang::En), "Not yet");
+/// ```
+pub fn status_label(status: crate::assessment::Status, lang: Lang) -> &'static str {
+    use crate::assessment::Status;
+    match (status, lang) {
+        (Status::Belum, Lang::Id) => "Belum",
+        (Status::Draf, Lang::Id) => "Draf",
+        (Status::Siap, Lang::Id) => "Siap",
+        (Status::Belum, Lang::En) => "Not yet",
+        (Status::Draf, Lang::En) => "Draft",
+        (Status::Siap, Lang::En) => "Ready",
+    }
+}
+
+/// A card's claimed and evidenced level, for a level indicator whose levels list items and
+/// that is answered: `Klaim: tingkat 3 · menurut data dukung: tingkat 1`.
+///
+/// ```
+/// use swanilai::{assessment::{ItemEvidence, Status}, builtin, view::card_levels, Assessment, Lang, Scorer, Value};
+/// let set = builtin::get("pemdi-2026").unwrap();
+/// let scorer = Scorer::new(&set);
+/// let mut a = Assessment::new("pemdi-2026", &set.version);
+/// assert_eq!(card_levels(&scorer, &a, 8, Lang::Id), None);
+/// a.set_value("pemdi-09", Value::Number(2.0));
+/// assert_eq!(card_levels(&scorer, &a, 8, Lang::Id).unwrap(), "Klaim: tingkat 2 · menurut data dukung: tingkat 0");
+/// let ready = ItemEvidence { status: Status::Siap, ..Default::default() };
+/// let ans = a.answers.get_mut("pemdi-09").unwrap();
+/// ans.evidence.insert("l1-tim".into(), ready.clone());
+/// ans.evidence.insert("l1-rencana".into(), ready);
+/// assert_eq!(card_levels(&scorer, &a, 8, Lang::En).unwrap(), "Claimed: level 2 · as the supporting documents carry it: level 1");
+/// ```
+pub fn card_levels(scorer: &Scorer<'_>, a: &Assessment, i: usize, lang: Lang) -> Option<String> {
+    let ind = scorer.indicator(i);
+    crate::evidence::items(ind).next()?;
+    let claimed = scorer.claimed_level(a, i)?;
+    let ev = crate::evidence::evidenced_level(ind, a.answers.get(&ind.id), claimed);
+    let evidence = scorer
+        .set()
+        .term(crate::model::Term::Evidence, lang)
+        .to_lowercase();
+    Some(match lang {
+        Lang::Id => format!("Klaim: tingkat {claimed} · menurut {evidence}: tingkat {ev}"),
+        Lang::En => {
+            format!("Claimed: level {claimed} · as the {evidence} carry it: level {ev}")
+        }
+    })
+}

@@ -1,5 +1,6 @@
 // The evidence side of the widget on the Pemdi demo page: the framework's own words (Indeks
-// Pemdi, Aspek), the index marked provisional while indicators are unanswered, the index as
+// Pemdi, Aspek), an official marking data dukung items on a card and watching the evidenced
+// level and index follow, the index marked provisional while indicators are unanswered, the index as
 // the data dukung carry it beside the claimed one, the "Siap diajukan?" check listing planted
 // problems with each entry leading to its indicator, and advice that never offers an
 // unanswered indicator as an improvement. Expected numbers and findings are the engine's,
@@ -16,6 +17,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assertClean,
+  axeCheck,
+  formatViolations,
+  horizontalOverflow,
   describe,
   engineCheck,
   engineReport,
@@ -216,6 +220,69 @@ test('Pemdi page printed to PDF: a sheet of at most two A4 pages to sign, no hos
     }
     // The annexes follow on later pages.
     assert.ok(pages.length > sheetEnd + 1, 'annexes after the sheet');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});
+
+test('an official marks data dukung items at 360 px: the evidenced level and index follow; axe finds nothing', { timeout: 120_000 }, async () => {
+  const set = await readSet('pemdi-2026');
+  const a = planted(set);
+  delete a.answers['pemdi-09'];
+  const { page, record, close } = await openWidget(browser, `${server.url}pemdi-2026.html`, {
+    contextOptions: { viewport: { width: 360, height: 800 } },
+  });
+  try {
+    await seedSave(page, set.id, a);
+    const d = set.scale.decimals;
+    const text = (score) => formatNumber(score.shown, d, 'id');
+    const ind = indicatorsOf(set).find((x) => x.id === 'pemdi-09');
+    const group = set.groups.findIndex((g) => (g.indicators ?? []).some((x) => x.id === 'pemdi-09'));
+    await page.locator(`[role="tab"][data-tab="${group}"]`).click();
+    const c = page.locator('article.swn-ind[data-ind="pemdi-09"]');
+    // Unanswered: no items shown, no levels line.
+    assert.equal(await c.locator('.swn-item-level:visible').count(), 0);
+    await c.locator('input[data-f="pick"][value="2"]').check();
+    a.answers['pemdi-09'] = { value: 2, evidence: {} };
+    // Levels 1 and 2 show their items; level 3's stay hidden.
+    const shownLevels = await c.locator('.swn-item-level:visible').evaluateAll((e) => e.map((x) => x.dataset.itemLevel));
+    assert.deepEqual(shownLevels, ['1', '2']);
+    const line = c.locator('[data-levels]');
+    assert.equal((await line.textContent()).trim(), 'Klaim: tingkat 2 · menurut data dukung: tingkat 0');
+    let want = await engineReport(set, a);
+    await waitForSwn(page, 'evidenced', text(want.evidenced));
+    const steps = [
+      ...ind.answer.levels[0].evidence.map((e) => [e.id, 1]),
+      ...ind.answer.levels[1].evidence.map((e) => [e.id, 2]),
+    ];
+    for (const [k, [item, level]] of steps.entries()) {
+      const last = k === steps.length - 1 || steps[k + 1][1] !== level;
+      await c.locator(`select[data-item="${item}"]`).selectOption('siap');
+      a.answers['pemdi-09'].evidence[item] = { status: 'siap' };
+      const ev = last ? level : level - 1;
+      assert.equal((await line.textContent()).trim(), `Klaim: tingkat 2 · menurut data dukung: tingkat ${ev}`, `after ${item}`);
+      want = await engineReport(set, a);
+      await waitForSwn(page, 'evidenced', text(want.evidenced));
+      assert.equal(want.indicators.find((x) => x.id === 'pemdi-09').evidencedLevel, ev, 'the engine agrees');
+    }
+    // A draft does not count: level 1 falls back to 0.
+    await c.locator(`select[data-item="${steps[0][0]}"]`).selectOption('draf');
+    assert.equal((await line.textContent()).trim(), 'Klaim: tingkat 2 · menurut data dukung: tingkat 0');
+    const saved = (await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment())).answers['pemdi-09'];
+    assert.equal(saved.evidence[steps[0][0]].status, 'draf');
+    assert.equal(saved.evidence[steps[1][0]].status, 'siap');
+    // Items, levels line, check and sheet-bearing results on screen: accessible, both languages.
+    for (const lang of ['id', 'en']) {
+      if (lang === 'en') {
+        await page.locator('[data-act="lang"]').click();
+        await page.locator('.swn[lang="en"]').waitFor();
+      }
+      const { violations } = await axeCheck(page);
+      assert.equal(violations.length, 0, `axe-core (${lang}, 360 px):\n  ${formatViolations(violations)}`);
+      const o = await horizontalOverflow(page);
+      assert.ok(o.scrollWidth <= o.width, `${lang}: wider than 360 px: ${o.offenders.join(', ')}`);
+    }
     assertClean(record);
   } finally {
     await close();

@@ -158,6 +158,20 @@ impl Inner {
         self.change_detail(&id)
     }
 
+    /// An evidence item's status chosen: the evidenced level and index follow.
+    pub(crate) fn on_item(&mut self, i: usize, item: String, status: &str) -> Emits {
+        let status = match status {
+            "siap" => crate::assessment::Status::Siap,
+            "draf" => crate::assessment::Status::Draf,
+            _ => crate::assessment::Status::Belum,
+        };
+        let id = self.scorer.indicator(i).id.clone();
+        let answer = self.a.answers.entry(id).or_default();
+        answer.evidence.entry(item).or_default().status = status;
+        self.touch();
+        self.rescored(i)
+    }
+
     pub(crate) fn on_region(&mut self, key: &str, text: String) -> Emits {
         let r = &mut self.a.region;
         match key {

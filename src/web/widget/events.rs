@@ -187,6 +187,10 @@ impl Inner {
                 };
                 match (index_of(&el), el.get_attribute("data-f").as_deref()) {
                     (Some(i), Some("pick")) => self.on_pick(i, &value_of(&el)),
+                    (Some(i), Some("item")) => {
+                        let item = el.get_attribute("data-item").unwrap_or_default();
+                        self.on_item(i, item, &value_of(&el))
+                    }
                     // The field was left: the next typing there starts from its answer then.
                     (Some(_), Some("num")) => {
                         self.typing = None;

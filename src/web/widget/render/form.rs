@@ -195,6 +195,7 @@ impl Inner {
                 err.set_text_content(Some(&msg));
             }
         }
+        self.render_items(&fs, i);
         self.render_evidence(&fs, i, answer);
         let foot = d.add(&fs, "div", "swn-card-foot", "");
         let sc = d.add(&foot, "span", "swn-card-score", "");
@@ -388,6 +389,7 @@ impl Inner {
             .ok()
             .flatten();
         self.fill_card(i, &sc, flag.as_ref());
+        self.update_items(i);
     }
 
     /// Writes indicator `i`'s score line into `sc` and shows or hides its evidence flag.

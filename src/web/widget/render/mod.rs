@@ -4,6 +4,7 @@
 mod advice;
 mod check;
 mod form;
+mod items;
 mod notices;
 mod print;
 mod results;
