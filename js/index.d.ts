@@ -105,9 +105,11 @@ export declare class SetHandle {
   check(assessment: AssessmentInput): Check;
   /** What changed between two assessments of this set. */
   compare(previous: AssessmentInput, current: AssessmentInput): Comparison;
-  /** The CSV export, one row per indicator, then the results (labels in `lang`, default `id`;
-   * `id`: `;`-separated with decimal commas, `en`: `,`-separated with decimal points). */
-  csv(assessment: AssessmentInput, lang?: Lang): string;
+  /** The CSV report: particulars, one row per indicator, a summary per group and overall
+   * (labels in `lang`, default `id`; `id`: `;`-separated with decimal commas, `en`:
+   * `,`-separated with decimal points); `exportedAt` (ISO 8601) is the export time it states,
+   * now when omitted. */
+  csv(assessment: AssessmentInput, lang?: Lang, exportedAt?: string): string;
   /** The JSON export text: assessment and report with a SHA-256 of the content. */
   exportJson(assessment: AssessmentInput, exportedAt: string): string;
   /** Progress per unit on `date` (`YYYY-MM-DD` or an ISO 8601 time): answered, evidence items

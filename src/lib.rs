@@ -41,6 +41,7 @@ pub mod builtin;
 pub mod carry;
 pub mod check;
 pub mod compare;
+pub mod csv_report;
 pub mod evidence;
 pub mod export;
 pub mod json;
@@ -62,13 +63,14 @@ pub mod view;
 pub use advice::{Advice, AnswerGain, Plan, Recommendation, Step, advise, advise_with, candidates};
 pub use assessment::{Answer, Assessment, ExternalResult, ItemEvidence, Region, Status, Value};
 pub use compare::{Change, Comparison, Delta, compare, compare_reports};
+pub use csv_report::report_csv;
 pub use json::{Json, SyntaxError};
 pub use model::{
     AnswerKind, Band, Better, Choice, Evidence, EvidenceItem, External, Group, Indicator,
     IndicatorSet, Lang, Level, NumberMapping, Predicate, Scale, TagLabel, Term, Terms, Text,
     UnansweredPolicy,
 };
-pub use present::{answer_label, report_csv};
+pub use present::answer_label;
 pub use problem::{Code, Problem, Severity, has_errors};
 pub use round::{format_delta, format_number, round_half_away};
 pub use score::{

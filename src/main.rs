@@ -277,6 +277,26 @@ mod cli {
     }
 
     /// Reports the assessment's problems and says whether it has errors.
+    /// Now in UTC as ISO 8601 (`2026-12-07T10:15:00Z`), for the CSV's export time. The days
+    /// since 1970 become a civil date by Howard Hinnant's `civil_from_days`.
+    fn now_utc() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let (days, rest) = ((secs / 86_400) as i64, secs % 86_400);
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let (h, m, s) = (rest / 3600, rest / 60 % 60, rest % 60);
+        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z")
+    }
+
     fn checked(file: &Path, report: &Report) -> u8 {
         report_problems(file, &report.problems);
         u8::from(has_errors(&report.problems))
@@ -307,7 +327,10 @@ mod cli {
                 let lang = Lang::from_tag(&lang);
                 match format {
                     Format::Json => print_json(&report),
-                    Format::Csv => print!("{}", swanilai::report_csv(&set, &a, &report, lang)),
+                    Format::Csv => print!(
+                        "{}",
+                        swanilai::report_csv(&set, &a, &report, lang, &now_utc())
+                    ),
                     Format::Text => print!("{}", text_report(&set, &a, &report, lang)),
                 }
                 Ok(checked(&assessment, &report))

@@ -215,35 +215,52 @@ fn score_prints_json_text_and_csv() {
         "{text}"
     );
 
+    // The CSV report: particulars, a row per indicator, then per group and the whole.
     let o = run(&["score", &file, "--format", "csv", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0));
     let csv = stdout(&o);
     let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "\u{feff}\"Assessment report\"");
+    let at = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("\"Exported at\",\""))
+        .expect("the export time");
+    assert!(
+        at.len() == 21 && at.starts_with("20") && at.ends_with("Z\""),
+        "ISO 8601 in UTC: {at}"
+    );
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("1,"))
+        .expect("row 1");
+    assert!(lines[first].contains("\"spbe-01\""));
+    assert!(lines[first + 46].starts_with("47,") && lines[first + 46].contains("spbe-47"));
+    assert_eq!(lines[first + 47], "");
+    assert_eq!(lines[first + 48], "\"Summary\"");
     assert_eq!(
         lines.len(),
-        1 + 47 + 12 + 1,
-        "a header, a row per indicator, per group, overall"
+        first + 50 + 12 + 1,
+        "a row per group, then the whole"
     );
+    let header = lines[first - 1];
     assert!(
-        lines[0]
-            .trim_start_matches('\u{feff}')
-            .starts_with("Domain,Indicator id,"),
-        "the set's own word for a top-level group (terms.group) heads the column"
+        header.starts_with("\"No.\",\"Domain\",\"Indicator id\","),
+        "the set's own word for a top-level group (terms.group) heads the column: {header}"
     );
-    assert!(lines[1].contains("spbe-01"));
-    assert!(lines[47].contains("spbe-47"));
-    assert_eq!(lines[60], "SPBE Index,,,Good,2.60,,,");
+    assert_eq!(
+        lines.last().unwrap(),
+        &"\"SPBE Index\",,2.60,\"Good\",100.00,33,47"
+    );
 
     // In Indonesian (the default): `;`-separated with decimal commas.
     let o = run(&["score", &file, "--format", "csv"]);
     let csv = stdout(&o);
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(
-        lines[0]
-            .trim_start_matches('\u{feff}')
-            .starts_with("Domain;Id indikator;")
+    assert_eq!(lines[0], "\u{feff}\"Laporan penilaian\"");
+    assert_eq!(
+        lines.last().unwrap(),
+        &"\"Indeks SPBE\";;2,60;\"Baik\";100,00;33;47"
     );
-    assert_eq!(lines[60], "Indeks SPBE;;;Baik;2,60;;;");
 }
 
 #[test]
@@ -549,20 +566,27 @@ fn csv_ends_with_a_row_per_unit() {
     let lines: Vec<&str> = csv.lines().collect();
     let at = lines
         .iter()
-        .position(|l| l.starts_with("Unit,Unit name,"))
+        .position(|l| l.starts_with("\"Unit\",\"Unit name\","))
         .expect("a unit header");
-    assert_eq!(lines[at - 1], "", "a blank line before the section");
+    assert_eq!(lines[at - 2], "", "a blank line before the section");
+    assert_eq!(lines[at - 1], "\"Units\"", "the section's title");
     assert!(
-        lines[at].ends_with("Overdue as of 2026-07-01"),
+        lines[at].ends_with("\"Overdue as of 2026-07-01\""),
         "{}",
         lines[at]
     );
     // spbe-01: target 3 due 2026-06-30, answered 2: overdue on 2026-07-01.
-    assert_eq!(lines[at + 1], "bappeda,Bappeda,1,1,0,0,0,spbe-01");
-    assert_eq!(lines[at + 2], "bkpsdm,BKPSDM,1,1,0,0,0,");
-    assert_eq!(lines[at + 3], "diskominfo,Diskominfo,1,0,0,0,0,");
+    assert_eq!(
+        lines[at + 1],
+        "\"bappeda\",\"Bappeda\",1,1,0,0,0,\"spbe-01\""
+    );
+    assert_eq!(lines[at + 2], "\"bkpsdm\",\"BKPSDM\",1,1,0,0,0,\"\"");
+    assert_eq!(
+        lines[at + 3],
+        "\"diskominfo\",\"Diskominfo\",1,0,0,0,0,\"\""
+    );
     assert!(
-        lines[at + 4].starts_with("(not assigned),,44,0,"),
+        lines[at + 4].starts_with("\"(not assigned)\",\"\",44,0,"),
         "{}",
         lines[at + 4]
     );
@@ -570,7 +594,7 @@ fn csv_ends_with_a_row_per_unit() {
 
     let o = run(&["score", "--format", "csv", &file]);
     assert!(
-        stdout(&o).contains("Unit;Nama unit;Indikator;Dijawab;"),
+        stdout(&o).contains("\"Unit\";\"Nama unit\";\"Indikator\";\"Dijawab\";"),
         "Indonesian header"
     );
 }

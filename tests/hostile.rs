@@ -153,7 +153,7 @@ fn exercise(set: &IndicatorSet, a: &Assessment, notes: &mut Vec<String>) {
             notes.push(format!("the {what} holds a -0"));
         }
     }
-    let _ = report_csv(set, a, &report, Lang::En);
+    let _ = report_csv(set, a, &report, Lang::En, "2026-11-27T00:00:00Z");
     let content = Json::Object(vec![
         ("assessment".into(), to_json(a).expect("assessment to JSON")),
         ("report".into(), to_json(&report).expect("report to JSON")),

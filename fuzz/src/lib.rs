@@ -199,7 +199,7 @@ pub fn exercise(set: &IndicatorSet, a: &Assessment) {
     }
     let c = compare(set, &Assessment::new(&set.id, &set.version), a);
     assert!(c.overall.change.is_none_or(f64::is_finite));
-    let _ = report_csv(set, a, &report, Lang::Id);
+    let _ = report_csv(set, a, &report, Lang::Id, "2026-01-01T00:00:00Z");
     let content = Json::Object(vec![
         (
             "assessment".into(),

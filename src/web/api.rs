@@ -189,15 +189,28 @@ impl SetHandle {
         ))
     }
 
-    /// The CSV export (one row per indicator).
-    pub fn csv(&self, assessment: JsValue, lang: Option<String>) -> String {
+    /// The CSV report: particulars, one row per indicator, the summary. `exportedAt` is the
+    /// export time it states (now when omitted).
+    pub fn csv(
+        &self,
+        assessment: JsValue,
+        lang: Option<String>,
+        exported_at: Option<String>,
+    ) -> String {
         let (a, _) = self.checked(&assessment);
         let report = self.scorer.score(&a);
+        let at = exported_at.unwrap_or_else(|| {
+            js_sys::Date::new_0()
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default()
+        });
         crate::report_csv(
             self.scorer.set(),
             &a,
             &report,
             Lang::from_tag(lang.as_deref().unwrap_or("id")),
+            &at,
         )
     }
 

@@ -19,7 +19,6 @@ import {
   launchBrowser,
   openTab,
   openWidget,
-  parseCsv,
   readSet,
   savedDoc,
   saveKey,
@@ -32,6 +31,7 @@ import {
   widgetAssessment,
   WWW_ROOT,
 } from './helpers.mjs';
+import { assertNoFormula, csvNumber, readCsvReport } from './csv-helpers.mjs';
 
 let server;
 let browser;
@@ -62,7 +62,7 @@ const NOW = [
   },
   { tab: 0, id: 'str-ang-01', num: '0,8', value: 0.8 },
   { tab: 0, id: 'str-ang-04', select: 'sedang', value: 'sedang', notes: 'Peta kapasitas fiskal, "PMK 84/2023"' },
-  { tab: 0, id: 'str-tk-02', num: '3,5', value: 3.5 },
+  { tab: 0, id: 'str-tk-02', num: '3,5', value: 3.5, notes: "ok,=cmd|' /C calc'!A0,\n@SUM(1+1)" },
   { tab: 1, id: 'inf-fis-03', num: '62,5', value: 62.5 },
   { tab: 2, id: 'sup-kel-01', pick: 'true', value: true, notes: 'SK Bupati 188.45/2025' },
   { tab: 2, id: 'sup-kel-02', pick: 'false', value: false },
@@ -127,57 +127,85 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
       assert.equal(formatNumber(row.score.shown, 2, 'id'), screen[e.id].score, `${e.id} score in the JSON = on screen`);
     }
 
-    // CSV: a header and one row per indicator, in the set's order. In Indonesian it is
-    // separated by `;` with decimal commas, as Excel with Indonesian regional settings reads it.
+    // CSV: a report read back by csv-parse. In Indonesian it is separated by `;` with decimal
+    // commas, as Excel with Indonesian regional settings reads it: the particulars, one row
+    // per indicator in the set's order, then the summary; numbers as numbers.
     const csv = await download(page, page.locator('[data-act="export-csv"]'));
     assert.equal(csv.filename, 'gm100sc-kesiapan-kabupaten-banjar-2026.csv');
     // The set's own words (terms) name the group column, the evidence columns and the index.
     const group = set.terms?.group?.id ?? 'Kelompok';
     const evidence = (set.terms?.evidence?.id ?? 'Bukti').replace(/^[A-Z]/, (c) => c.toLowerCase());
-    assert.ok(csv.text.startsWith(`\uFEFF${group};Id indikator;`), csv.text.slice(0, 80));
-    const rows = parseCsv(csv.text, ';');
-    assert.deepEqual(rows[0], [
+    assertNoFormula(csv.text);
+    const rep = readCsvReport(csv.text, 'id');
+    assert.equal(rep.particulars['Id set'], set.id);
+    assert.equal(rep.particulars['Versi set'], set.version);
+    assert.equal(rep.particulars['Set indikator'], set.title.id ?? set.title);
+    assert.deepEqual(
+      [rep.particulars.Wilayah, rep.particulars['Kode wilayah'], rep.particulars.Periode, rep.particulars.Penilai],
+      [REGION.name, REGION.code, REGION.period, REGION.assessor],
+    );
+    assert.ok(Math.abs(Date.parse(rep.particulars['Waktu ekspor']) - Date.now()) < 120_000, 'the export time');
+    assert.deepEqual(Object.keys(rep.indicators[0]), [
+      'No.',
       group,
       'Id indikator',
       'Indikator',
       'Jawaban',
+      'Nilai jawaban',
+      'Satuan',
       'Skor',
       'Bobot (%)',
       `Catatan ${evidence}`,
       `Tautan ${evidence}`,
     ]);
-    const groups = report.groups.length;
-    assert.equal(rows.length, 1 + inds.length + groups + 1, 'a row per indicator, then per group, then the whole');
-    const results = rows.splice(1 + inds.length);
     assert.deepEqual(
-      rows.slice(1).map((r) => r[1]),
+      rep.indicators.map((r) => r['Id indikator']),
       inds.map((x) => x.id),
     );
-    // The results: the predicate in the answer column, the score as shown on screen.
-    const overallRow = results.at(-1);
-    assert.deepEqual(overallRow.slice(0, 3), [set.terms?.index?.id ?? 'Nilai keseluruhan', '', '']);
-    assert.equal(overallRow[3], report.overall.predicate.label.id);
-    assert.equal(overallRow[4], overall);
-    assert.equal(overallRow[5], '', 'no weight: the column adds up to 100');
-    assert.ok(
-      results.slice(0, -1).every((r) => r[1] === '' && r[0] !== ''),
-      'group rows: a name, no indicator id',
+    assert.deepEqual(
+      rep.indicators.map((r) => csvNumber(r['No.'], 'id')),
+      inds.map((_, k) => k + 1),
     );
     for (const e of NOW) {
-      const r = rows[1 + screen[e.id].i];
-      assert.equal(r[2], inds[screen[e.id].i].title.id);
-      assert.equal(r[3], screen[e.id].answer, `${e.id}: answer in the CSV = on screen`);
-      assert.equal(r[4], screen[e.id].score, `${e.id}: score in the CSV = on screen`);
-      assert.equal(r[6], e.notes ?? '', `${e.id}: notes`);
-      assert.equal(r[7], (e.links ?? []).join(' '), `${e.id}: links`);
+      const r = rep.indicators[screen[e.id].i];
+      const ind = inds[screen[e.id].i];
+      assert.equal(r.Indikator, ind.title.id);
+      assert.equal(r.Skor, screen[e.id].score, `${e.id}: score in the CSV = on screen`);
+      if (e.num !== undefined) {
+        assert.equal(csvNumber(r['Nilai jawaban'], 'id'), e.value, `${e.id}: the answer as a number`);
+        assert.ok(screen[e.id].answer.startsWith(r['Nilai jawaban']), `${e.id}: the number on screen`);
+        const unit = ind.answer.kind === 'percent' ? '%' : (ind.answer.unit?.id ?? '');
+        assert.equal(r.Satuan, unit, `${e.id}: the unit in its own column`);
+      } else if (typeof e.value === 'number') {
+        // A level: its number, and its label in words.
+        assert.equal(csvNumber(r['Nilai jawaban'], 'id'), e.value, `${e.id}: the level as a number`);
+        assert.ok(r.Jawaban !== '' && screen[e.id].answer.endsWith(r.Jawaban), `${e.id}: the level's label`);
+      } else {
+        assert.equal(r['Nilai jawaban'], '');
+        assert.equal(r.Jawaban, screen[e.id].answer, `${e.id}: answer in the CSV = on screen`);
+      }
+      assert.equal(r[`Catatan ${evidence}`].replaceAll("'", ''), (e.notes ?? '').replaceAll("'", ''), `${e.id}: notes`);
+      assert.equal(r[`Tautan ${evidence}`], (e.links ?? []).join('\n'), `${e.id}: links, one per line`);
     }
-    const weights = rows.slice(1).reduce((s, r) => s + Number(r[5].replace(',', '.')), 0);
+    const weights = rep.indicators.reduce((s, r) => s + csvNumber(r['Bobot (%)'], 'id'), 0);
     assert.ok(Math.abs(weights - 100) < 0.5, `weights add up to 100%, got ${weights}`);
-    const unanswered = rows.slice(1).filter((r) => !NOW.some((e) => e.id === r[1]));
+    const unanswered = rep.indicators.filter((r) => !NOW.some((e) => e.id === r['Id indikator']));
     assert.ok(
-      unanswered.every((r) => r[3] === '' && r[4] === '0,00'),
+      unanswered.every((r) => r.Jawaban === '' && r['Nilai jawaban'] === '' && r.Skor === '0,00'),
       'unanswered rows: no answer, score 0,00',
     );
+    // The summary: a row per group, then the whole, with its predicate and score as on screen.
+    assert.equal(rep.summary.length, report.groups.length + 1);
+    assert.deepEqual(
+      rep.summary.slice(0, -1).map((r) => r['Id kelompok']),
+      report.groups.map((g) => g.id),
+    );
+    const whole = rep.summary.at(-1);
+    assert.equal(whole[group], set.terms?.index?.id ?? 'Nilai keseluruhan');
+    assert.equal(whole.Predikat, report.overall.predicate.label.id);
+    assert.equal(whole.Skor, overall);
+    assert.equal(csvNumber(whole['Indikator terjawab'], 'id'), NOW.length);
+    assert.equal(csvNumber(whole['Jumlah indikator'], 'id'), inds.length);
 
     // The exported file is intact when opened. Missing evidence is listed as worth checking
     // (not as a problem of the file), under the indicator's number and title.

@@ -55,7 +55,7 @@ impl Inner {
             (
                 self.file_name("csv"),
                 "text/csv;charset=utf-8",
-                crate::report_csv(self.set(), &self.a, &report, self.lang),
+                crate::report_csv(self.set(), &self.a, &report, self.lang, &now_iso()),
             )
         } else {
             let Ok(text) = export_text(&self.scorer, &self.a, &now_iso()) else {

@@ -429,7 +429,10 @@ impl Widget {
     /// The CSV export text.
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(&self) -> Result<String, JsValue> {
-        self.with(|st| crate::report_csv(st.set(), &st.a, &st.scorer.score(&st.a), st.lang))
+        self.with(|st| {
+            let report = st.scorer.score(&st.a);
+            crate::report_csv(st.set(), &st.a, &report, st.lang, &now_iso())
+        })
     }
 
     /// Registers a callback for `change`, `score` or `export` (once: like `addEventListener`,
