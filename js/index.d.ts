@@ -95,6 +95,9 @@ export declare class SetHandle {
   newAssessment(): Assessment;
   /** Every problem of an assessment (its shape and its answers); empty when it is valid. */
   validate(assessment: unknown): Problem[];
+  /** Opens a file's text for this set, as the widget's import does: like `openExport`, but a
+   * file with far more answers than the set has indicators is refused (`too-many`). */
+  openFile(text: string): OpenedFile;
   /** The report. Invalid answers are not scored and are listed in `report.problems`. */
   score(assessment: AssessmentInput): Report;
   /** Improvements ranked by gain, and the plan to the next predicate; `limit` caps the list. */

@@ -174,9 +174,14 @@ pub struct Opened {
 /// Opens an export document and checks its hash. A document without the export wrapper is
 /// returned as it is, marked [`Integrity::Unchecked`].
 pub fn open_export(v: &Json) -> Opened {
+    open_owned(v.clone())
+}
+
+/// [`open_export`] of a document it may take apart (no copy of a large content).
+fn open_owned(v: Json) -> Opened {
     let (Some(Json::String(format)), Some(content)) = (v.get("format"), v.get("content")) else {
         return Opened {
-            content: v.clone(),
+            content: v,
             integrity: Integrity::Unchecked,
             problem: None,
         };
@@ -185,7 +190,7 @@ pub fn open_export(v: &Json) -> Opened {
     let actual = sha256_hex(&canonical(content));
     let intact = format == EXPORT_FORMAT && recorded.eq_ignore_ascii_case(&actual);
     Opened {
-        content: content.clone(),
+        content: member(v, "content").unwrap_or_else(|v| v),
         integrity: if intact {
             Integrity::Intact
         } else {
@@ -202,6 +207,17 @@ pub fn open_export(v: &Json) -> Opened {
     }
 }
 
+/// The first `key` member of an object, taken out of it; the object back when it has none.
+fn member(v: Json, key: &str) -> Result<Json, Json> {
+    match v {
+        Json::Object(pairs) if pairs.iter().any(|(k, _)| k == key) => Ok(pairs
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map_or(Json::Null, |(_, v)| v)),
+        other => Err(other),
+    }
+}
+
 /// An assessment file opened for import: an export (its hash checked) or a bare assessment.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct OpenedAssessment {
@@ -213,8 +229,8 @@ pub struct OpenedAssessment {
     pub problems: Vec<Problem>,
 }
 
-/// Opens an assessment file's text, as the widget's import and `openExport` do. The
-/// assessment is not checked against a set here: see [`crate::validate_assessment`].
+/// Opens an assessment file's text, as `openExport` does. The assessment is not checked
+/// against a set here: see [`crate::validate_assessment`], and [`open_assessment_for`].
 ///
 /// ```
 /// use swanilai::export::{open_assessment, Integrity};
@@ -227,7 +243,18 @@ pub struct OpenedAssessment {
 /// assert_eq!(broken.problems[0].code.as_str(), "json-syntax");
 /// ```
 pub fn open_assessment(text: &str) -> OpenedAssessment {
-    let v = match Json::parse(text) {
+    open(text, None)
+}
+
+/// Opens an assessment file's text for import into `set`, as the widget does: a file with far
+/// more answers than the set has indicators is refused with `too-many`, a list or object
+/// longer than the set could need while it is parsed (see [`Assessment::from_json_for`]).
+pub fn open_assessment_for(text: &str, set: &crate::IndicatorSet) -> OpenedAssessment {
+    open(text, Some(set.indicators().count()))
+}
+
+fn open(text: &str, indicators: Option<usize>) -> OpenedAssessment {
+    let v = match Json::parse_limited(text, crate::validate::max_items(indicators)) {
         Ok(v) => v,
         Err(e) => {
             return OpenedAssessment {
@@ -237,13 +264,12 @@ pub fn open_assessment(text: &str) -> OpenedAssessment {
             };
         }
     };
-    let opened = open_export(&v);
-    let body = opened
-        .content
-        .get("assessment")
-        .cloned()
-        .unwrap_or(opened.content);
-    let parsed = Assessment::from_json(&body);
+    let opened = open_owned(v);
+    let body = member(opened.content, "assessment").unwrap_or_else(|c| c);
+    let parsed = match indicators {
+        Some(n) => Assessment::read_for_count(&body, n),
+        None => Assessment::from_json(&body),
+    };
     let mut problems: Vec<Problem> = opened.problem.into_iter().collect();
     problems.extend(parsed.problems);
     OpenedAssessment {

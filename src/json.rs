@@ -82,11 +82,29 @@ impl Json {
     /// assert_eq!((err.line, err.column), (1, 7));
     /// ```
     pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+        Json::parse_limited(text, usize::MAX)
+    }
+
+    /// Parses JSON text that may hold at most `max_items` members in any one object or array:
+    /// a longer one is refused (code `too-many`) as soon as it is found, before the rest of
+    /// it is built.
+    ///
+    /// # Errors
+    /// As [`Json::parse`], and `too-many` at the member past the limit.
+    ///
+    /// ```
+    /// use swanilai::Json;
+    /// assert!(Json::parse_limited(r#"{"a": [1, 2]}"#, 2).is_ok());
+    /// let e = Json::parse_limited(r#"{"a": [1, 2, 3]}"#, 2).unwrap_err();
+    /// assert_eq!((e.code.as_str(), e.column), ("too-many", 14));
+    /// ```
+    pub fn parse_limited(text: &str, max_items: usize) -> Result<Json, SyntaxError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut p = Parser {
             s: text.as_bytes(),
             i: 0,
             text,
+            max_items,
         };
         if text.len() > MAX_BYTES {
             return Err(p.limit_error(
@@ -154,6 +172,8 @@ struct Parser<'a> {
     s: &'a [u8],
     i: usize,
     text: &'a str,
+    /// The most members of one object or array.
+    max_items: usize,
 }
 
 impl Parser<'_> {
@@ -178,6 +198,19 @@ impl Parser<'_> {
             code,
             ..self.error(en, id)
         }
+    }
+
+    /// Refuses a container about to take member number `count + 1` past the limit.
+    fn room(&self, count: usize) -> Result<(), SyntaxError> {
+        if count < self.max_items {
+            return Ok(());
+        }
+        let n = self.max_items;
+        Err(self.limit_error(
+            Code::TooMany,
+            &format!("more than {n} items in one list or object"),
+            &format!("lebih dari {n} butir dalam satu daftar atau objek"),
+        ))
     }
 
     fn ws(&mut self) {
@@ -364,6 +397,7 @@ impl Parser<'_> {
         }
         loop {
             self.ws();
+            self.room(items.len())?;
             items.push(self.value(depth + 1)?);
             self.ws();
             match self.s.get(self.i) {
@@ -393,6 +427,7 @@ impl Parser<'_> {
                     "diharapkan kunci bertanda kutip",
                 ));
             }
+            self.room(pairs.len())?;
             let key = self.string()?;
             self.ws();
             if self.s.get(self.i) != Some(&b':') {

@@ -187,9 +187,39 @@ impl IndicatorSet {
 
 impl Assessment {
     /// Reads an assessment from a JSON value, checking its shape (not its answers: see
-    /// [`validate_assessment`]). Unknown answers and answers with problems are kept.
+    /// [`validate_assessment`]). Unknown answers and answers with problems are kept; more
+    /// than [`validate::MAX_ANSWERS`] answers refuse the document (`too-many`).
     pub fn from_json(v: &Json) -> Parsed<Assessment> {
-        let mut r = read::Reader::default();
+        Assessment::read(v, None)
+    }
+
+    /// Like [`Assessment::from_json`], for `set`: an assessment with far more answers than
+    /// the set has indicators (over [`validate::max_answers`]) is refused with `too-many`
+    /// before any answer is read.
+    ///
+    /// ```
+    /// use swanilai::{builtin, Assessment, Json};
+    /// let set = builtin::get("spbe-2020").unwrap(); // 47 indicators: at most 194 answers
+    /// let answers: Vec<String> = (0..195).map(|k| format!("\"x{k}\": 1")).collect();
+    /// let text = format!(r#"{{"setId": "spbe-2020", "setVersion": "2020.1", "answers": {{{}}}}}"#, answers.join(","));
+    /// let p = Assessment::from_json_for(&Json::parse(&text).unwrap(), &set);
+    /// assert!(p.value.is_none());
+    /// assert_eq!((p.problems[0].path.as_str(), p.problems[0].code.as_str()), ("answers", "too-many"));
+    /// ```
+    pub fn from_json_for(v: &Json, set: &IndicatorSet) -> Parsed<Assessment> {
+        Assessment::read(v, Some(set.indicators().count()))
+    }
+
+    /// [`Assessment::from_json_for`] a set of `indicators` indicators.
+    pub(crate) fn read_for_count(v: &Json, indicators: usize) -> Parsed<Assessment> {
+        Assessment::read(v, Some(indicators))
+    }
+
+    fn read(v: &Json, indicators: Option<usize>) -> Parsed<Assessment> {
+        let mut r = read::Reader {
+            indicators,
+            ..read::Reader::default()
+        };
         let value = r.assessment(v);
         Parsed {
             value,
@@ -210,8 +240,19 @@ impl Assessment {
     /// assert_eq!(p.problems[0].path, "answers.x.value");
     /// ```
     pub fn from_json_str(text: &str) -> Parsed<Assessment> {
-        match Json::parse(text) {
-            Ok(v) => Assessment::from_json(&v),
+        Assessment::read_str(text, None)
+    }
+
+    /// Reads an assessment of `set` from JSON text: see [`Assessment::from_json_for`]. A list
+    /// or object far longer than the set could need is refused while parsing (`too-many`),
+    /// before it is built.
+    pub fn from_json_str_for(text: &str, set: &IndicatorSet) -> Parsed<Assessment> {
+        Assessment::read_str(text, Some(set.indicators().count()))
+    }
+
+    fn read_str(text: &str, indicators: Option<usize>) -> Parsed<Assessment> {
+        match Json::parse_limited(text, validate::max_items(indicators)) {
+            Ok(v) => Assessment::read(&v, indicators),
             Err(e) => Parsed {
                 value: None,
                 problems: vec![syntax_problem(&e)],

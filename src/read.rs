@@ -25,6 +25,11 @@ pub(crate) struct Reader {
     /// Paths of arrays that lost an unreadable item: past it, the model's indices no longer
     /// match the document's, so problems found later under these paths would be misplaced.
     pub shifted: Vec<String>,
+    /// The indicators of the set the assessment is read for, when known: it bounds how many
+    /// answers are accepted (see [`crate::validate::max_answers`]).
+    pub indicators: Option<usize>,
+    /// Set when the document was refused as a whole (too many answers).
+    pub refused: bool,
 }
 
 /// An object being read: remembers which keys were asked for, to report the others.
@@ -621,6 +626,9 @@ impl Reader {
         let team = self.team(&mut o);
         self.opt(&mut o, "$schema", Self::string);
         self.finish(o);
+        if self.refused {
+            return None;
+        }
         Some(Assessment {
             set_id: set_id.unwrap_or_default(),
             set_version: set_version.unwrap_or_default(),
@@ -651,6 +659,15 @@ impl Reader {
     }
 
     fn answers(&mut self, v: &Json, path: &str) -> Option<BTreeMap<String, Answer>> {
+        // Counted before anything is built for them: a million answers took seconds to read
+        // and then every edit rescored them all.
+        if let Json::Object(pairs) = v {
+            if let Some(p) = crate::validate::too_many_answers(pairs.len(), self.indicators) {
+                self.problems.push(p);
+                self.refused = true;
+                return None;
+            }
+        }
         let o = self.object(v, path)?;
         let mut out = BTreeMap::new();
         for (k, v) in o.pairs {

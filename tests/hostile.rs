@@ -28,7 +28,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use swanilai::export::{Integrity, export_document, open_assessment, open_export};
+use swanilai::export::{Integrity, export_document, open_assessment_for, open_export};
 use swanilai::json::to_json;
 use swanilai::{
     Assessment, IndicatorSet, Json, Lang, Problem, Scorer, advise_with, builtin, candidates,
@@ -190,7 +190,7 @@ fn run_case(case: &Json, text: &str) -> Outcome {
         }
         "assessment" => {
             let set = set_for(case);
-            let parsed = Assessment::from_json_str(text);
+            let parsed = Assessment::from_json_str_for(text, &set);
             let mut problems = parsed.problems;
             if let Some(a) = &parsed.value {
                 problems.extend(validate_assessment(&set, a));
@@ -206,7 +206,7 @@ fn run_case(case: &Json, text: &str) -> Outcome {
         }
         "import" => {
             let set = set_for(case);
-            let opened = open_assessment(text);
+            let opened = open_assessment_for(text, &set);
             let mut problems = opened.problems;
             if let Some(a) = &opened.assessment {
                 problems.extend(validate_assessment(&set, a));

@@ -432,8 +432,7 @@ fn run(case: &Json) -> Result<(), String> {
         "assessment" => {
             let h = handle_for(case);
             let problems = pairs(&call(&h, "validate", &[JsValue::from_str(&text)]));
-            let opened =
-                open_export_js(text.clone()).map_err(|e| format!("openExport threw {e:?}"))?;
+            let opened = call(&h, "openFile", &[JsValue::from_str(&text)]);
             let a = get(&opened, "assessment");
             if !a.is_null() {
                 kept(case, &a, &mut notes);
@@ -444,8 +443,7 @@ fn run(case: &Json) -> Result<(), String> {
         }
         "import" => {
             let h = handle_for(case);
-            let opened =
-                open_export_js(text.clone()).map_err(|e| format!("openExport threw {e:?}"))?;
+            let opened = call(&h, "openFile", &[JsValue::from_str(&text)]);
             let mut problems = pairs(&get(&opened, "problems"));
             let a = get(&opened, "assessment");
             if !a.is_null() {

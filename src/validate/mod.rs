@@ -19,6 +19,52 @@ pub const MAX_INDICATORS: usize = 20_000;
 /// recomputes the changed indicator's groups: one flat group of 20,000 indicators took minutes.
 pub const MAX_GROUP_MEMBERS: usize = 1000;
 
+/// The most answers an assessment of a set of `indicators` indicators may hold: twice as many
+/// plus 100 (an older version's answers to indicators since removed are kept, but a file with
+/// far more answers than the set has indicators is not an assessment of it).
+///
+/// ```
+/// assert_eq!(swanilai::validate::max_answers(47), 194);
+/// ```
+pub const fn max_answers(indicators: usize) -> usize {
+    2 * indicators + 100
+}
+
+/// The most answers an assessment read without its set may hold.
+pub const MAX_ANSWERS: usize = max_answers(MAX_INDICATORS);
+
+/// The most members one object or array of an assessment's text may hold (the answers, and
+/// an export's report with its capped problem list): larger ones are refused while parsing.
+pub(crate) fn max_items(indicators: Option<usize>) -> usize {
+    indicators.map_or(MAX_ANSWERS, max_answers) + crate::MAX_PROBLEMS
+}
+
+/// The problem with `count` answers for a set of `indicators` indicators (unknown: at most
+/// [`MAX_ANSWERS`]), if there are too many.
+pub(crate) fn too_many_answers(count: usize, indicators: Option<usize>) -> Option<Problem> {
+    let limit = indicators.map_or(MAX_ANSWERS, max_answers);
+    if count <= limit {
+        return None;
+    }
+    let (id, en) = match indicators {
+        Some(n) => (
+            format!(
+                "berkas berisi {count} jawaban, padahal set ini hanya punya {n} indikator (paling banyak {limit} jawaban diterima); berkas tidak dibaca"
+            ),
+            format!(
+                "the file holds {count} answers but the set has only {n} indicators (at most {limit} answers are accepted); the file is not read"
+            ),
+        ),
+        None => (
+            format!("berkas berisi {count} jawaban, melebihi batas {limit}; berkas tidak dibaca"),
+            format!(
+                "the file holds {count} answers, more than the limit of {limit}; the file is not read"
+            ),
+        ),
+    };
+    Some(Problem::new("answers", Code::TooMany, id, en))
+}
+
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 

@@ -3,7 +3,7 @@
 
 use super::{Ui, ui};
 use crate::assessment::Assessment;
-use crate::export::{Integrity, open_assessment};
+use crate::export::{Integrity, open_assessment_for};
 use crate::model::{IndicatorSet, Lang};
 use crate::problem::Code;
 use crate::problem::{Problem, Severity};
@@ -65,7 +65,8 @@ pub struct Judged {
 /// assessment of this set waits for confirmation (`as_previous`: it is shown at once, as
 /// last year's). An import takes the set's version: it is answered on this one now.
 pub fn judge_file(set: &IndicatorSet, text: &str, as_previous: bool) -> Judged {
-    let f = open_assessment(text);
+    // Bounded by the set: a file with far more answers than it has indicators is refused.
+    let f = open_assessment_for(text, set);
     let lossy = f.problems.iter().any(|p| p.code != Code::IntegrityMismatch);
     let mut problems = f.problems;
     let mut a = f.assessment;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, to_js, to_js_error};
-use crate::export::{OpenedAssessment, export_document, open_assessment};
+use crate::export::{export_document, open_assessment};
 use crate::json::to_json;
 use crate::{Assessment, IndicatorSet, Json, Lang, Parsed, Problem, Scorer, builtin};
 
@@ -30,10 +30,14 @@ pub struct SetHandle {
     warnings: Vec<Problem>,
 }
 
-/// Reads an assessment from a JS value (object or JSON text), keeping what can be read.
-pub(crate) fn read_assessment(v: &JsValue) -> Parsed<Assessment> {
+/// Reads an assessment of `set` from a JS value (object or JSON text), keeping what can be
+/// read; one with far more answers than the set has indicators is refused (`too-many`).
+pub(crate) fn read_assessment(v: &JsValue, set: &IndicatorSet) -> Parsed<Assessment> {
+    if let Some(text) = v.as_string() {
+        return Assessment::from_json_str_for(&text, set);
+    }
     match from_js(v) {
-        Ok(j) => Assessment::from_json(&j),
+        Ok(j) => Assessment::from_json_for(&j, set),
         Err(p) => Parsed {
             value: None,
             problems: vec![p],
@@ -81,7 +85,7 @@ impl SetHandle {
 
     /// An assessment with its shape problems and its problems against this set.
     fn checked(&self, v: &JsValue) -> (Assessment, Vec<Problem>) {
-        let parsed = read_assessment(v);
+        let parsed = read_assessment(v, self.scorer.set());
         let a = parsed
             .value
             .unwrap_or_else(|| Assessment::new(&self.scorer.set().id, &self.scorer.set().version));
@@ -145,6 +149,14 @@ impl SetHandle {
         let (a, mut problems) = self.checked(&assessment);
         problems.extend(crate::validate_assessment(self.scorer.set(), &a));
         to_js(&problems)
+    }
+
+    /// Opens a file's text for this set, as the widget's import does: `{ integrity,
+    /// assessment, problems }` like `openExport`, but a file with far more answers than the
+    /// set has indicators is refused (`too-many`, no assessment) before its answers are read.
+    #[wasm_bindgen(js_name = openFile)]
+    pub fn open_file(&self, text: String) -> Result<JsValue, JsValue> {
+        to_js(&crate::export::open_assessment_for(&text, self.scorer.set()))
     }
 
     /// The report: scores for the whole, every group, indicator and tag, with predicates.
@@ -332,15 +344,10 @@ pub(crate) fn export_text(
     Ok(export_document(content, exported_at))
 }
 
-/// Opens a file's text: an export (its hash checked) or a bare assessment.
-pub(crate) fn open_file(text: &str) -> OpenedAssessment {
-    open_assessment(text)
-}
-
 /// Opens an exported file's text: `{ integrity: "intact" | "mismatch" | "unchecked",
 /// assessment, problems }`.
 #[wasm_bindgen(js_name = openExport)]
 pub fn open_export_js(text: String) -> Result<JsValue, JsValue> {
     super::install_numbers();
-    to_js(&open_file(&text))
+    to_js(&open_assessment(&text))
 }

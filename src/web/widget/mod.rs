@@ -165,7 +165,7 @@ fn given_assessment(s: &crate::IndicatorSet, options: &JsValue) -> Assessment {
     }
     if let Ok(given) = js_sys::Reflect::get(options, &"assessment".into()) {
         if given.is_object() || given.is_string() {
-            if let Some(g) = read_assessment(&given).value {
+            if let Some(g) = read_assessment(&given, s).value {
                 a = g;
             }
         }
@@ -222,7 +222,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let previous = js_sys::Reflect::get(&options, &"previous".into())
         .ok()
         .filter(|p| p.is_object() || p.is_string())
-        .and_then(|p| read_assessment(&p).value)
+        .and_then(|p| read_assessment(&p, s).value)
         .or_else(|| autosave::previous(&store, &key));
     let writer = format!("w{}", (js_sys::Math::random() * 1e12) as u64);
     let given = given_assessment(s, &options);
@@ -369,7 +369,7 @@ impl Widget {
     #[wasm_bindgen(js_name = setAssessment)]
     pub fn set_assessment(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
         let (problems, emits) = self.with(|st| {
-            let parsed = read_assessment(&assessment);
+            let parsed = read_assessment(&assessment, st.set());
             let mut problems = parsed.problems;
             let Some(a) = parsed.value else {
                 return (problems, Vec::new());
@@ -412,7 +412,7 @@ impl Widget {
     pub fn set_previous(&self, previous: JsValue) -> Result<(), JsValue> {
         self.with(|st| {
             st.keep_previous(if previous.is_object() || previous.is_string() {
-                read_assessment(&previous).value
+                read_assessment(&previous, st.set()).value
             } else {
                 None
             });
