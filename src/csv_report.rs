@@ -17,6 +17,7 @@
 use crate::assessment::{Answer, Assessment, Value};
 use crate::model::{AnswerKind, Group, Indicator, IndicatorSet, Lang, Term, Text};
 use crate::score::{IndicatorScore, Report, Score};
+use crate::validate::is_web_link;
 
 /// One cell of the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,12 +117,36 @@ pub fn indicator_columns(set: &IndicatorSet) -> Vec<Column> {
         col(Text::new("Bobot (%)", "Weight (%)"), |r| {
             Cell::Number(r.score.effective_weight * 100.0, Decimals::Fixed(2))
         }),
+        // A "link" that is not a web address is text: it goes with the notes.
         col(evidence_heading(set, "Catatan", "notes"), |r| {
-            text(r.answer.map_or("", |a| a.notes.as_str()))
+            let Some(a) = r.answer else {
+                return Cell::Empty;
+            };
+            let mut notes = a.notes.clone();
+            for l in a
+                .links
+                .iter()
+                .filter(|l| !is_web_link(l) && !l.trim().is_empty())
+            {
+                if !notes.is_empty() {
+                    notes.push('\n');
+                }
+                notes.push_str(l.trim());
+            }
+            text(&notes)
         }),
-        // One link per line.
+        // One web link per line.
         col(evidence_heading(set, "Tautan", "links"), |r| {
-            text(&r.answer.map(|a| a.links.join("\n")).unwrap_or_default())
+            let links = r.answer.map(|a| {
+                let web: Vec<&str> = a
+                    .links
+                    .iter()
+                    .map(|l| l.trim())
+                    .filter(|l| is_web_link(l))
+                    .collect();
+                web.join("\n")
+            });
+            text(&links.unwrap_or_default())
         }),
     ];
     // Sets that list evidence items get three more: the level claimed, the level the

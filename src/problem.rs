@@ -118,6 +118,8 @@ pub enum Code {
     /// The base changed some of a returned share's answers since it was cut (its changes are
     /// still told against the answers it was cut with).
     ShareStale,
+    /// An evidence link is not an http(s) web address: it is kept as text, not as a link.
+    LinkNotWeb,
 }
 
 impl Code {
@@ -172,6 +174,7 @@ impl Code {
             RegionMismatch => "region-mismatch",
             NotAShare => "not-a-share",
             ShareStale => "share-stale",
+            LinkNotWeb => "link-not-web",
         }
     }
 
@@ -181,7 +184,7 @@ impl Code {
         match self {
             UnknownField | VersionMismatch | UnknownIndicator | EvidenceMissing
             | RegionCodeInvalid | UnknownEvidenceItem | ExternalUndeclared | ClaimAboveEvidence
-            | ShareStale => Severity::Warning,
+            | ShareStale | LinkNotWeb => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -411,3 +411,45 @@ fn the_guarantees_promise_integrity_not_authenticity() {
     assert!(section.contains("**Integrity, not authenticity**"));
     assert!(section.contains("it is not a signature"));
 }
+
+#[test]
+fn links_that_are_not_web_addresses_are_kept_as_text_and_flagged() {
+    let set = set_for(&Json::parse(r#"{"set": "base-set.json"}"#).expect("JSON"));
+    // Read from a file: moved to the notes, each reported where it was.
+    let parsed = Assessment::from_json_str_for(&read("assessment-html-and-script-text.json"), &set);
+    let a = parsed.value.expect("accepted");
+    let tk = &a.answers["tk-01"];
+    assert_eq!(tk.links, ["https://contoh.go.id/perbup.pdf"]);
+    assert!(
+        tk.notes
+            .ends_with("\njavascript:alert(1)\ndata:text/html,<script>alert(1)</script>"),
+        "{:?}",
+        tk.notes
+    );
+    let flagged: Vec<&str> = parsed
+        .problems
+        .iter()
+        .filter(|p| p.code.as_str() == "link-not-web")
+        .map(|p| p.path.as_str())
+        .collect();
+    assert_eq!(
+        flagged,
+        ["answers.tk-01.links[0]", "answers.tk-01.links[1]"]
+    );
+    assert!(parsed.problems.iter().all(|p| !p.is_error()));
+    // Typed into the form (kept as typed): flagged by the check, and the CSV keeps it as text.
+    let mut typed = Assessment::new(&set.id, &set.version);
+    typed.answers.entry("tk-01".into()).or_default().links =
+        vec!["www.contoh.go.id".into(), "https://contoh.go.id".into()];
+    let problems = validate_assessment(&set, &typed);
+    let p = problems
+        .iter()
+        .find(|p| p.code.as_str() == "link-not-web")
+        .expect("flagged");
+    assert_eq!(p.path, "answers.tk-01.links[0]");
+    assert!(
+        p.message.id.contains("www.contoh.go.id"),
+        "{}",
+        p.message.id
+    );
+}

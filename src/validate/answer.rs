@@ -6,7 +6,7 @@ use crate::assessment::{Answer, Assessment, Value};
 use crate::model::{
     AnswerKind, Better, Evidence, Indicator, IndicatorSet, Lang, NumberMapping, Scale,
 };
-use crate::problem::{Code, Problem, join, number_in};
+use crate::problem::{Code, Problem, index, join, number_in};
 use crate::read::key_path;
 
 /// Why an answer value cannot be scored.
@@ -255,6 +255,13 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
     for (id, answer) in &a.answers {
         // Built only for a problem: most answers have none, and scoring validates every time.
         let path = || key_path("answers", id);
+        for (k, l) in answer.links.iter().enumerate() {
+            if !l.trim().is_empty() && !super::is_web_link(l) {
+                report(&mut out, &|| {
+                    super::link_not_web(&index(&join(&path(), "links"), k), l)
+                });
+            }
+        }
         let Some(ind) = by_id.get(id.as_str()).map(|&k| indicators[k]) else {
             report(&mut out, &|| {
                 Problem::new(

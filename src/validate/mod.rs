@@ -65,6 +65,47 @@ pub(crate) fn too_many_answers(count: usize, indicators: Option<usize>) -> Optio
     Some(Problem::new("answers", Code::TooMany, id, en))
 }
 
+/// Whether an evidence link is an http(s) web address: `http://` or `https://` (in any case),
+/// a host, and no spaces or control characters. Anything else (`javascript:`, `data:`, `file:`,
+/// a bare `www.` name, a path) is kept as text, never as a link.
+///
+/// ```
+/// use swanilai::validate::is_web_link;
+/// assert!(is_web_link("https://jdih.banjarkab.go.id/perbup-12.pdf"));
+/// assert!(is_web_link(" HTTP://contoh.go.id "));
+/// assert!(!is_web_link("javascript:alert(1)"));
+/// assert!(!is_web_link("www.contoh.go.id"));
+/// assert!(!is_web_link("https://"));
+/// assert!(!is_web_link("https://contoh.go.id/a b"));
+/// ```
+pub fn is_web_link(link: &str) -> bool {
+    let t = link.trim();
+    let lower = |n: usize| t.get(..n).map(str::to_ascii_lowercase);
+    let rest = if lower(8).as_deref() == Some("https://") {
+        &t[8..]
+    } else if lower(7).as_deref() == Some("http://") {
+        &t[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty() && !t.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The warning for an evidence link at `path` that is not an http(s) web address.
+pub(crate) fn link_not_web(path: &str, link: &str) -> Problem {
+    let mut shown: String = link.trim().chars().take(60).collect();
+    if link.trim().chars().count() > 60 {
+        shown.push('…');
+    }
+    Problem::new(
+        path,
+        Code::LinkNotWeb,
+        format!("`{shown}` bukan alamat web http(s): disimpan sebagai teks, bukan sebagai tautan"),
+        format!("`{shown}` is not an http(s) web address: it is kept as text, not as a link"),
+    )
+}
+
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 
