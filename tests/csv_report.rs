@@ -388,3 +388,30 @@ fn negative_answers_are_numbers_without_an_apostrophe() {
     assert!(text.contains(";-2,25;"), "a bare negative number");
     assert!(!text.contains("'-2"), "no apostrophe before a minus");
 }
+
+#[test]
+fn headings_use_the_frameworks_own_words() {
+    let mut set = sets().pop().expect("the base set");
+    set.terms.group = Some(swanilai::Text::new("Aspek", "Aspect"));
+    set.terms.evidence = Some(swanilai::Text::new("Data dukung", "Supporting documents"));
+    set.terms.index = Some(swanilai::Text::new("Indeks Pemdi", "Pemdi index"));
+    let a = hostile(&set);
+    let text = report_csv(&set, &a, &score(&set, &a), Lang::Id, AT);
+    let [_, inds, summary] = sections(&parse(&text, b';'), Lang::Id);
+    assert_eq!(inds[0][1], "Aspek");
+    assert!(
+        inds[0].contains(&"Catatan data dukung".to_string()),
+        "{:?}",
+        inds[0]
+    );
+    assert!(inds[0].contains(&"Tautan data dukung".to_string()));
+    assert_eq!(summary[0][0], "Aspek");
+    assert_eq!(summary.last().expect("the whole")[0], "Indeks Pemdi");
+    let text = report_csv(&set, &a, &score(&set, &a), Lang::En, AT);
+    let [_, inds, _] = sections(&parse(&text, b','), Lang::En);
+    assert!(
+        inds[0].contains(&"Supporting documents notes".to_string()),
+        "{:?}",
+        inds[0]
+    );
+}
