@@ -756,7 +756,9 @@ impl Reader {
                     ],
                 )
             });
-            let mut notes = self.opt(&mut item, "notes", Self::string).unwrap_or_default();
+            let mut notes = self
+                .opt(&mut item, "notes", Self::string)
+                .unwrap_or_default();
             let links = self.opt(&mut item, "links", |r, v, p| r.links(v, p, &mut notes));
             self.finish(item);
             out.insert(

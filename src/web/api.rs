@@ -156,7 +156,10 @@ impl SetHandle {
     /// set has indicators is refused (`too-many`, no assessment) before its answers are read.
     #[wasm_bindgen(js_name = openFile)]
     pub fn open_file(&self, text: String) -> Result<JsValue, JsValue> {
-        to_js(&crate::export::open_assessment_for(&text, self.scorer.set()))
+        to_js(&crate::export::open_assessment_for(
+            &text,
+            self.scorer.set(),
+        ))
     }
 
     /// The report: scores for the whole, every group, indicator and tag, with predicates.
