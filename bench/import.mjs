@@ -30,13 +30,12 @@ const REPO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function args(argv) {
   const o = { answers: 1_000_000, edits: 40, set: 'spbe-2020', www: path.join(REPO, 'www') };
-  for (let i = 0; i < argv.length; i++) {
+  const keys = { '--answers': 'answers', '--edits': 'edits', '--set': 'set', '--www': 'www' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = keys[argv[i]];
+    if (!key) throw new Error(`unknown argument ${argv[i]}`);
     const v = argv[i + 1];
-    if (argv[i] === '--answers') (o.answers = Number(v)), i++;
-    else if (argv[i] === '--edits') (o.edits = Number(v)), i++;
-    else if (argv[i] === '--set') (o.set = v), i++;
-    else if (argv[i] === '--www') (o.www = path.resolve(v)), i++;
-    else throw new Error(`unknown argument ${argv[i]}`);
+    o[key] = key === 'set' ? v : key === 'www' ? path.resolve(v) : Number(v);
   }
   return o;
 }
@@ -154,13 +153,17 @@ async function phase(page, cdp, pageCdp, label, text, edits) {
 function report(r) {
   const max = (xs) => (xs.length ? Math.max(...xs) : 0);
   console.log(`\n${r.label}: ${mb(r.bytes)} of JSON`);
-  console.log(`  notice after ${ms(r.opened)}; problems listed: ${r.codes.join(', ') || 'none'}; ${r.confirmed ? 'confirmed' : 'nothing offered'}`);
+  console.log(
+    `  notice after ${ms(r.opened)}; problems listed: ${r.codes.join(', ') || 'none'}; ${r.confirmed ? 'confirmed' : 'nothing offered'}`,
+  );
   console.log(`  long tasks while importing: ${r.importTasks.length}, longest ${ms(max(r.importTasks))}`);
   const sorted = [...r.times].sort((a, b) => a - b);
   console.log(
     `  ${r.times.length} edits after it: click -> settled median ${ms(sorted[sorted.length >> 1])}, longest ${ms(max(r.times))}; long tasks ${r.editTasks.length}, longest ${ms(max(r.editTasks))}`,
   );
-  console.log(`  JS heap ${mb(r.mem.heap)}, wasm memory ${mb(r.mem.wasm)}; page process ${mb(r.before)} with the file in memory, peak ${mb(r.peak)} while importing and editing`);
+  console.log(
+    `  JS heap ${mb(r.mem.heap)}, wasm memory ${mb(r.mem.wasm)}; page process ${mb(r.before)} with the file in memory, peak ${mb(r.peak)} while importing and editing`,
+  );
 }
 
 const o = args(process.argv.slice(2));
