@@ -134,30 +134,35 @@ fn exports_speak_the_frameworks_words() {
         .value
         .expect("readable");
     let report = swanilai::score(&set, &a);
-    let csv = swanilai::report_csv(&set, &a, &report, Lang::Id);
-    let header = csv.lines().next().expect("a header");
+    let csv = swanilai::report_csv(&set, &a, &report, Lang::Id, "2026-12-07T10:00:00Z");
+    // The indicator section's header row (the report's particulars come first).
+    let header = csv
+        .lines()
+        .find(|l| l.starts_with("\"No.\";"))
+        .expect("a header");
     assert!(
-        header.starts_with("\u{feff}Kelompok;")
-            && header.contains(";Catatan data dukung;Tautan data dukung;"),
+        header.starts_with("\"No.\";\"Kelompok\";")
+            && header.contains(";\"Catatan data dukung\";\"Tautan data dukung\";"),
         "{header}"
     );
     assert!(
         csv.lines()
             .last()
             .expect("rows")
-            .starts_with("Indeks Pemdi;")
+            .starts_with("\"Indeks Pemdi\";")
     );
-    let csv = swanilai::report_csv(&set, &a, &report, Lang::En);
+    let csv = swanilai::report_csv(&set, &a, &report, Lang::En, "2026-12-07T10:00:00Z");
     assert!(
         csv.lines()
             .last()
             .expect("rows")
-            .starts_with("Pemdi Index,")
+            .starts_with("\"Pemdi Index\",")
     );
-    let header = csv.lines().next().expect("a header");
     assert!(
-        header.contains(",Data dukung notes,Data dukung links,Claimed,Evidenced,"),
-        "{header}"
+        csv.lines()
+            .find(|l| l.starts_with("\"No.\","))
+            .expect("a header")
+            .contains(",\"Data dukung notes\",\"Data dukung links\",\"Claimed\",\"Evidenced\","),
     );
 }
 
@@ -310,23 +315,31 @@ fn the_csv_of_a_set_with_items_gives_claimed_and_evidenced_levels() {
     .value
     .expect("readable");
     let report = swanilai::score(&set, &a);
-    let csv = swanilai::report_csv(&set, &a, &report, Lang::Id);
+    let csv = swanilai::report_csv(&set, &a, &report, Lang::Id, "2026-12-07T10:00:00Z");
     let lines: Vec<&str> = csv.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("\"No.\";"))
+        .expect("the indicators' header");
     assert!(
-        lines[0].ends_with(";Klaim;Terbukti;Data dukung belum siap"),
+        lines[at].ends_with(";\"Klaim\";\"Terbukti\";\"Data dukung belum siap\""),
         "{}",
-        lines[0]
+        lines[at]
     );
     assert!(
-        lines[1].ends_with(";2;0;SK"),
+        lines[at + 1].ends_with(";2;0;\"SK\""),
         "i1: claims 2, evidenced 0, SK missing: {}",
-        lines[1]
+        lines[at + 1]
     );
-    assert!(lines[2].ends_with(";2;2;"), "i2 has no items: {}", lines[2]);
+    assert!(
+        lines[at + 2].ends_with(";2;2;\"\""),
+        "i2 has no items: {}",
+        lines[at + 2]
+    );
     // The whole: claimed 2,00 in the score column, evidenced (1 + 2) / 2 = 1,50 in its own.
     let whole = lines.last().expect("rows");
     assert!(
-        whole.starts_with("Indeks Pemdi;;;") && whole.ends_with(";;;1,50;"),
+        whole.starts_with("\"Indeks Pemdi\";;2,00;") && whole.ends_with(";1,50"),
         "{whole}"
     );
 }
