@@ -57,13 +57,13 @@ impl SetHandle {
     fn base(&self, v: &JsValue) -> Result<Assessment, JsValue> {
         let parsed = match v.as_string() {
             Some(text) => {
-                let o = open_file(&text);
+                let o = crate::export::open_assessment_for(&text, self.scorer.set());
                 Parsed {
                     value: o.assessment,
                     problems: o.problems,
                 }
             }
-            None => read_assessment(v),
+            None => read_assessment(v, self.scorer.set()),
         };
         let first_error = parsed.problems.iter().find(|p| p.is_error());
         match (parsed.value, first_error) {
@@ -279,7 +279,7 @@ impl SetHandle {
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             returned.push(crate::share::Returned {
-                opened: open_file(&text),
+                opened: crate::export::open_assessment_for(&text, self.scorer.set()),
                 file: name,
             });
         }
