@@ -718,8 +718,10 @@ impl Reader {
         }
         let mut o = self.object(v, path)?;
         let value = self.opt(&mut o, "value", Self::value);
-        let mut notes = self.opt(&mut o, "notes", Self::string).unwrap_or_default();
-        let links = self.opt(&mut o, "links", |r, v, p| r.links(v, p, &mut notes));
+        let notes = self.opt(&mut o, "notes", Self::string).unwrap_or_default();
+        // Kept as written; one that is not an http(s) address is flagged by the check of the
+        // answers (`link-not-web`) and never written as a link.
+        let links = self.opt(&mut o, "links", |r, v, p| r.list(v, p, Self::string));
         let evidence = self.opt(&mut o, "evidence", Self::item_states);
         let external = self.opt(&mut o, "external", Self::external_result);
         self.finish(o);
@@ -756,10 +758,12 @@ impl Reader {
                     ],
                 )
             });
-            let mut notes = self
+            let notes = self
                 .opt(&mut item, "notes", Self::string)
                 .unwrap_or_default();
-            let links = self.opt(&mut item, "links", |r, v, p| r.links(v, p, &mut notes));
+            // Kept as typed: the check before submitting (crate::check) lists an item's link
+            // that is not http(s) as something to fix before the file goes out.
+            let links = self.opt(&mut item, "links", |r, v, p| r.list(v, p, Self::string));
             self.finish(item);
             out.insert(
                 k.clone(),
@@ -797,29 +801,5 @@ impl Reader {
             year,
             source: source.unwrap_or_default(),
         })
-    }
-
-    /// Evidence links: one that is not an http(s) web address is moved to the end of `notes`
-    /// (kept as text, never as a link) and reported at its place in the file.
-    fn links(&mut self, v: &Json, path: &str, notes: &mut String) -> Option<Vec<String>> {
-        let items = self.array(v, path)?;
-        let mut out = Vec::new();
-        for (k, it) in items.iter().enumerate() {
-            let at = index(path, k);
-            let Some(link) = self.string(it, &at) else {
-                continue;
-            };
-            if link.trim().is_empty() || crate::validate::is_web_link(&link) {
-                out.push(link);
-                continue;
-            }
-            self.problems
-                .push(crate::validate::link_not_web(&at, &link));
-            if !notes.is_empty() {
-                notes.push('\n');
-            }
-            notes.push_str(link.trim());
-        }
-        Some(out)
     }
 }

@@ -415,28 +415,32 @@ fn the_guarantees_promise_integrity_not_authenticity() {
 #[test]
 fn links_that_are_not_web_addresses_are_kept_as_text_and_flagged() {
     let set = set_for(&Json::parse(r#"{"set": "base-set.json"}"#).expect("JSON"));
-    // Read from a file: moved to the notes, each reported where it was.
+    // Read from a file: kept as written, each flagged where it is; the CSV writes them as text.
     let parsed = Assessment::from_json_str_for(&read("assessment-html-and-script-text.json"), &set);
     let a = parsed.value.expect("accepted");
-    let tk = &a.answers["tk-01"];
-    assert_eq!(tk.links, ["https://contoh.go.id/perbup.pdf"]);
-    assert!(
-        tk.notes
-            .ends_with("\njavascript:alert(1)\ndata:text/html,<script>alert(1)</script>"),
-        "{:?}",
-        tk.notes
-    );
-    let flagged: Vec<&str> = parsed
-        .problems
-        .iter()
+    assert_eq!(a.answers["tk-01"].links.len(), 3, "nothing dropped");
+    let flagged: Vec<String> = validate_assessment(&set, &a)
+        .into_iter()
         .filter(|p| p.code.as_str() == "link-not-web")
-        .map(|p| p.path.as_str())
+        .map(|p| p.path)
         .collect();
     assert_eq!(
         flagged,
         ["answers.tk-01.links[0]", "answers.tk-01.links[1]"]
     );
-    assert!(parsed.problems.iter().all(|p| !p.is_error()));
+    let csv = report_csv(
+        &set,
+        &a,
+        &swanilai::score(&set, &a),
+        Lang::En,
+        "2026-12-07T10:00:00Z",
+    );
+    assert!(
+        csv.contains(
+            "javascript:alert(1)\ndata:text/html,<script>alert(1)</script>\",\"https://contoh.go.id/perbup.pdf\"\r\n"
+        ),
+        "the notes end with the non-web links, the links column holds the web one"
+    );
     // Typed into the form (kept as typed): flagged by the check, and the CSV keeps it as text.
     let mut typed = Assessment::new(&set.id, &set.version);
     typed.answers.entry("tk-01".into()).or_default().links =
