@@ -375,7 +375,8 @@ fn group_paths(set: &IndicatorSet, lang: Lang) -> Vec<(String, String)> {
 /// let row = csv.lines().find(|l| l.contains("spbe-01")).unwrap();
 /// assert!(row.starts_with("1,\"") && row.contains("\",4,,4.00,1.30,\""), "{row}");
 /// assert!(row.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{row}");
-/// assert!(csv.lines().last().unwrap().starts_with("\"Overall score\",,"));
+/// // The set's own word for its index (`terms.index`) names the last row.
+/// assert!(csv.lines().last().unwrap().starts_with("\"SPBE Index\",,"));
 /// let csv = report_csv(&set, &a, &report, Lang::Id, "2026-12-07T10:00:00Z");
 /// assert!(csv.contains("\";4;;4,00;1,30;\""));
 /// ```
