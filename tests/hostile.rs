@@ -325,6 +325,10 @@ fn main() -> ExitCode {
             "the_guarantees_promise_integrity_not_authenticity",
             whole(the_guarantees_promise_integrity_not_authenticity),
         ),
+        Trial::test(
+            "links_that_are_not_web_addresses_are_kept_as_text_and_flagged",
+            whole(links_that_are_not_web_addresses_are_kept_as_text_and_flagged),
+        ),
     ];
     for case in cases() {
         let name = str_of(&case, "name")
@@ -412,7 +416,6 @@ fn the_guarantees_promise_integrity_not_authenticity() {
     assert!(section.contains("it is not a signature"));
 }
 
-#[test]
 fn links_that_are_not_web_addresses_are_kept_as_text_and_flagged() {
     let set = set_for(&Json::parse(r#"{"set": "base-set.json"}"#).expect("JSON"));
     // Read from a file: kept as written, each flagged where it is; the CSV writes them as text.
