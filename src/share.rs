@@ -75,10 +75,13 @@ pub fn cut_share(
         unit: &str,
         m: &BTreeMap<String, T>,
     ) -> BTreeMap<String, T> {
-        m.iter()
-            .filter(|(id, _)| unit_of(base, id) == Some(unit))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        // Inserted one by one: `collect()` into a BTreeMap sorts first, with another copy of
+        // the standard sort in the wasm module for each map type (see `crate::sort`).
+        let mut out = BTreeMap::new();
+        for (k, v) in m.iter().filter(|(id, _)| unit_of(base, id) == Some(unit)) {
+            out.insert(k.clone(), v.clone());
+        }
+        out
     }
     let answers: BTreeMap<String, Answer> = pick(base, unit, &base.answers);
     Ok(Assessment {
@@ -354,12 +357,22 @@ fn moved_since_cut(base: &Assessment, s: &Share) -> Vec<String> {
         .iter()
         .filter(|(_, a)| a.unit.as_deref() == Some(s.unit.as_str()))
         .map(|(id, _)| id);
-    let scope: std::collections::BTreeSet<&String> = s.original.keys().chain(assigned).collect();
+    let scope = id_set(s.original.keys().chain(assigned));
     scope
-        .into_iter()
+        .into_keys()
         .filter(|id| answer_in(&base.answers, id) != answer_in(&s.original, id))
-        .cloned()
+        .map(str::to_string)
         .collect()
+}
+
+/// The ids, each once, in order: a set as the `BTreeMap<&str, usize>` the crate already uses
+/// for lookups (a `BTreeSet` collected from an iterator would add a copy of the standard sort).
+fn id_set<'a>(ids: impl Iterator<Item = &'a String>) -> BTreeMap<&'a str, usize> {
+    let mut set = BTreeMap::new();
+    for id in ids {
+        set.insert(id.as_str(), 0);
+    }
+    set
 }
 
 fn same_region(a: &crate::Region, b: &crate::Region) -> bool {
@@ -432,12 +445,10 @@ pub fn merge(
             continue;
         };
         let Some(share) = &a.share else { continue };
-        let ids: std::collections::BTreeSet<&String> =
-            a.answers.keys().chain(share.original.keys()).collect();
-        for id in ids {
+        for id in id_set(a.answers.keys().chain(share.original.keys())).into_keys() {
             let (mine, original) = (answer_in(&a.answers, id), answer_in(&share.original, id));
             if mine != original {
-                changes.entry(id.clone()).or_default().push(Side {
+                changes.entry(id.to_string()).or_default().push(Side {
                     file: r.file.clone(),
                     unit: share.unit.clone(),
                     at: a.updated_at.clone().or_else(|| at.map(str::to_string)),

@@ -188,9 +188,14 @@ pub(crate) fn check_team(set: &IndicatorSet, a: &Assessment, out: &mut Collect) 
     for ind in set.indicators() {
         by_id.entry(ind.id.as_str()).or_insert(ind);
     }
-    let units: std::collections::BTreeSet<&str> = a.units.iter().map(|u| u.id.as_str()).collect();
+    // A map used as a set, inserted one by one: collecting a `BTreeSet` would add a copy of
+    // the standard sort to the wasm module (see `crate::sort`).
+    let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+    for u in &a.units {
+        units.insert(u.id.as_str(), 0);
+    }
     let unit = |out: &mut Collect, id: &str, path: String| {
-        if !units.contains(id) {
+        if !units.contains_key(id) {
             out.push(|| {
                 Problem::new(
                     path,
