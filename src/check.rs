@@ -96,9 +96,10 @@ pub struct Finding {
 pub fn is_http_url(link: &str) -> bool {
     let l = link.trim();
     let rest = ["https://", "http://"].iter().find_map(|p| {
+        // `get`, not `&l[..]`: no boundary-panic message linked into the wasm module.
         l.get(..p.len())
             .filter(|h| h.eq_ignore_ascii_case(p))
-            .map(|_| &l[p.len()..])
+            .and_then(|_| l.get(p.len()..))
     });
     let Some(rest) = rest else { return false };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");

@@ -124,7 +124,9 @@ pub fn is_date(s: &str) -> bool {
     if !digits(8..10) {
         return false;
     }
-    let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    // The digits' values from the bytes: slicing the `str` would link its boundary-panic
+    // message (with `char`'s `Debug` and its Unicode tables) into the wasm module.
+    let n = |r: std::ops::Range<usize>| b[r].iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0'));
     let (y, m, d) = (n(0..4), n(5..7), n(8..10));
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = match m {
