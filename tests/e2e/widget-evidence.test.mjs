@@ -87,10 +87,7 @@ test('Pemdi page: provisional index, claimed and evidenced index, the check lead
     const text = (score) => formatNumber(score.shown, d, 'id');
 
     // The framework's words and the provisional mark.
-    assert.equal(
-      (await page.locator('[data-swn="results"] .swn-overall-label').first().textContent()).trim(),
-      'Indeks Pemdi',
-    );
+    assert.equal((await page.locator('[data-swn="results"] .swn-overall-label').first().textContent()).trim(), 'Indeks Pemdi');
     assert.equal(await swn(page, 'overall'), text(report.overall));
     assert.equal(await swn(page, 'provisional'), 'Sementara: 18 dari 20 indikator dijawab');
     assert.ok(report.provisional, 'the engine calls it provisional too');
@@ -99,7 +96,7 @@ test('Pemdi page: provisional index, claimed and evidenced index, the check lead
     assert.equal(await swn(page, 'evidenced-predicate'), report.evidenced.predicate?.label.id ?? '');
     assert.ok(report.evidenced.shown < report.overall.shown, 'planted: the evidence carries less than the claims');
     const header = await page.locator('[data-swn="results"] thead th').nth(1).textContent();
-    assert.equal(header.trim(), 'Aspek', 'the group column is named in the set\'s words');
+    assert.equal(header.trim(), 'Aspek', "the group column is named in the set's words");
     t.diagnostic(`claimed ${text(report.overall)}, evidenced ${text(report.evidenced)}`);
 
     // The check lists the engine's findings, one entry each, blocking ones first.
@@ -113,8 +110,14 @@ test('Pemdi page: provisional index, claimed and evidenced index, the check lead
     assert.equal(await entries.count(), ordered.length);
     assert.match(await swn(page, 'check-summary'), /^Belum siap diajukan: \d+ hal harus dibereskan\.$/);
     const texts = (await entries.allTextContents()).map((x) => x.trim());
-    assert.deepEqual(texts, ordered.map((f) => f.message.id));
-    assert.ok(texts.some((x) => x.includes('www.banjarkab.go.id/sk-tim.pdf')), 'the bad link is named');
+    assert.deepEqual(
+      texts,
+      ordered.map((f) => f.message.id),
+    );
+    assert.ok(
+      texts.some((x) => x.includes('www.banjarkab.go.id/sk-tim.pdf')),
+      'the bad link is named',
+    );
     // Each entry leads to its indicator (and opens its tab).
     const inds = indicatorsOf(set);
     for (const [k, f] of ordered.entries()) {
@@ -129,12 +132,12 @@ test('Pemdi page: provisional index, claimed and evidenced index, the check lead
     }
 
     // Advice: the unanswered ones are a list of their own, never improvements.
-    const improve = await page.locator('[data-swn="advice"] [data-list="improve"] [data-act="goto"]').evaluateAll((b) =>
-      b.map((x) => Number(x.dataset.i)),
-    );
-    const toAnswer = await page.locator('[data-swn="advice"] [data-list="answer"] [data-act="goto"]').evaluateAll((b) =>
-      b.map((x) => Number(x.dataset.i)),
-    );
+    const improve = await page
+      .locator('[data-swn="advice"] [data-list="improve"] [data-act="goto"]')
+      .evaluateAll((b) => b.map((x) => Number(x.dataset.i)));
+    const toAnswer = await page
+      .locator('[data-swn="advice"] [data-list="answer"] [data-act="goto"]')
+      .evaluateAll((b) => b.map((x) => Number(x.dataset.i)));
     assert.deepEqual(toAnswer, [0, 1]);
     assert.ok(improve.length > 0, 'some improvements are offered');
     for (const i of improve) assert.ok(!toAnswer.includes(i), `indicator ${i + 1} is unanswered yet offered as an improvement`);
@@ -191,7 +194,13 @@ test('Pemdi page printed to PDF: a sheet of at most two A4 pages to sign, no hos
     const flat = (s) => s.replace(/\s+/g, ' ');
     t.diagnostic(`${pages.length} pages in all`);
     // The host page's header, menu, introduction and footer are not on paper.
-    for (const chrome of ['Dinas Komunikasi', 'Beranda: kesiapan smart city', 'Langsung ke isi', 'Contoh portal daerah', 'Evaluasi mandiri Pemerintah Digital']) {
+    for (const chrome of [
+      'Dinas Komunikasi',
+      'Beranda: kesiapan smart city',
+      'Langsung ke isi',
+      'Contoh portal daerah',
+      'Evaluasi mandiri Pemerintah Digital',
+    ]) {
       assert.ok(!flat(all).includes(chrome), `the host page's "${chrome}" is printed`);
     }
     // The sheet: its first page starts it, its signature block ends it by page two.
@@ -226,7 +235,9 @@ test('Pemdi page printed to PDF: a sheet of at most two A4 pages to sign, no hos
   }
 });
 
-test('an official marks data dukung items at 360 px: the evidenced level and index follow; axe finds nothing', { timeout: 120_000 }, async () => {
+test('an official marks data dukung items at 360 px: the evidenced level and index follow; axe finds nothing', {
+  timeout: 120_000,
+}, async () => {
   const set = await readSet('pemdi-2026');
   const a = planted(set);
   delete a.answers['pemdi-09'];
@@ -252,10 +263,7 @@ test('an official marks data dukung items at 360 px: the evidenced level and ind
     assert.equal((await line.textContent()).trim(), 'Klaim: tingkat 2 · menurut data dukung: tingkat 0');
     let want = await engineReport(set, a);
     await waitForSwn(page, 'evidenced', text(want.evidenced));
-    const steps = [
-      ...ind.answer.levels[0].evidence.map((e) => [e.id, 1]),
-      ...ind.answer.levels[1].evidence.map((e) => [e.id, 2]),
-    ];
+    const steps = [...ind.answer.levels[0].evidence.map((e) => [e.id, 1]), ...ind.answer.levels[1].evidence.map((e) => [e.id, 2])];
     for (const [k, [item, level]] of steps.entries()) {
       const last = k === steps.length - 1 || steps[k + 1][1] !== level;
       await c.locator(`select[data-item="${item}"]`).selectOption('siap');
