@@ -185,3 +185,24 @@ pub fn card_levels(scorer: &Scorer<'_>, a: &Assessment, i: usize, lang: Lang) ->
         }
     })
 }
+
+/// The labels of an external indicator's fields: the agency's result, its year, its source.
+///
+/// ```
+/// use swanilai::{view::external_labels, Lang};
+/// assert_eq!(external_labels(Lang::Id).0, "Hasil dari instansi tersebut");
+/// ```
+pub fn external_labels(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match lang {
+        Lang::Id => (
+            "Hasil dari instansi tersebut",
+            "Tahun evaluasinya",
+            "Sumber (tautan atau dokumen)",
+        ),
+        Lang::En => (
+            "The agency's result",
+            "Year of its evaluation",
+            "Source (link or document)",
+        ),
+    }
+}

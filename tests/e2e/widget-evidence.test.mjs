@@ -296,3 +296,33 @@ test('an official marks data dukung items at 360 px: the evidenced level and ind
     await close();
   }
 });
+
+test('an indicator taken from another agency: named on its card and in print, its result recorded', { timeout: 120_000 }, async () => {
+  const set = await readSet('pemdi-2026');
+  const { page, record, close } = await openWidget(browser, `${server.url}pemdi-2026.html`);
+  try {
+    const inds = indicatorsOf(set);
+    const ind = inds.find((x) => x.id === 'pemdi-05');
+    const group = set.groups.findIndex((g) => (g.indicators ?? []).some((x) => x.id === 'pemdi-05'));
+    await page.locator(`[role="tab"][data-tab="${group}"]`).click();
+    const c = page.locator('article.swn-ind[data-ind="pemdi-05"]');
+    const from = (await c.locator('.swn-external-from').textContent()).trim();
+    assert.ok(from.includes(ind.external.agency.id), `the card names the agency: ${from}`);
+    await c.locator('[data-f="ext-result"]').fill('68,75');
+    await c.locator('[data-f="ext-year"]').fill('2025');
+    await c.locator('[data-f="ext-source"]').fill('https://satudata.go.id/evaluasi/2025');
+    await c.locator('input[data-f="pick"][value="3"]').check();
+    const a = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+    assert.deepEqual(a.answers['pemdi-05'].external, { result: 68.75, year: 2025, source: 'https://satudata.go.id/evaluasi/2025' });
+    assert.equal(a.answers['pemdi-05'].value, 3);
+    // The sheet's row says where the level comes from.
+    const row = page.locator('[data-swn="sheet"] tbody tr').filter({ hasText: ind.title.id });
+    assert.match(await row.first().textContent(), new RegExp(ind.external.agency.id.split(' ')[0]));
+    // Clearing the level keeps the agency's result.
+    await c.locator('[data-act="clear"]').click();
+    assert.equal(await c.locator('[data-f="ext-result"]').inputValue(), '68,75');
+    assertClean(record);
+  } finally {
+    await close();
+  }
+});

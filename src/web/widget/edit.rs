@@ -211,9 +211,9 @@ impl Inner {
                             continue;
                         }
                     }
-                    if e.get_attribute("data-f").as_deref() != Some("notes")
-                        && e.get_attribute("data-f").as_deref() != Some("links")
-                    {
+                    // The answer's own fields only: notes, links, evidence items and an
+                    // agency's result stay.
+                    if matches!(e.get_attribute("data-f").as_deref(), Some("pick" | "num")) {
                         set_value(&e, "");
                         let _ = e.remove_attribute("aria-invalid");
                     }

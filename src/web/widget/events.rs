@@ -173,6 +173,10 @@ impl Inner {
                     (Some(i), Some(f @ ("notes" | "links"))) => {
                         self.on_evidence(i, f, value_of(&el))
                     }
+                    (Some(i), Some(f @ ("ext-result" | "ext-year" | "ext-source"))) => {
+                        let f = f.to_string();
+                        self.on_external(i, &f, &value_of(&el))
+                    }
                     _ => Vec::new(),
                 }
             }

@@ -195,6 +195,7 @@ impl Inner {
                 err.set_text_content(Some(&msg));
             }
         }
+        self.render_external(&fs, i);
         self.render_items(&fs, i);
         self.render_evidence(&fs, i, answer);
         let foot = d.add(&fs, "div", "swn-card-foot", "");

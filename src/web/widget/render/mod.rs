@@ -3,6 +3,7 @@
 
 mod advice;
 mod check;
+mod external;
 mod form;
 mod items;
 mod notices;
