@@ -33,6 +33,11 @@ impl Dom {
         e
     }
 
+    /// A text node appended to `parent` (between isolated parts of one line).
+    pub fn text(&self, parent: &Element, text: &str) {
+        let _ = parent.append_child(&self.doc.create_text_node(text));
+    }
+
     /// An SVG element appended to `parent`.
     pub fn svg(&self, parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Element {
         let e = self

@@ -25,7 +25,11 @@ impl Inner {
             let l = d.add(&fs, "label", "swn-field", "");
             d.add(&l, "span", "", self.t(label));
             let input = d.add(&l, "input", "", "");
-            attrs(&input, &[("type", "text"), ("data-region", key)]);
+            // Typed text takes its direction from itself, isolated from the label.
+            attrs(
+                &input,
+                &[("type", "text"), ("data-region", key), ("dir", "auto")],
+            );
             if !extra.is_empty() {
                 attrs(&input, &[("autocomplete", extra)]);
             }
@@ -169,7 +173,8 @@ impl Inner {
         let legend = d.add(&fs, "legend", "", "");
         attrs(&legend, &[("id", &format!("swn-t-{i}"))]);
         d.add(&legend, "span", "swn-num", &format!("{}. ", i + 1));
-        d.add(&legend, "span", "", ind.title.get(lang));
+        // The set's text isolated: a right-to-left override in it cannot move the badge.
+        d.add(&legend, "bdi", "", ind.title.get(lang));
         match ind.evidence {
             Evidence::Required => {
                 d.add(&legend, "span", "swn-badge", self.t(Ui::EvidenceRequired));
@@ -323,6 +328,7 @@ impl Inner {
                 ("rows", "2"),
                 ("data-i", &i.to_string()),
                 ("data-f", "notes"),
+                ("dir", "auto"),
             ],
         );
         set_value(&ta, answer.map_or("", |x| x.notes.as_str()));

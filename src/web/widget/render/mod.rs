@@ -150,7 +150,7 @@ impl Inner {
                     ("data-tab", &k.to_string()),
                 ],
             );
-            d.add(&tab, "span", "swn-tab-title", g.title.get(self.lang));
+            d.add(&tab, "bdi", "swn-tab-title", g.title.get(self.lang));
             let c = d.add(&tab, "span", "swn-tab-count", "");
             attrs(&c, &[("data-count", &k.to_string())]);
         }

@@ -2,7 +2,7 @@
 //! screen shows one tab only).
 
 use super::super::Inner;
-use super::super::dom::clear;
+use super::super::dom::{attrs, clear};
 use crate::view::{self, Ui};
 
 impl Inner {
@@ -14,17 +14,14 @@ impl Inner {
         clear(&sec);
         let d = &self.dom;
         let r = &self.a.region;
-        d.add(
-            &sec,
-            "h3",
-            "",
-            &format!(
-                "{} — {} {}",
-                self.set().title.get(self.lang),
-                r.name,
-                r.period
-            ),
-        );
+        // Each text isolated (<bdi>): an override in the region's name cannot reorder the
+        // period or the set's title around it.
+        let h = d.add(&sec, "h3", "", "");
+        d.add(&h, "bdi", "", self.set().title.get(self.lang));
+        d.text(&h, " — ");
+        d.add(&h, "bdi", "", &r.name);
+        d.text(&h, " ");
+        d.add(&h, "bdi", "", &r.period);
         let t = d.add(&sec, "table", "swn-table", "");
         let tr = d.add(&d.add(&t, "thead", "", ""), "tr", "", "");
         for h in [
@@ -42,7 +39,8 @@ impl Inner {
             let ans = self.a.answers.get(&ind.id);
             let tr = d.add(&tb, "tr", "", "");
             d.add(&tr, "td", "", &(i + 1).to_string());
-            let cell = d.add(&tr, "td", "", ind.title.get(self.lang));
+            let cell = d.add(&tr, "td", "", "");
+            d.add(&cell, "bdi", "", ind.title.get(self.lang));
             d.add(
                 &cell,
                 "div",
@@ -65,7 +63,8 @@ impl Inner {
                 ),
             );
             let ev = ans.map(view::evidence_text).unwrap_or_default();
-            d.add(&tr, "td", "swn-print-notes", &ev);
+            let notes = d.add(&tr, "td", "swn-print-notes", &ev);
+            attrs(&notes, &[("dir", "auto")]);
         }
     }
 
