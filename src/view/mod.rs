@@ -26,7 +26,7 @@ pub use notices::{
 pub use print::{Sheet, SheetRow, letter_date, sheet};
 pub use sheet::{
     EvidencedView, axis_name, card_levels, check_title, evidenced, external_labels, has_items,
-    radar_rings, status_label,
+    item_notes_label, radar_rings, status_label,
 };
 pub use strings::{Ui, ui};
 pub use texts::{evidence_text, file_name, links_of, number_range, saved_text, typed_text};

@@ -206,3 +206,11 @@ pub fn external_labels(lang: Lang) -> (&'static str, &'static str, &'static str)
         ),
     }
 }
+
+/// The fold under an evidence item holding its own notes and links.
+pub fn item_notes_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => "Catatan dan tautan dokumen ini",
+        Lang::En => "Notes and links for this document",
+    }
+}

@@ -280,6 +280,17 @@ test('an official marks data dukung items at 360 px: the evidenced level and ind
     const saved = (await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment())).answers['pemdi-09'];
     assert.equal(saved.evidence[steps[0][0]].status, 'draf');
     assert.equal(saved.evidence[steps[1][0]].status, 'siap');
+    // An item's own notes and links: a link that is not http(s) shows up in the check.
+    const first = steps[1][0];
+    const more = c.locator(`details.swn-item-more:has(textarea[data-item="${first}"])`);
+    await more.locator('summary').click();
+    await c.locator(`textarea[data-f="item-notes"][data-item="${first}"]`).fill('SK Bupati No. 12/2026');
+    await c.locator(`textarea[data-f="item-links"][data-item="${first}"]`).fill('arsip/sk-12.pdf');
+    const item = (await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment())).answers['pemdi-09']
+      .evidence[first];
+    assert.equal(item.notes, 'SK Bupati No. 12/2026');
+    assert.deepEqual(item.links, ['arsip/sk-12.pdf']);
+    await page.locator('[data-swn="check"] [data-act="goto"]', { hasText: 'arsip/sk-12.pdf' }).first().waitFor();
     // Items, levels line, check and sheet-bearing results on screen: accessible, both languages.
     for (const lang of ['id', 'en']) {
       if (lang === 'en') {

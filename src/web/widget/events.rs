@@ -173,6 +173,11 @@ impl Inner {
                     (Some(i), Some(f @ ("notes" | "links"))) => {
                         self.on_evidence(i, f, value_of(&el))
                     }
+                    (Some(i), Some(f @ ("item-notes" | "item-links"))) => {
+                        let f = f.to_string();
+                        let item = el.get_attribute("data-item").unwrap_or_default();
+                        self.on_item_text(i, item, &f, &value_of(&el))
+                    }
                     (Some(i), Some(f @ ("ext-result" | "ext-year" | "ext-source"))) => {
                         let f = f.to_string();
                         self.on_external(i, &f, &value_of(&el))

@@ -4,8 +4,8 @@
 
 use web_sys::Element;
 
-use super::super::Inner;
 use super::super::dom::{attrs, set_value};
+use super::super::{Emits, Inner};
 use crate::assessment::Status;
 use crate::model::{AnswerKind, Term};
 use crate::view;
@@ -63,9 +63,70 @@ impl Inner {
                     .and_then(|x| x.evidence.get(&item.id))
                     .map_or(Status::Belum, |e| e.status);
                 set_value(&sel, now.as_str());
+                self.item_notes(&block, i, &item.id);
             }
         }
         self.fill_items(i, &wrap);
+    }
+
+    /// An item's own notes and links, folded under the item.
+    fn item_notes(&self, block: &Element, i: usize, item: &str) {
+        let d = &self.dom;
+        let id = &self.scorer.indicator(i).id;
+        let ev = self.a.answers.get(id).and_then(|a| a.evidence.get(item));
+        let more = d.add(block, "details", "swn-item-more", "");
+        if ev.is_some_and(|e| e.has_evidence()) {
+            attrs(&more, &[("open", "")]);
+        }
+        d.add(&more, "summary", "", view::item_notes_label(self.lang));
+        for (field, label, text) in [
+            (
+                "item-notes",
+                self.t(crate::view::Ui::Notes),
+                ev.map(|e| e.notes.clone()).unwrap_or_default(),
+            ),
+            (
+                "item-links",
+                self.t(crate::view::Ui::Links),
+                ev.map(|e| e.links.join("\n")).unwrap_or_default(),
+            ),
+        ] {
+            let l = d.add(&more, "label", "swn-field", "");
+            d.add(&l, "span", "", label);
+            let ta = d.add(&l, "textarea", "", "");
+            attrs(
+                &ta,
+                &[
+                    ("rows", "1"),
+                    ("data-i", &i.to_string()),
+                    ("data-f", field),
+                    ("data-item", item),
+                ],
+            );
+            set_value(&ta, &text);
+        }
+    }
+
+    /// An item's notes or links typed.
+    pub(crate) fn on_item_text(
+        &mut self,
+        i: usize,
+        item: String,
+        field: &str,
+        text: &str,
+    ) -> Emits {
+        let id = self.scorer.indicator(i).id.clone();
+        let answer = self.a.answers.entry(id.clone()).or_default();
+        let ev = answer.evidence.entry(item).or_default();
+        if field == "item-notes" {
+            ev.notes = text.to_string();
+        } else {
+            ev.links = view::links_of(text);
+        }
+        self.touch();
+        self.schedule_save(true);
+        self.schedule_advice();
+        self.change_detail(&id)
     }
 
     /// Shows the item levels from 1 to the chosen one and writes the claimed/evidenced line.
