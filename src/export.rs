@@ -172,7 +172,18 @@ pub struct Opened {
 }
 
 /// Opens an export document and checks its hash. A document without the export wrapper is
-/// returned as it is, marked [`Integrity::Unchecked`].
+/// returned as it is, marked [`Integrity::Unchecked`]; so is a wrapper without a `sha256`
+/// field (there is nothing to check: it is not reported as altered).
+///
+/// ```
+/// use swanilai::{Json, export::{open_export, Integrity}};
+/// let no_hash = r#"{"format": "swanilai-export/1", "content": {"assessment": {}}}"#;
+/// let opened = open_export(&Json::parse(no_hash).unwrap());
+/// assert_eq!(opened.integrity, Integrity::Unchecked);
+/// assert!(opened.problem.is_none());
+/// let wrong = no_hash.replace("\"content\"", "\"sha256\": \"00\", \"content\"");
+/// assert_eq!(open_export(&Json::parse(&wrong).unwrap()).integrity, Integrity::Mismatch);
+/// ```
 pub fn open_export(v: &Json) -> Opened {
     open_owned(v.clone())
 }
@@ -186,7 +197,15 @@ fn open_owned(v: Json) -> Opened {
             problem: None,
         };
     };
-    let recorded = v.get("sha256").and_then(Json::as_str).unwrap_or("");
+    // No hash at all (a file put together by hand or by another tool): nothing to check,
+    // which is not the same as a hash that does not match.
+    let Some(recorded) = v.get("sha256").and_then(Json::as_str) else {
+        return Opened {
+            content: content.clone(),
+            integrity: Integrity::Unchecked,
+            problem: None,
+        };
+    };
     let actual = sha256_hex(&canonical(content));
     let intact = format == EXPORT_FORMAT && recorded.eq_ignore_ascii_case(&actual);
     Opened {
