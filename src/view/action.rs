@@ -46,10 +46,18 @@ pub enum Action {
     LeftRestore,
     /// Set that work aside (kept as a closed backup).
     LeftDrop,
+    /// Go to the next unanswered indicator (or say that none is left).
+    NextUnanswered,
+    /// Open the next tab at its first indicator.
+    NextGroup,
+    /// Go back to where the official was before following a link to an indicator.
+    Back,
+    /// Show or fold every level's criteria on one indicator's card (`data-i`).
+    Levels,
 }
 
 /// Every action with its name in the page.
-const NAMES: [(Action, &str); 21] = [
+const NAMES: [(Action, &str); 25] = [
     (Action::Lang, "lang"),
     (Action::ExportJson, "export-json"),
     (Action::ExportCsv, "export-csv"),
@@ -71,6 +79,10 @@ const NAMES: [(Action, &str); 21] = [
     (Action::OtherKeep, "other-keep"),
     (Action::LeftRestore, "left-restore"),
     (Action::LeftDrop, "left-drop"),
+    (Action::NextUnanswered, "next-unanswered"),
+    (Action::NextGroup, "next-group"),
+    (Action::Back, "back"),
+    (Action::Levels, "levels"),
 ];
 
 impl Action {

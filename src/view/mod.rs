@@ -11,6 +11,7 @@ use crate::round::{format_delta, format_number};
 use crate::score::{Score, Scorer, Tally};
 
 mod action;
+mod nav;
 mod notices;
 mod print;
 mod sheet;
@@ -18,10 +19,11 @@ mod strings;
 mod texts;
 
 pub use action::Action;
+pub use nav::{NoticeKind, Place, add_notice, lead_text, next_unanswered, tab_of};
 pub use notices::{
     Judged, Opened, answer_id_in_path, import_announcement, import_verdict, indicator_name,
-    integrity_name, judge_file, merged_key, merged_text, orphan_answers, problem_place,
-    problems_heading,
+    integrity_name, judge_file, merged_key, merged_text, official_message, orphan_answers,
+    problem_line, problem_place, problems_heading,
 };
 pub use print::{Sheet, SheetRow, letter_date, sheet};
 pub use sheet::{

@@ -160,6 +160,45 @@ pub fn problem_place(scorer: &Scorer<'_>, path: &str, lang: Lang) -> String {
     }
 }
 
+/// A problem's message as the official reads it: an indicator named in backticks (as the
+/// engine's messages name them for developers) becomes "12. <title>", and any other
+/// backticked value loses its backticks and is quoted instead.
+///
+/// ```
+/// use swanilai::{builtin, Lang, Scorer, view::official_message};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let scorer = Scorer::new(&set);
+/// let msg = official_message(&scorer, "indikator `spbe-04` wajib disertai bukti", Lang::Id);
+/// assert!(msg.starts_with("indikator “4. ") && msg.ends_with("” wajib disertai bukti"));
+/// assert_eq!(official_message(&scorer, "versi `2019.1`", Lang::Id), "versi “2019.1”");
+/// ```
+pub fn official_message(scorer: &Scorer<'_>, message: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut parts = message.split('`');
+    out.push_str(parts.next().unwrap_or_default());
+    let mut rest: Vec<&str> = parts.collect();
+    // An odd count of backticks leaves the last one as it is.
+    let open_last = rest.len() % 2 == 1;
+    let tail = if open_last { rest.pop() } else { None };
+    for pair in rest.chunks(2) {
+        let (quoted, after) = (pair[0], pair.get(1).copied().unwrap_or_default());
+        match scorer.indicator_index(quoted) {
+            Some(i) => out.push_str(&format!(
+                "“{}. {}”",
+                i + 1,
+                scorer.indicator(i).title.get(lang)
+            )),
+            None => out.push_str(&format!("“{quoted}”")),
+        }
+        out.push_str(after);
+    }
+    if let Some(t) = tail {
+        out.push('`');
+        out.push_str(t);
+    }
+    out
+}
+
 /// "12. <title>" for an indicator id; the region's heading for `region`; anything else (an
 /// answer to an indicator the set no longer has, a team-work field such as `assignments`)
 /// by its own name.

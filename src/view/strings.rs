@@ -102,6 +102,16 @@ pub enum Ui {
     ShowFewerSteps,
     ShowMore,
     SavedDamaged,
+    NextUnanswered,
+    NextGroup,
+    Back,
+    AllAnswered,
+    ShowAllLevels,
+    HideAllLevels,
+    EvidenceFields,
+    About,
+    FileActions,
+    SavedHere,
 }
 
 /// The text of a UI string in a language.
@@ -118,7 +128,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
 
 /// Every string in Indonesian and English, in the order of [`Ui`]'s variants (a test checks
 /// that each sits at its variant's index).
-const STRINGS: [(Ui, &str, &str); Ui::SavedDamaged as usize + 1] = [
+const STRINGS: [(Ui, &str, &str); Ui::SavedHere as usize + 1] = [
     (Ui::Region, "Wilayah dan penilai", "Region and assessor"),
     (Ui::RegionName, "Nama wilayah", "Region name"),
     (Ui::RegionCode, "Kode wilayah BPS", "BPS region code"),
@@ -374,6 +384,36 @@ const STRINGS: [(Ui, &str, &str); Ui::SavedDamaged as usize + 1] = [
         Ui::SavedDamaged,
         "Sebagian data tersimpan tidak dapat dibaca dan tidak dimuat. Teks aslinya disimpan sebagai cadangan di peramban ini, sebelum disimpan ulang. Yang tidak dimuat:",
         "Part of the saved data could not be read and was not loaded. Its original text was kept as a backup in this browser before anything is saved again. Not loaded:",
+    ),
+    (Ui::NextUnanswered, "Yang belum dijawab", "Next unanswered"),
+    (Ui::NextGroup, "Kelompok berikutnya", "Next group"),
+    (Ui::Back, "← Kembali", "← Back"),
+    (
+        Ui::AllAnswered,
+        "Semua indikator sudah dijawab.",
+        "Every indicator is answered.",
+    ),
+    (
+        Ui::ShowAllLevels,
+        "Lihat semua kriteria",
+        "Show all criteria",
+    ),
+    (
+        Ui::HideAllLevels,
+        "Sembunyikan kriteria lain",
+        "Hide the other criteria",
+    ),
+    (
+        Ui::EvidenceFields,
+        "Catatan dan tautan bukti",
+        "Evidence notes and links",
+    ),
+    (Ui::About, "Selengkapnya", "More about it"),
+    (Ui::FileActions, "Berkas", "Files"),
+    (
+        Ui::SavedHere,
+        "Jawaban tersimpan otomatis di peramban ini saja; tidak ada yang dikirim ke mana pun sampai Anda mengekspornya.",
+        "Answers are saved automatically in this browser only; nothing is sent anywhere until you export it.",
     ),
 ];
 

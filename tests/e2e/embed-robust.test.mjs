@@ -189,7 +189,7 @@ test('theming through --swn-* still reaches the widget', { timeout: 90_000 }, as
   try {
     await waitForWidget(page, record, '#penilaian');
     const got = await inShadow(page, (r) => {
-      const b = getComputedStyle(r.querySelector('.swn-btn'));
+      const b = getComputedStyle(r.querySelector('.swn-tools .swn-btn'));
       return { color: b.color, radius: b.borderTopLeftRadius, font: getComputedStyle(r.querySelector('.swn-desc')).fontFamily };
     });
     assert.deepEqual(got, { color: 'rgb(0, 87, 61)', radius: '0px', font: 'monospace' });

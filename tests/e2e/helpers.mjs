@@ -621,15 +621,27 @@ export function formatViolations(violations) {
     .join('\n  ');
 }
 
-/** Elements (shadow roots included) that stick out past the viewport's right edge. */
+/**
+ * Elements (shadow roots included) that stick out past the viewport's right edge. An element
+ * inside a box that scrolls sideways and itself fits (a toolbar row on a phone) is scrolled
+ * to, not pushed out of the page, so it does not count.
+ */
 export async function horizontalOverflow(page) {
   return page.evaluate(() => {
     const out = [];
     const width = document.documentElement.clientWidth;
+    const parentOf = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+    const inScroller = (el) => {
+      for (let p = parentOf(el); p && p !== document.documentElement; p = parentOf(p)) {
+        const ox = getComputedStyle(p).overflowX;
+        if ((ox === 'auto' || ox === 'scroll') && p.getBoundingClientRect().right <= width + 0.5) return true;
+      }
+      return false;
+    };
     const walk = (root) => {
       for (const el of root.querySelectorAll('*')) {
         const b = el.getBoundingClientRect();
-        if (b.width > 0 && b.right > width + 0.5 && el.checkVisibility()) {
+        if (b.width > 0 && b.right > width + 0.5 && el.checkVisibility() && !inScroller(el)) {
           out.push(`<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> right=${Math.round(b.right)}`);
         }
         if (el.shadowRoot) walk(el.shadowRoot);

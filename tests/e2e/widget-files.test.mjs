@@ -214,7 +214,9 @@ test('JSON and CSV exports download and match the screen', { timeout: 90_000 }, 
     const own = await page.locator('[data-swn="import"]').innerText();
     assert.match(own, /Perlu diperiksa/);
     assert.doesNotMatch(own, /Masalah pada berkas|answers\./);
-    assert.match(own, /\n\d+\. [^\n]+: indikator `[a-z0-9-]+` wajib disertai bukti/);
+    // Named by number and title, never by its id in backticks (issue 20).
+    assert.match(own, /\nindikator “\d+\. [^”\n]+” wajib disertai bukti/);
+    assert.doesNotMatch(own, /`/);
     assert.match(await page.locator('[data-swn="status"]').textContent(), /^Sidik SHA-256 cocok: berkas utuh\. Perlu diperiksa: \d+\.$/);
     await page.locator('[data-act="import-cancel"]').click();
     assertClean(record);

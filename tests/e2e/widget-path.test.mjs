@@ -110,8 +110,9 @@ test('keyboard only: region, answers on two tabs, score and predicate move, advi
       await page.keyboard.type(text);
     }
 
-    // Tab 1 (Struktur). Into the tab list: the selected tab takes focus.
-    const tab0 = await pressUntil(page, 'Tab', withAttr('role', 'tab'), { max: 1, label: 'tab list' });
+    // Tab 1 (Struktur). Past the sticky bar's "next unanswered" and "next group", into the tab
+    // list: the selected tab takes focus.
+    const tab0 = await pressUntil(page, 'Tab', withAttr('role', 'tab'), { max: 3, label: 'tab list' });
     assert.equal(tab0.attrs['aria-selected'], 'true');
 
     // 1. A level, with Space then arrows: level 1, then 4.

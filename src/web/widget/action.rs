@@ -22,6 +22,7 @@ impl Inner {
         if let Some(tab) = closest_with(target, "data-tab") {
             let k = index_of_attr(&tab, "data-tab").unwrap_or(0);
             self.select_tab(k, false);
+            self.remember_place(None);
             return Vec::new();
         }
         match action_of(target) {
@@ -59,16 +60,45 @@ impl Inner {
                 self.focus_first(&[&Action::PlanMore.selector()]);
                 vec![]
             }
-            Action::Clear => index_of(el)
-                .map(|i| self.clear_answer(i))
-                .unwrap_or_default(),
+            Action::Clear => match index_of(el) {
+                Some(i) => {
+                    let emits = self.clear_answer(i);
+                    // The button hides with nothing left to clear: focus stays in the card.
+                    if let Ok(Some(first)) = self
+                        .frame
+                        .query_selector(&format!("#swn-i-{i} input, #swn-i-{i} select"))
+                    {
+                        super::nav::focus_in_place(&first);
+                    }
+                    emits
+                }
+                None => Vec::new(),
+            },
             Action::More => {
                 self.show_more_cards();
                 vec![]
             }
             Action::Goto => {
                 if let Some(i) = index_of(el) {
-                    self.goto(i);
+                    self.follow(i, el);
+                }
+                vec![]
+            }
+            Action::NextUnanswered => {
+                self.next_unanswered();
+                vec![]
+            }
+            Action::NextGroup => {
+                self.next_group();
+                vec![]
+            }
+            Action::Back => {
+                self.go_back();
+                vec![]
+            }
+            Action::Levels => {
+                if let Some(i) = index_of(el) {
+                    self.toggle_levels(i);
                 }
                 vec![]
             }

@@ -216,6 +216,12 @@ impl Inner {
                 if let (Some(el), Some(_)) = (target.dyn_ref::<Element>(), from) {
                     self.unhide(el);
                 }
+                if let Some(i) = target
+                    .dyn_ref::<Element>()
+                    .and_then(|el| self.indicator_of(el))
+                {
+                    self.remember_place(Some(i));
+                }
                 Vec::new()
             }
             "keydown" => {
@@ -234,6 +240,7 @@ impl Inner {
                 };
                 e.prevent_default();
                 self.select_tab(to, true);
+                self.remember_place(None);
                 Vec::new()
             }
             _ => Vec::new(),

@@ -87,6 +87,9 @@ impl Inner {
         let opened = judged.opened;
         // Read only in part: the file as it was is kept before its answers are used.
         let original = judged.lossy.then(|| text.to_string());
+        // A newly opened file replaces a file still waiting for confirmation (its notice
+        // goes too: the notice area holds the newest file's).
+        self.pending = None;
         match judged.assessment {
             Some(a) if as_previous => {
                 if let Some(text) = &original {
@@ -199,7 +202,7 @@ impl Inner {
         self.render_notices();
         self.announce(self.t(Ui::ImportDone));
         self.focus_first(&[&format!(
-            "[data-swn=notices] > :last-child {}",
+            "[data-swn=notices] > :first-child {}",
             Action::Dismiss.selector()
         )]);
         emits

@@ -9,6 +9,7 @@ mod action;
 mod edit;
 mod events;
 mod files;
+mod nav;
 mod render;
 mod save;
 mod schedule;
@@ -77,7 +78,9 @@ pub(crate) struct Inner {
     /// The number field being typed in, and its answer before the typing began: a text that
     /// is refused restores that answer, never a prefix scored on the way (`15` of `150`).
     typing: Option<(usize, Option<Value>)>,
-    notices: Vec<Notice>,
+    notices: Notices,
+    /// Finding the way: the place kept across reloads, the way back, open level criteria.
+    nav: nav::Nav,
     stylesheet: String,
     self_weak: Option<Weak<RefCell<Option<Inner>>>>,
     /// When this page last saved (local hours and minutes).
@@ -105,6 +108,45 @@ enum Notice {
     /// The stored save was read only in part: what was left out or changed (its original
     /// text is kept under a `:damaged:` backup key).
     Damaged(Vec<Problem>),
+}
+
+impl Notice {
+    /// Which notices a new one replaces ([`view::add_notice`]).
+    fn kind(&self) -> view::NoticeKind {
+        use view::NoticeKind as K;
+        match self {
+            Notice::Problems(..) | Notice::ResetDone | Notice::Text(Ui::ImportDone, _) => K::Files,
+            Notice::Text(Ui::StorageFull | Ui::StorageUnavailable, _) => K::Storage,
+            Notice::OtherTab | Notice::Merged(_) => K::Tabs,
+            Notice::Left => K::Loaded(0),
+            Notice::Damaged(_) => K::Loaded(1),
+            Notice::Text(key, _) => K::Loaded(*key as u16 + 2),
+        }
+    }
+}
+
+/// The notices above the form, oldest first (drawn newest first): `push` replaces the older
+/// notices of the new one's kind, so they never pile up.
+#[derive(Default)]
+struct Notices(Vec<Notice>);
+
+impl Notices {
+    fn push(&mut self, n: Notice) {
+        view::add_notice(&mut self.0, n, Notice::kind);
+    }
+}
+
+impl std::ops::Deref for Notices {
+    type Target = Vec<Notice>;
+    fn deref(&self) -> &Vec<Notice> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Notices {
+    fn deref_mut(&mut self) -> &mut Vec<Notice> {
+        &mut self.0
+    }
 }
 
 /// Events for the host, emitted after the state is released.
@@ -218,6 +260,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let lang = lang_of(&opt_str(&options, "lang").unwrap_or_else(|| "id".into()))?;
     let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
     let mut store = LocalStorage::new();
+    let nav = nav::Nav::new(&key);
     // Given by the page, or imported by the official in an earlier session.
     let previous = js_sys::Reflect::get(&options, &"previous".into())
         .ok()
@@ -228,7 +271,10 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let given = given_assessment(s, &options);
     let opening = SaveTab::open(&mut store, &key, &writer, &scorer, given, &save::at());
     let a = opening.assessment;
-    let mut notices: Vec<Notice> = opening.told.into_iter().map(save::notice).collect();
+    let mut notices = Notices::default();
+    for told in opening.told {
+        notices.push(save::notice(told));
+    }
     let orphans = view::orphan_answers(&scorer, &a);
     if !orphans.is_empty() {
         notices.push(Notice::Text(Ui::OrphanAnswers, orphans));
@@ -262,6 +308,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         drafts: opening.drafts,
         typing: None,
         notices,
+        nav,
         stylesheet,
         self_weak: None,
         saved_at: None,
@@ -278,6 +325,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         // Drawn with the page: the region is there before anything is announced.
         st.speech.fresh.set(false);
         st.listen(weak.clone());
+        st.restore_place();
     }
     mounted(|m| {
         m.push(Mounted {

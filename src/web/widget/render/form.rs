@@ -115,6 +115,17 @@ impl Inner {
             let b = d.add(&more, "button", "swn-btn", self.t(Ui::ShowMore));
             attrs(&b, &[("type", "button"), ("data-act", Action::More.name())]);
         }
+        // The end of a group leads to the next one, so Tab stays in the form until its end.
+        if let Some(next) = self.set().groups.get(self.tab + 1) {
+            let d = &self.dom;
+            let end = d.add(&panel, "p", "swn-panel-end", "");
+            let label = format!("{}: {} →", self.t(Ui::NextGroup), next.title.get(self.lang));
+            let b = d.add(&end, "button", "swn-btn", &label);
+            attrs(
+                &b,
+                &[("type", "button"), ("data-act", Action::NextGroup.name())],
+            );
+        }
     }
 
     /// The document-order index of the current tab's first indicator.
@@ -181,12 +192,13 @@ impl Inner {
             }
             Evidence::Recommended | Evidence::None => {}
         }
+        self.render_answer_field(&fs, i, value);
+        // Guidance after the choices: the question and its answers come first.
         if let Some(help) = &ind.help {
             let det = d.add(&fs, "details", "swn-help", "");
             d.add(&det, "summary", "", self.t(Ui::Guidance));
             d.add(&det, "p", "", help.get(lang));
         }
-        self.render_answer_field(&fs, i, value);
         let err_id = format!("swn-e-{i}");
         let err = d.add(&fs, "p", "swn-err", "");
         attrs(&err, &[("id", &err_id), ("data-err", &i.to_string())]);
@@ -222,56 +234,62 @@ impl Inner {
         self.fill_card(i, &sc, Some(&flag));
     }
 
-    /// Indicator `i`'s answer field: radio buttons (levels, yes/no), a list to choose from, or
+    /// Indicator `i`'s answer field: radio buttons in a row (levels, yes/no) with the chosen
+    /// level's criteria below them and every level's one click away, a list to choose from, or
     /// a typed number with its unit and range.
     fn render_answer_field(&self, fs: &Element, i: usize, value: Option<&Value>) {
         let d = &self.dom;
         let ind = self.scorer.indicator(i);
         let lang = self.lang;
         let name = format!("swn-r-{i}");
-        let radio = |label: &str, note: Option<&str>, v: &str, checked: bool| {
-            let l = d.add(fs, "label", "swn-opt", "");
-            let input = d.add(&l, "input", "", "");
-            attrs(
-                &input,
-                &[
-                    ("type", "radio"),
-                    ("name", &name),
-                    ("value", v),
-                    ("data-i", &i.to_string()),
-                    ("data-f", "pick"),
-                ],
-            );
-            if checked {
-                attrs(&input, &[("checked", "")]);
-            }
-            let text = d.add(&l, "span", "swn-opt-text", "");
-            d.add(&text, "span", "swn-opt-title", label);
-            if let Some(n) = note {
-                d.add(&text, "span", "swn-opt-crit", n);
-            }
-        };
+        let radio =
+            |row: &Element, label: &str, described: Option<&str>, v: &str, checked: bool| {
+                let l = d.add(row, "label", "swn-opt", "");
+                let input = d.add(&l, "input", "", "");
+                attrs(
+                    &input,
+                    &[
+                        ("type", "radio"),
+                        ("name", &name),
+                        ("value", v),
+                        ("data-i", &i.to_string()),
+                        ("data-f", "pick"),
+                    ],
+                );
+                if let Some(id) = described {
+                    attrs(&input, &[("aria-describedby", id)]);
+                }
+                if checked {
+                    attrs(&input, &[("checked", "")]);
+                }
+                let text = d.add(&l, "span", "swn-opt-text", "");
+                d.add(&text, "span", "swn-opt-title", label);
+            };
         match &ind.answer {
             AnswerKind::Level { levels } => {
+                let row = d.add(fs, "div", "swn-opts", "");
                 for (n, l) in levels.iter().enumerate() {
                     let num = n + 1;
                     let checked = value == Some(&Value::Number(num as f64));
-                    radio(
-                        &format!("{num} – {}", l.label.get(lang)),
-                        l.criteria.as_ref().map(|c| c.get(lang)),
-                        &num.to_string(),
-                        checked,
-                    );
+                    let crit = format!("swn-c-{i}-{num}");
+                    let described =
+                        (l.criteria.is_some() || l.condition.is_some()).then_some(crit.as_str());
+                    let label = format!("{num} – {}", l.label.get(lang));
+                    radio(&row, &label, described, &num.to_string(), checked);
                 }
+                self.render_level_details(fs, i);
             }
             AnswerKind::YesNo { .. } => {
+                let row = d.add(fs, "div", "swn-opts", "");
                 radio(
+                    &row,
                     self.t(Ui::Yes),
                     None,
                     "true",
                     value == Some(&Value::Bool(true)),
                 );
                 radio(
+                    &row,
                     self.t(Ui::No),
                     None,
                     "false",
@@ -315,6 +333,98 @@ impl Inner {
         }
     }
 
+    /// Under a level indicator's choices: each level's criteria and condition (shown for the
+    /// chosen level, or for all of them once the official asks), and the button that shows or
+    /// folds them all.
+    fn render_level_details(&self, fs: &Element, i: usize) {
+        let AnswerKind::Level { levels } = &self.scorer.indicator(i).answer else {
+            return;
+        };
+        let (d, lang) = (&self.dom, self.lang);
+        let box_ = d.add(fs, "div", "swn-lvls", "");
+        let box_id = format!("swn-lv-{i}");
+        attrs(&box_, &[("id", &box_id)]);
+        let mut any = false;
+        for (n, l) in levels.iter().enumerate() {
+            if l.criteria.is_none() && l.condition.is_none() {
+                continue;
+            }
+            any = true;
+            let num = n + 1;
+            let b = d.add(&box_, "div", "swn-lvl", "");
+            attrs(
+                &b,
+                &[
+                    ("id", &format!("swn-c-{i}-{num}")),
+                    ("data-level", &num.to_string()),
+                ],
+            );
+            d.add(
+                &b,
+                "p",
+                "swn-lvl-head",
+                &format!("{num} – {}", l.label.get(lang)),
+            );
+            if let Some(c) = &l.criteria {
+                d.add(&b, "p", "swn-lvl-crit", c.get(lang));
+            }
+            if let Some(c) = &l.condition {
+                d.add(&b, "p", "swn-lvl-cond", c.get(lang));
+            }
+        }
+        if !any {
+            return;
+        }
+        let toggle = d.add(fs, "button", "swn-btn swn-link swn-lvl-toggle", "");
+        attrs(
+            &toggle,
+            &[
+                ("type", "button"),
+                ("data-act", Action::Levels.name()),
+                ("data-i", &i.to_string()),
+                ("aria-controls", &box_id),
+            ],
+        );
+    }
+
+    /// Shows the chosen level's criteria, or every level's while the official has them all
+    /// open (`levels_open`), in indicator `i`'s `card`.
+    pub(crate) fn show_levels(&self, card: &Element, i: usize) {
+        let Ok(list) = card.query_selector_all(".swn-lvl") else {
+            return;
+        };
+        if list.length() == 0 {
+            return;
+        }
+        let open = self.nav.levels_open.contains(&i);
+        let chosen = match self.a.answers.get(&self.scorer.indicator(i).id) {
+            Some(Answer {
+                value: Some(Value::Number(n)),
+                ..
+            }) => Some(*n),
+            _ => None,
+        };
+        for k in 0..list.length() {
+            let Some(b) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let level: Option<f64> = b.get_attribute("data-level").and_then(|l| l.parse().ok());
+            let _ = b.toggle_attribute_with_force("hidden", !open && level != chosen);
+        }
+        if let Ok(Some(t)) = card.query_selector(".swn-lvl-toggle") {
+            let key = if open {
+                Ui::HideAllLevels
+            } else {
+                Ui::ShowAllLevels
+            };
+            t.set_text_content(Some(self.t(key)));
+            attrs(
+                &t,
+                &[("aria-expanded", if open { "true" } else { "false" })],
+            );
+        }
+    }
+
     /// Indicator `i`'s evidence: notes, and links one a line.
     fn render_evidence(&self, fs: &Element, i: usize, answer: Option<&Answer>) {
         let d = &self.dom;
@@ -325,7 +435,7 @@ impl Inner {
         attrs(
             &ta,
             &[
-                ("rows", "2"),
+                ("rows", "1"),
                 ("data-i", &i.to_string()),
                 ("data-f", "notes"),
                 ("dir", "auto"),
@@ -333,12 +443,7 @@ impl Inner {
         );
         set_value(&ta, answer.map_or("", |x| x.notes.as_str()));
         let links = d.add(&ev, "label", "swn-field", "");
-        d.add(
-            &links,
-            "span",
-            "",
-            &format!("{} ({})", self.t(Ui::Links), self.t(Ui::LinksHint)),
-        );
+        d.add(&links, "span", "", self.t(Ui::Links));
         let tl = d.add(&links, "textarea", "", "");
         attrs(
             &tl,
@@ -347,6 +452,7 @@ impl Inner {
                 ("data-i", &i.to_string()),
                 ("data-f", "links"),
                 ("inputmode", "url"),
+                ("placeholder", self.t(Ui::LinksHint)),
             ],
         );
         set_value(&tl, &answer.map(|x| x.links.join("\n")).unwrap_or_default());
@@ -423,6 +529,14 @@ impl Inner {
                 .is_some_and(Answer::has_evidence);
         if let Some(flag) = flag {
             let _ = flag.toggle_attribute_with_force("hidden", !missing);
+        }
+        if let Ok(Some(card)) = sc.closest(".swn-ind") {
+            self.show_levels(&card, i);
+            // Nothing to clear: no answer, no refused number text.
+            let clearable = self.answered[i] || self.drafts.iter().any(|(k, ..)| *k == i);
+            if let Ok(Some(b)) = card.query_selector(&Action::Clear.selector()) {
+                let _ = b.toggle_attribute_with_force("hidden", !clearable);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ use web_sys::Element;
 use super::Inner;
 use super::dom::{attrs, clear};
 use crate::model::Lang;
-use crate::view::{Action, Ui};
+use crate::view::{self, Action, Ui};
 
 impl Inner {
     pub(crate) fn render_all(&mut self) {
@@ -40,9 +40,17 @@ impl Inner {
         let title = d.add(&head, "h2", "swn-title", set.title.get(self.lang));
         // A place for focus to land when the control that had it goes away.
         attrs(&title, &[("tabindex", "-1")]);
+        // One sentence says what the official does and gets; the set's own description is
+        // one click away.
+        let n = self.scorer.indicator_count();
+        let lead_text = format!("{} ", view::lead_text(set, n, self.lang));
+        let lead = d.add(&head, "p", "swn-desc swn-lead", &lead_text);
+        let about = d.add(&lead, "details", "swn-about", "");
+        d.add(&about, "summary", "", self.t(Ui::About));
         if let Some(desc) = &set.description {
-            d.add(&head, "p", "swn-desc", desc.get(self.lang));
+            d.add(&about, "p", "", desc.get(self.lang));
         }
+        d.add(&about, "p", "", self.t(Ui::SavedHere));
         self.render_toolbar(&head);
         self.render_region(&head);
 
@@ -69,9 +77,12 @@ impl Inner {
         if let Some(key) = focus_key {
             self.focus_first(&[&key]);
         }
+        // The sticky bar's height (it wraps on narrow screens) for what scrolls below it.
+        self.measure_bar();
     }
 
-    /// The toolbar: language, exports, print, the two file fields and reset.
+    /// The toolbar, one row: the primary action (the file to hand in), the other file
+    /// actions and print, the language, and reset set apart at the end.
     fn render_toolbar(&self, head: &Element) {
         let d = &self.dom;
         let bar = d.add(head, "div", "swn-toolbar", "");
@@ -79,22 +90,32 @@ impl Inner {
             &bar,
             &[("role", "group"), ("aria-label", self.t(Ui::Actions))],
         );
-        let button = |label: &str, act: Action| {
-            let b = d.add(&bar, "button", "swn-btn", label);
+        let button = |parent: &Element, class: &str, label: &str, act: Action| {
+            let b = d.add(parent, "button", class, label);
             attrs(&b, &[("type", "button"), ("data-act", act.name())]);
             b
         };
-        let lang_btn = button(self.t(Ui::OtherLanguage), Action::Lang);
+        button(
+            &bar,
+            "swn-btn swn-primary",
+            self.t(Ui::ExportJson),
+            Action::ExportJson,
+        );
+        let files = d.add(&bar, "div", "swn-tools", "");
+        attrs(
+            &files,
+            &[("role", "group"), ("aria-label", self.t(Ui::FileActions))],
+        );
+        button(&files, "swn-btn", self.t(Ui::ExportCsv), Action::ExportCsv);
+        button(&files, "swn-btn", self.t(Ui::Print), Action::Print);
+        self.file_button(&files, Ui::Import, Action::Import);
+        self.file_button(&files, Ui::ImportPrevious, Action::ImportPrevious);
+        let lang_btn = button(&bar, "swn-btn", self.t(Ui::OtherLanguage), Action::Lang);
         attrs(
             &lang_btn,
             &[("lang", if self.lang == Lang::Id { "en" } else { "id" })],
         );
-        button(self.t(Ui::ExportJson), Action::ExportJson);
-        button(self.t(Ui::ExportCsv), Action::ExportCsv);
-        button(self.t(Ui::Print), Action::Print);
-        self.file_button(&bar, Ui::Import, Action::Import);
-        self.file_button(&bar, Ui::ImportPrevious, Action::ImportPrevious);
-        button(self.t(Ui::Reset), Action::Reset);
+        button(&bar, "swn-btn swn-danger", self.t(Ui::Reset), Action::Reset);
     }
 
     /// The form with its sticky summary and tabs, the results, advice and comparison
@@ -133,6 +154,7 @@ impl Inner {
                 ("hidden", ""),
             ],
         );
+        self.render_nav(&sticky);
         let tabs = d.add(&main, "div", "swn-tabs", "");
         attrs(
             &tabs,
@@ -185,6 +207,25 @@ impl Inner {
         );
         let print = d.add(frame, "section", "swn-print", "");
         attrs(&print, &[("data-swn", "print"), ("aria-hidden", "true")]);
+    }
+
+    /// The ways through the form, in the sticky bar: the next unanswered indicator, the next
+    /// group, back to where the official was (after following a link), and a short message.
+    fn render_nav(&self, sticky: &Element) {
+        let d = &self.dom;
+        let nav = d.add(sticky, "div", "swn-nav", "");
+        // "Back" first: when it shows, it is what the official came for.
+        for (label, act) in [
+            (Ui::Back, Action::Back),
+            (Ui::NextUnanswered, Action::NextUnanswered),
+            (Ui::NextGroup, Action::NextGroup),
+        ] {
+            let b = d.add(&nav, "button", "swn-btn swn-small", self.t(label));
+            attrs(&b, &[("type", "button"), ("data-act", act.name())]);
+        }
+        self.show_back();
+        let msg = d.add(&nav, "span", "swn-nav-msg", "");
+        attrs(&msg, &[("data-nav-msg", "")]);
     }
 
     fn file_button(&self, bar: &Element, label: Ui, act: Action) {

@@ -18,7 +18,8 @@ impl Inner {
         clear(&box_);
         self.show_unsaved();
         let d = &self.dom;
-        for (n, notice) in self.notices.iter().enumerate() {
+        // The newest first: what the official just did is on top, never under older news.
+        for (n, notice) in self.notices.iter().enumerate().rev() {
             let div = d.add(&box_, "div", "swn-notice", "");
             let close = |div: &Element| {
                 let b = d.add(div, "button", "swn-btn swn-link", self.t(Ui::Dismiss));
@@ -142,10 +143,9 @@ impl Inner {
         let d = &self.dom;
         let ul = d.add(div, "ul", "swn-problems", "");
         for pr in problems.iter().take(50) {
-            let msg = pr.message.get(self.lang);
-            let at = view::problem_place(&self.scorer, &pr.path, self.lang);
+            let line = view::problem_line(&self.scorer, pr, self.lang);
             // The code is for support and tests, not for the official's eyes.
-            let li = d.add(&ul, "li", "", &format!("{at}{msg}"));
+            let li = d.add(&ul, "li", "", &line);
             attrs(&li, &[("data-code", &pr.code.to_string())]);
         }
     }
