@@ -149,7 +149,7 @@ pub fn answer_id_in_path(path: &str) -> Option<&str> {
     }
 }
 
-/// Where a problem is, for the official: "12. <indicator title>: " for an answer, nothing
+/// Where a problem is, for the official: `12. Indicator title: ` for an answer, nothing
 /// where the message says it all (the set id, a file that is not JSON), else the path.
 pub fn problem_place(scorer: &Scorer<'_>, path: &str, lang: Lang) -> String {
     let answer = answer_id_in_path(path).and_then(|id| scorer.indicator_index(id));
@@ -160,8 +160,31 @@ pub fn problem_place(scorer: &Scorer<'_>, path: &str, lang: Lang) -> String {
     }
 }
 
+/// One line of an opened file's problems, as the official reads it: where it is (the
+/// indicator's number and title), then the message ([`official_message`]); the place is left
+/// out when the message names its indicator itself.
+///
+/// ```
+/// use swanilai::{builtin, Lang, Problem, Scorer, problem::Code, view::problem_line};
+/// let set = builtin::get("spbe-2020").unwrap();
+/// let scorer = Scorer::new(&set);
+/// let p = Problem::new("answers.spbe-04", Code::EvidenceMissing,
+///     "indikator `spbe-04` wajib disertai bukti".into(), "indicator `spbe-04` needs evidence".into());
+/// assert!(problem_line(&scorer, &p, Lang::Id).starts_with("indikator “4. "));
+/// ```
+pub fn problem_line(scorer: &Scorer<'_>, p: &Problem, lang: Lang) -> String {
+    let msg = p.message.get(lang);
+    let own = answer_id_in_path(&p.path).is_some_and(|id| msg.contains(&format!("`{id}`")));
+    let at = if own {
+        String::new()
+    } else {
+        problem_place(scorer, &p.path, lang)
+    };
+    format!("{at}{}", official_message(scorer, msg, lang))
+}
+
 /// A problem's message as the official reads it: an indicator named in backticks (as the
-/// engine's messages name them for developers) becomes "12. <title>", and any other
+/// engine's messages name them for developers) becomes `12. Title`, and any other
 /// backticked value loses its backticks and is quoted instead.
 ///
 /// ```
@@ -199,7 +222,7 @@ pub fn official_message(scorer: &Scorer<'_>, message: &str, lang: Lang) -> Strin
     out
 }
 
-/// "12. <title>" for an indicator id; the region's heading for `region`; anything else (an
+/// `12. Title` for an indicator id; the region's heading for `region`; anything else (an
 /// answer to an indicator the set no longer has, a team-work field such as `assignments`)
 /// by its own name.
 pub fn indicator_name(scorer: &Scorer<'_>, id: &str, lang: Lang) -> String {
