@@ -19,7 +19,7 @@ mod strings;
 mod texts;
 
 pub use action::Action;
-pub use nav::{NoticeKind, Place, add_notice, lead_text, next_unanswered, tab_of};
+pub use nav::{NoticeKind, Place, add_notice, lead_text, more_findings, next_unanswered, tab_of};
 pub use notices::{
     Judged, Opened, answer_id_in_path, import_announcement, import_verdict, indicator_name,
     integrity_name, judge_file, merged_key, merged_text, official_message, orphan_answers,

@@ -48,6 +48,21 @@ fn lower_first(term: &str) -> String {
     }
 }
 
+/// The summary of a folded list of the check's findings: "Tampilkan 39 temuan lainnya".
+///
+/// ```
+/// use swanilai::{view::more_findings, Lang};
+/// assert_eq!(more_findings(39, Lang::Id), "Tampilkan 39 temuan lainnya");
+/// assert_eq!(more_findings(1, Lang::En), "Show 1 more finding");
+/// ```
+pub fn more_findings(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Id, _) => format!("Tampilkan {n} temuan lainnya"),
+        (Lang::En, 1) => "Show 1 more finding".to_string(),
+        (Lang::En, _) => format!("Show {n} more findings"),
+    }
+}
+
 /// The next unanswered indicator after `from` in document order, wrapping round to the
 /// start; `None` when every indicator is answered. With `from` `None` the search starts at
 /// the first indicator.

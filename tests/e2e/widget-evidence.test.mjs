@@ -118,7 +118,10 @@ test('Pemdi page: provisional index, claimed and evidenced index, the check lead
       texts.some((x) => x.includes('www.banjarkab.go.id/sk-tim.pdf')),
       'the bad link is named',
     );
-    // Each entry leads to its indicator (and opens its tab).
+    // Each entry leads to its indicator (and opens its tab); a long list is folded after its
+    // first entries: open the fold.
+    const fold = page.locator('[data-swn="check"] .swn-check-more');
+    if ((await fold.count()) > 0) await fold.locator('summary').click();
     const inds = indicatorsOf(set);
     for (const [k, f] of ordered.entries()) {
       if (f.kind === 'unanswered' && f.number !== 1) continue;

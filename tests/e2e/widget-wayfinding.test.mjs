@@ -278,3 +278,18 @@ test('the saved place is per storage key and a stale one is ignored', async () =
     await close();
   }
 });
+
+test('a long check list shows its first entries and folds the rest', async () => {
+  const { page, close } = await openWidget(browser, url(), { contextOptions: PHONE });
+  try {
+    const shown = page.locator('[data-swn="check"] > ul li.swn-finding');
+    assert.equal(await shown.count(), 3, 'every indicator unanswered: three entries before the fold');
+    const more = page.locator('[data-swn="check"] .swn-check-more');
+    assert.match(await more.locator('summary').innerText(), /^Tampilkan 44 temuan lainnya$/);
+    await more.locator('summary').click();
+    await more.locator('li.swn-finding [data-act="goto"]').last().click();
+    assert.equal(await focusedIndicator(page), 46, 'a folded entry leads to its indicator too');
+  } finally {
+    await close();
+  }
+});
