@@ -238,7 +238,7 @@ fn risky(c: char) -> bool {
 }
 
 /// A text made safe for a spreadsheet cell, whichever separator splits it: line breaks become
-/// `\n`, and a `'` goes before every formula-starting character ([`risky`]) found at the start
+/// `\n`, and a `'` goes before every formula-starting character (see `risky`) found at the start
 /// of the text or right after a `,`, `;`, tab or line break (where a spreadsheet that splits
 /// there would start a cell), spaces between them counted as nothing.
 ///
