@@ -8,7 +8,9 @@
 #   wasm-pack >= WASM_PACK_VERSION        cargo install wasm-pack
 #   wasm-bindgen-cli == Cargo.lock's      cargo install wasm-bindgen-cli --version X
 #     wasm-bindgen version                  (a mismatch with the library breaks the build)
-#   chromium, chromium-driver             apt-get (root or sudo)
+#   chromium, chromium-driver,            apt-get (root or sudo)
+#     poppler-utils (pdftotext, which
+#     reads the printed result sheet)
 #   node_modules (binaryen's wasm-opt,    npm ci, when node_modules is missing or older
 #     playwright-core, axe, tsc, vite)      than package-lock.json
 #
@@ -99,7 +101,7 @@ fi
 
 # --- Chromium and chromedriver (Debian) ------------------------------------------------------
 missing_pkgs=()
-for pkg in chromium chromium-driver; do
+for pkg in chromium chromium-driver poppler-utils; do
   ver="$(dpkg-query -W -f='${db:Status-Status} ${Version}' "$pkg" 2>/dev/null || true)"
   if [ "${ver%% *}" = "installed" ]; then
     say "$pkg ${ver#* }: present"
