@@ -374,7 +374,7 @@ pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> Advice
             let evidence = set.term(crate::model::Term::Evidence, lang);
             let head = match (lang, m) {
                 (Lang::Id, 0) => format!(
-                    "{} {} (≥\u{a0}{}): ubah {n} indikator berikut.",
+                    "{} {} (≥\u{a0}{}): tingkatkan {n} indikator berikut.",
                     ui(Ui::ToReach, lang),
                     p.target.label.get(lang),
                     format_number(p.target_score, d, lang)
@@ -387,7 +387,7 @@ pub fn advice(scorer: &Scorer<'_>, a: &Advice, top: usize, lang: Lang) -> Advice
                     evidence.to_ascii_lowercase()
                 ),
                 (Lang::En, 0) => format!(
-                    "{} {} (≥\u{a0}{}): change the following {n} indicator{}.",
+                    "{} {} (≥\u{a0}{}): raise the following {n} indicator{}.",
                     ui(Ui::ToReach, lang),
                     p.target.label.get(lang),
                     format_number(p.target_score, d, lang),

@@ -232,7 +232,7 @@ test('a long plan shows its first five steps and the rest on request', { timeout
     await seedLowest(page);
     const plan = page.locator('[data-swn="advice"] ol li:visible');
     const more = page.locator('[data-act="plan-more"]');
-    assert.match(await page.locator('[data-swn="plan"]').innerText(), /ubah 15 indikator berikut/);
+    assert.match(await page.locator('[data-swn="plan"]').innerText(), /tingkatkan 15 indikator berikut/);
     assert.equal(await plan.count(), 5);
     assert.equal(await more.innerText(), 'Tampilkan semua 15 langkah');
     assert.equal(await more.getAttribute('aria-expanded'), 'false');

@@ -178,7 +178,7 @@ test('keyboard only: region, answers on two tabs, score and predicate move, advi
 
     // The advice: what it takes to reach the next band, and the top improvements.
     const plan = await swn(page, 'plan');
-    assert.match(plan, /^Untuk mencapai predikat Cukup Siap \(≥ 2,60\): ubah \d+ indikator berikut\.$/, plan);
+    assert.match(plan, /^Untuk mencapai predikat Cukup Siap \(≥ 2,60\): tingkatkan \d+ indikator berikut\.$/, plan);
     const topItems = page.locator('[data-swn="advice"] ul li');
     assert.ok((await topItems.count()) >= 1, 'top improvements listed');
     assert.match(await topItems.first().innerText(), /\+0,\d\d/, 'each improvement shows its gain');
@@ -264,7 +264,7 @@ test('by mouse: region, answers on two tabs, score and predicate move, advice le
 
     // The advice, and a click on its first improvement.
     const plan = await swn(page, 'plan');
-    assert.match(plan, /^Untuk mencapai predikat Baik \(≥ 2,60\): ubah \d+ indikator berikut\.$/, plan);
+    assert.match(plan, /^Untuk mencapai predikat Baik \(≥ 2,60\): tingkatkan \d+ indikator berikut\.$/, plan);
     const goto = page.locator('[data-swn="advice"] ul [data-act="goto"]').first();
     const i = await goto.getAttribute('data-i');
     await goto.click();
