@@ -52,7 +52,10 @@ async function inBrowser(cases) {
     if (v && typeof v === 'object') {
       const out = {};
       for (const [k, x] of Object.entries(v)) {
-        out[k] = k === 'problems' && Array.isArray(x) ? x.map(({ path, code, severity }) => ({ path, code, severity })) : reduce(x);
+        if (k === 'problems' && Array.isArray(x)) out[k] = x.map(({ path, code, severity }) => ({ path, code, severity }));
+        // The check's findings without their prose, as the native runner keeps them.
+        else if (k === 'findings' && Array.isArray(x)) out[k] = x.map(({ message, ...rest }) => reduce(rest));
+        else out[k] = reduce(x);
       }
       return out;
     }
@@ -103,6 +106,9 @@ async function inBrowser(cases) {
           break;
         case 'carry-forward':
           out = handle.carryForward(read(c.previous), read(c.assessment));
+          break;
+        case 'check':
+          out = handle.check(read(c.assessment));
           break;
         case 'progress':
           out = handle.progress(read(c.assessment), c.date);
