@@ -105,6 +105,8 @@ const manifest = {
     'types.d.ts',
     'swanilai.js',
     'swanilai_bg.wasm',
+    // wasm-bindgen's inline JS (the browser's parseFloat, see src/num.rs), imported by the glue.
+    'snippets/',
     'swanilai.css',
     'sets/',
     'README.md',

@@ -32,13 +32,20 @@ const INTENDED = [
 ];
 // npm adds these whenever they exist; the package may have them.
 const ALWAYS_INCLUDED = /^(README|LICENSE|LICENCE|COPYING)(\.|-|$)/i;
+// wasm-bindgen's inline JS (src/web/mod.rs), under a hashed folder; the glue imports it.
+const SNIPPET = /^snippets\/swanilai-[0-9a-f]+\/inline\d+\.js$/;
 
 test('npm pack lists only the intended files', { timeout: 60_000 }, async () => {
   const files = await packedFiles();
+  const listed = files.filter((f) => !ALWAYS_INCLUDED.test(f));
   assert.deepEqual(
-    files.filter((f) => !ALWAYS_INCLUDED.test(f)),
+    listed.filter((f) => !SNIPPET.test(f)),
     INTENDED,
     `npm pack --dry-run pkg/ lists:\n  ${files.join('\n  ')}`,
+  );
+  assert.ok(
+    listed.some((f) => SNIPPET.test(f)),
+    `the glue's inline JS snippet is packed: ${files.join(', ')}`,
   );
 });
 
