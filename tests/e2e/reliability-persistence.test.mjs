@@ -440,7 +440,7 @@ test('two tabs: "combine both" keeps the answers and notes of each, and this tab
     // In the language of the moment.
     await b.page.locator('[data-act="lang"]').click();
     await b.page.locator('.swn[lang="en"]').waitFor();
-    const legend = `3. ${(await b.page.locator('#swn-t-2 > span:not(.swn-num):not(.swn-badge)').innerText()).trim()}`;
+    const legend = `3. ${(await b.page.locator('#swn-t-2 > :is(span, bdi):not(.swn-num):not(.swn-badge)').innerText()).trim()}`;
     const inEnglish = await b.page.locator('[data-swn="notices"]').innerText();
     assert.match(inEnglish, /this tab's answers were kept/);
     assert.ok(inEnglish.includes(legend.replace(/\s+$/, '')), `${legend} in:\n${inEnglish}`);

@@ -293,6 +293,9 @@ test('an official marks data dukung items at 360 px: the evidenced level and ind
       .evidence[first];
     assert.equal(item.notes, 'SK Bupati No. 12/2026');
     assert.deepEqual(item.links, ['arsip/sk-12.pdf']);
+    // The check folds a long list after its first entries: the finding may be in the fold.
+    const fold = page.locator('[data-swn="check"] .swn-check-more');
+    if ((await fold.count()) > 0 && !(await fold.getAttribute('open'))) await fold.locator('summary').click();
     await page.locator('[data-swn="check"] [data-act="goto"]', { hasText: 'arsip/sk-12.pdf' }).first().waitFor();
     // Items, levels line, check and sheet-bearing results on screen: accessible, both languages.
     for (const lang of ['id', 'en']) {
