@@ -8,6 +8,9 @@ use super::super::dom::{attrs, clear};
 use crate::num::fixed;
 use crate::view::{self, Ui};
 
+/// The radar's radius on screen, in the drawing's units (its shapes are computed on 100).
+const RADAR_R: f64 = 56.0;
+
 impl Inner {
     pub(crate) fn render_results(&self) {
         let Ok(Some(sec)) = self.frame.query_selector("[data-swn=results]") else {
@@ -107,24 +110,31 @@ impl Inner {
     }
 
     /// The radar chart: one axis per top-level group, named by its short name, and rings
-    /// marked with the scores they stand for.
+    /// marked with the scores they stand for. The drawing (computed on a radius of 100) is
+    /// scaled down to [`RADAR_R`] so that names of 16 letters fit beside it at a readable
+    /// size in a phone's width: the text stays outside the scaled group, at full size.
     fn draw_radar(&self, wrap: &web_sys::Element, v: &view::ResultsView) {
         let d = &self.dom;
         let svg = d.svg(
             wrap,
             "svg",
             &[
-                ("viewBox", "-175 -125 350 250"),
+                ("viewBox", "-170 -82 340 164"),
                 ("role", "img"),
                 ("class", "swn-radar"),
             ],
         );
         let title = d.svg(&svg, "title", &[]);
         title.set_text_content(Some(self.t(Ui::Chart)));
+        let g = d.svg(
+            &svg,
+            "g",
+            &[("transform", &format!("scale({})", RADAR_R / 100.0))],
+        );
         let n = v.bars.len();
         for (r, label) in view::radar_rings(&self.set().scale, self.lang) {
             d.svg(
-                &svg,
+                &g,
                 "polygon",
                 &[
                     ("points", &view::radar_points(&vec![r; n], 100.0)),
@@ -136,7 +146,7 @@ impl Inner {
                 "text",
                 &[
                     ("x", "3"),
-                    ("y", &fixed(-100.0 * r + 3.0, 1)),
+                    ("y", &fixed(-RADAR_R * r + 3.0, 1)),
                     ("class", "swn-ring-label"),
                 ],
             );
@@ -145,7 +155,7 @@ impl Inner {
         for (k, bar) in v.bars.iter().enumerate() {
             let (x, y) = view::radar_xy(k as f64 / n as f64, 100.0);
             d.svg(
-                &svg,
+                &g,
                 "line",
                 &[
                     ("x1", "0"),
@@ -155,7 +165,7 @@ impl Inner {
                     ("class", "swn-axis"),
                 ],
             );
-            let (lx, ly) = view::radar_xy(k as f64 / n as f64, 108.0);
+            let (lx, ly) = view::radar_xy(k as f64 / n as f64, RADAR_R + 6.0);
             let anchor = if lx > 5.0 {
                 "start"
             } else if lx < -5.0 {
@@ -176,7 +186,7 @@ impl Inner {
             t.set_text_content(Some(&view::axis_name(&bar.label)));
         }
         d.svg(
-            &svg,
+            &g,
             "polygon",
             &[("points", &v.radar), ("class", "swn-area")],
         );
