@@ -46,7 +46,7 @@ fn scroll_y() -> f64 {
 
 impl Inner {
     /// The indicators per tab, for [`view::tab_of`].
-    fn tab_counts(&self) -> Vec<usize> {
+    pub(crate) fn tab_counts(&self) -> Vec<usize> {
         (0..self.set().groups.len())
             .map(|k| self.scorer.top_group_indicator_count(k))
             .collect()

@@ -548,16 +548,9 @@ impl Inner {
     }
 
     pub(crate) fn goto(&mut self, i: usize) {
-        let mut first = 0;
-        for k in 0..self.set().groups.len() {
-            let n = self.scorer.top_group_indicator_count(k);
-            if i < first + n {
-                if k != self.tab {
-                    self.select_tab(k, false);
-                }
-                break;
-            }
-            first += n;
+        let k = view::tab_of(i, &self.tab_counts());
+        if k != self.tab {
+            self.select_tab(k, false);
         }
         let pos = i.saturating_sub(self.tab_first());
         if pos >= self.card_limit {
