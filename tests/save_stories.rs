@@ -366,7 +366,12 @@ impl World {
                 let at = self.at();
                 let mut p = self.tab(n).a.clone();
                 p.set_value(id, Value::Number(v));
-                keep_previous(&mut self.store, KEY, Some(&p), &at);
+                keep_previous(
+                    &mut self.store,
+                    KEY,
+                    Some(&swanilai::autosave::Previous::given(p)),
+                    &at,
+                );
             }
             Poke(suffix, text) => {
                 self.store

@@ -25,13 +25,13 @@ use crate::json::{Json, to_json};
 use crate::model::Lang;
 use crate::problem::Problem;
 
+pub mod previous;
 pub mod storage;
 pub mod tab;
 
+pub use previous::{Previous, PreviousTold, keep_previous, open_previous, previous};
 pub use storage::{BACKUPS, Memory, SaveError, Storage};
-pub use tab::{
-    At, Choice, Doc, Opening, Outcome, SaveId, Settled, Tab, Told, keep_previous, previous,
-};
+pub use tab::{At, Choice, Doc, Opening, Outcome, SaveId, Settled, Tab, Told};
 
 /// Rejected text longer than this (in bytes) is not saved: a number never needs it, and a
 /// pasted megabyte carried by every later save would fill localStorage, so that answers could
@@ -79,6 +79,17 @@ pub fn save_text(
     save_text_with(a, drafts, rev, writer, saved_at, &[])
 }
 
+/// The fields every saved document starts with: format, rev, writer, time, assessment.
+fn save_fields(a: &Assessment, rev: u64, writer: &str, saved_at: &str) -> Vec<(String, Json)> {
+    vec![
+        ("format".into(), Json::String(SAVE_FORMAT.into())),
+        ("rev".into(), Json::Number(rev as f64)),
+        ("writer".into(), Json::String(writer.into())),
+        ("savedAt".into(), Json::String(saved_at.into())),
+        ("assessment".into(), to_json(a).unwrap_or(Json::Null)),
+    ]
+}
+
 /// The most saves a lineage lists (the newest are kept).
 pub const MAX_LINEAGE: usize = 64;
 
@@ -103,13 +114,7 @@ pub fn save_text_with(
     saved_at: &str,
     lineage: &[(u64, String)],
 ) -> String {
-    let mut doc = vec![
-        ("format".into(), Json::String(SAVE_FORMAT.into())),
-        ("rev".into(), Json::Number(rev as f64)),
-        ("writer".into(), Json::String(writer.into())),
-        ("savedAt".into(), Json::String(saved_at.into())),
-        ("assessment".into(), to_json(a).unwrap_or(Json::Null)),
-    ];
+    let mut doc = save_fields(a, rev, writer, saved_at);
     if !lineage.is_empty() {
         let revs = lineage
             .iter()
@@ -214,14 +219,16 @@ pub enum Restored {
 
 /// Reads a saved text. A bare assessment (without the save wrapper) is accepted too.
 pub fn restore(text: &str) -> Restored {
-    let v = match Json::parse(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Restored::Corrupt {
-                reason: e.to_string(),
-            };
-        }
-    };
+    match Json::parse(text) {
+        Ok(v) => restore_value(&v),
+        Err(e) => Restored::Corrupt {
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// [`restore`] for a parsed text.
+fn restore_value(v: &Json) -> Restored {
     let mut lineage = Vec::new();
     if let Some(Json::Array(items)) = v.get("lineage") {
         for item in items.iter().take(MAX_LINEAGE * 2) {
@@ -256,7 +263,7 @@ pub fn restore(text: &str) -> Restored {
                 writer,
             )
         }
-        _ => (v, 0, String::new()),
+        _ => (v.clone(), 0, String::new()),
     };
     let parsed = Assessment::from_json(&body);
     match parsed.value {

@@ -9,7 +9,7 @@
 //! kept under `:corrupt:` before anything replaces it; one read only in part, under `:damaged:`.
 
 use super::storage::{self, SaveError, Storage};
-use super::{Draft, Restored, join_lineage, place_drafts, restore, save_text, save_text_with};
+use super::{Draft, Restored, join_lineage, place_drafts, restore, save_text_with};
 use crate::assessment::Assessment;
 use crate::model::Lang;
 use crate::problem::Problem;
@@ -534,25 +534,5 @@ impl Tab {
         };
         let outcome = self.write(store, doc, at);
         Some((a, differ, outcome))
-    }
-}
-
-/// Last year's assessment as kept beside the save under `<key>:previous` (imported in an
-/// earlier session or given by the page).
-pub fn previous(store: &dyn Storage, key: &str) -> Option<Assessment> {
-    match restore(&store.get(&format!("{key}:previous"))?) {
-        Restored::Saved { assessment, .. } => Some(*assessment),
-        Restored::Corrupt { .. } => None,
-    }
-}
-
-/// Keeps (or with `None`, forgets) last year's assessment. A full storage keeps the old one.
-pub fn keep_previous(store: &mut dyn Storage, key: &str, previous: Option<&Assessment>, at: &At) {
-    let k = format!("{key}:previous");
-    match previous {
-        Some(p) => {
-            let _ = store.set(&k, &save_text(p, &[], 0, "previous", &at.iso));
-        }
-        None => store.remove(&k),
     }
 }

@@ -54,10 +54,14 @@ pub enum Action {
     Back,
     /// Show or fold every level's criteria on one indicator's card (`data-i`).
     Levels,
+    /// Use the opened last year's file for the comparison (replacing the one kept).
+    PreviousConfirm,
+    /// Forget the opened last year's file (the one kept stays).
+    PreviousCancel,
 }
 
 /// Every action with its name in the page.
-const NAMES: [(Action, &str); 25] = [
+const NAMES: [(Action, &str); 27] = [
     (Action::Lang, "lang"),
     (Action::ExportJson, "export-json"),
     (Action::ExportCsv, "export-csv"),
@@ -83,6 +87,8 @@ const NAMES: [(Action, &str); 25] = [
     (Action::NextGroup, "next-group"),
     (Action::Back, "back"),
     (Action::Levels, "levels"),
+    (Action::PreviousConfirm, "previous-confirm"),
+    (Action::PreviousCancel, "previous-cancel"),
 ];
 
 impl Action {

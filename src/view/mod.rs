@@ -11,6 +11,7 @@ use crate::round::{format_delta, format_number};
 use crate::score::{Score, Scorer, Tally};
 
 mod action;
+mod lastyear;
 mod nav;
 mod notices;
 mod print;
@@ -19,6 +20,9 @@ mod strings;
 mod texts;
 
 pub use action::Action;
+pub use lastyear::{
+    ReadInPart, judge_previous, previous_question, previous_source, previous_use, region_period,
+};
 pub use nav::{NoticeKind, Place, add_notice, lead_text, more_findings, next_unanswered, tab_of};
 pub use notices::{
     Judged, Opened, answer_id_in_path, import_announcement, import_verdict, indicator_name,

@@ -123,6 +123,8 @@ impl Inner {
             }
             Action::ImportConfirm => self.import_confirm(),
             Action::ImportCancel => self.import_cancel(),
+            Action::PreviousConfirm => self.previous_confirm(),
+            Action::PreviousCancel => self.previous_cancel(),
             Action::OtherLoad | Action::OtherMerge | Action::OtherKeep => self.settle(act),
             Action::LeftRestore | Action::LeftDrop => self.left_work(act == Action::LeftRestore),
         }

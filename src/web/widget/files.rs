@@ -78,7 +78,11 @@ impl Inner {
     /// An opened file's text: judged for this set, kept as last year's or held for the
     /// official to confirm, and reported in a notice.
     pub(crate) fn opened(&mut self, text: &str, name: &str, as_previous: bool) -> Emits {
-        let judged = view::judge_file(self.set(), text, as_previous);
+        let judged = if as_previous {
+            view::judge_previous(self.set(), text, self.previous.as_ref())
+        } else {
+            view::judge_file(self.set(), text, false)
+        };
         let how = if as_previous {
             Ui::ImportPrevious
         } else {
@@ -90,26 +94,24 @@ impl Inner {
         // A newly opened file replaces a file still waiting for confirmation (its notice
         // goes too: the notice area holds the newest file's).
         self.pending = None;
+        self.pending_previous = None;
         match judged.assessment {
             Some(a) if as_previous => {
-                if let Some(text) = &original {
-                    self.keep_import(text);
-                }
-                self.keep_previous(Some(a));
+                self.opened_previous(a, judged.integrity, name, original, opened);
             }
             Some(a) => {
                 self.pending = Some((a, original));
-                self.notices
-                    .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
             }
             None => {}
         }
-        self.announce(&view::import_announcement(
-            &judged.problems,
-            judged.integrity,
-            opened,
-            self.lang,
-        ));
+        self.notices
+            .retain(|n| !matches!(n, Notice::Problems(_, _, Opened::Pending, _)));
+        let mut said =
+            view::import_announcement(&judged.problems, judged.integrity, opened, self.lang);
+        if as_previous && opened == Opened::Pending {
+            said = format!("{said} {}", self.previous_ask_text());
+        }
+        self.announce(&said);
         self.notices.push(Notice::Problems(
             judged.problems,
             judged.integrity,
@@ -120,7 +122,12 @@ impl Inner {
         match opened {
             Opened::Shown => self.render_compare(),
             Opened::Pending => {
-                self.focus_first(&[&Action::ImportConfirm.selector()]);
+                let confirm = if as_previous {
+                    Action::PreviousConfirm
+                } else {
+                    Action::ImportConfirm
+                };
+                self.focus_first(&[&confirm.selector()]);
             }
             Opened::Unusable | Opened::Broken => {}
         }
@@ -210,7 +217,7 @@ impl Inner {
 
     /// Keeps an opened file's text under `<key>:import:<stamp>` (its answers were read only in
     /// part; the notice listed what was left out).
-    fn keep_import(&mut self, text: &str) {
+    pub(crate) fn keep_import(&mut self, text: &str) {
         let at = super::save::at();
         autosave::storage::backup(&mut self.store, self.saving.key(), "import", text, at.ms);
     }

@@ -10,6 +10,7 @@ mod edit;
 mod events;
 mod files;
 mod nav;
+mod previous;
 mod render;
 mod save;
 mod schedule;
@@ -54,7 +55,11 @@ pub(crate) struct Inner {
     store: LocalStorage,
     /// This tab's side of the save protocol (see [`crate::autosave::Tab`]).
     saving: SaveTab,
-    previous: Option<Assessment>,
+    /// Last year's file for the comparison, with its integrity when it was opened.
+    previous: Option<autosave::Previous>,
+    /// Last year's file waiting for the official to confirm it replaces the one kept (or,
+    /// altered after export, that it is used at all).
+    pending_previous: Option<previous::PendingPrevious>,
     /// An opened file waiting for the official to confirm replacing the answers, with its
     /// text when it was read only in part (kept as a backup when confirmed).
     pending: Option<(Assessment, Option<String>)>,
@@ -108,6 +113,9 @@ enum Notice {
     /// The stored save was read only in part: what was left out or changed (its original
     /// text is kept under a `:damaged:` backup key).
     Damaged(Vec<Problem>),
+    /// Data not from the save read only in part or not at all (last year's stored entry,
+    /// what the page gave), kept under a backup key: what was left out.
+    ReadInPart(view::ReadInPart, Vec<Problem>),
 }
 
 impl Notice {
@@ -120,6 +128,7 @@ impl Notice {
             Notice::OtherTab | Notice::Merged(_) => K::Tabs,
             Notice::Left => K::Loaded(0),
             Notice::Damaged(_) => K::Loaded(1),
+            Notice::ReadInPart(what, _) => K::Loaded(1000 + *what as u16),
             Notice::Text(key, _) => K::Loaded(*key as u16 + 2),
         }
     }
@@ -186,8 +195,12 @@ fn opt_str(options: &JsValue, key: &str) -> Option<String> {
 }
 
 /// The assessment the page gives in `options` (`assessment`, or only its `region`), else an
-/// empty one of this set.
-fn given_assessment(s: &crate::IndicatorSet, options: &JsValue) -> Assessment {
+/// empty one of this set; with its original text and what reading it left out, when it
+/// was read only in part.
+fn given_assessment(
+    s: &crate::IndicatorSet,
+    options: &JsValue,
+) -> (Assessment, Option<(String, Vec<Problem>)>) {
     let mut a = Assessment::new(&s.id, &s.version);
     if let Ok(region) = js_sys::Reflect::get(options, &"region".into()) {
         if region.is_object() {
@@ -205,14 +218,17 @@ fn given_assessment(s: &crate::IndicatorSet, options: &JsValue) -> Assessment {
             a.region = wrapper.region;
         }
     }
+    let mut lossy = None;
     if let Ok(given) = js_sys::Reflect::get(options, &"assessment".into()) {
         if given.is_object() || given.is_string() {
-            if let Some(g) = read_assessment(&given, s).value {
-                a = g;
+            let g = previous::read_given(&given, s);
+            lossy = g.lossy();
+            if let Some(g_a) = g.assessment {
+                a = g_a;
             }
         }
     }
-    a
+    (a, lossy)
 }
 
 /// Mounts the widget into `host` (it gets a shadow root) for a loaded set.
@@ -261,14 +277,10 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let stylesheet = opt_str(&options, "stylesheet").unwrap_or_default();
     let mut store = LocalStorage::new();
     let nav = nav::Nav::new(&key);
-    // Given by the page, or imported by the official in an earlier session.
-    let previous = js_sys::Reflect::get(&options, &"previous".into())
-        .ok()
-        .filter(|p| p.is_object() || p.is_string())
-        .and_then(|p| read_assessment(&p, s).value)
-        .or_else(|| autosave::previous(&store, &key));
     let writer = format!("w{}", (js_sys::Math::random() * 1e12) as u64);
-    let given = given_assessment(s, &options);
+    let (given, given_lossy) = given_assessment(s, &options);
+    // The page's assessment is used only when nothing is saved under the key.
+    let given_used = autosave::Storage::get(&store, &key).is_none();
     let opening = SaveTab::open(&mut store, &key, &writer, &scorer, given, &save::at());
     let a = opening.assessment;
     let mut notices = Notices::default();
@@ -278,6 +290,11 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let orphans = view::orphan_answers(&scorer, &a);
     if !orphans.is_empty() {
         notices.push(Notice::Text(Ui::OrphanAnswers, orphans));
+    }
+    let given_lossy = given_lossy.filter(|_| given_used);
+    let (previous, told) = previous::on_mount(&mut store, &key, &options, s, given_lossy);
+    for n in told {
+        notices.push(n);
     }
     let answered = view::answered_flags(&scorer, &a);
     let tally = scorer.tally(scorer.indicator_scores(&a));
@@ -297,6 +314,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         store,
         saving: opening.tab,
         previous,
+        pending_previous: None,
         pending: None,
         reset_backup: None,
         listeners: Vec::new(),
@@ -417,14 +435,18 @@ impl Widget {
     #[wasm_bindgen(js_name = setAssessment)]
     pub fn set_assessment(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
         let (problems, emits) = self.with(|st| {
-            let parsed = read_assessment(&assessment, st.set());
-            let mut problems = parsed.problems;
-            let Some(a) = parsed.value else {
+            let given = previous::read_given(&assessment, st.set());
+            let lossy = given.lossy();
+            let mut problems = given.problems;
+            let Some(a) = given.assessment else {
                 return (problems, Vec::new());
             };
             problems.extend(crate::validate_assessment(st.set(), &a));
             if problems.iter().any(|p| p.code == crate::Code::SetMismatch) {
                 return (problems, Vec::new());
+            }
+            if let Some((text, lost)) = lossy {
+                st.read_in_part(view::ReadInPart::GivenAssessment, &text, lost);
             }
             (problems, st.replace(a, Vec::new()))
         })?;
@@ -459,11 +481,19 @@ impl Widget {
     #[wasm_bindgen(js_name = setPrevious)]
     pub fn set_previous(&self, previous: JsValue) -> Result<(), JsValue> {
         self.with(|st| {
-            st.keep_previous(if previous.is_object() || previous.is_string() {
-                read_assessment(&previous, st.set()).value
-            } else {
-                None
-            });
+            let mut kept = None;
+            if previous.is_object() || previous.is_string() {
+                let g = previous::read_given(&previous, st.set());
+                if let Some((text, lost)) = g.lossy() {
+                    st.read_in_part(view::ReadInPart::GivenPrevious, &text, lost);
+                    st.render_notices();
+                }
+                kept = g.assessment.map(|a| autosave::Previous {
+                    integrity: g.integrity,
+                    ..autosave::Previous::given(a)
+                });
+            }
+            st.keep_previous(kept);
             st.render_compare();
         })
     }

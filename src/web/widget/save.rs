@@ -30,12 +30,6 @@ pub(crate) fn notice(told: Told) -> Notice {
 }
 
 impl Inner {
-    /// Sets last year's assessment, and keeps it for the next session.
-    pub(crate) fn keep_previous(&mut self, previous: Option<Assessment>) {
-        autosave::keep_previous(&mut self.store, self.saving.key(), previous.as_ref(), &at());
-        self.previous = previous;
-    }
-
     /// The number text kept beside the answers, by indicator id.
     pub(crate) fn drafts_out(&self) -> Vec<Draft> {
         (self.drafts.iter())

@@ -50,7 +50,7 @@ impl Inner {
                     attrs(&div, &[("data-swn", "import")]);
                     let head = format!("{}: {name}", self.t(*how));
                     d.add(&div, "p", "swn-notice-head", &head);
-                    self.render_opened_file(&div, problems, *integrity, *opened);
+                    self.render_opened_file(&div, problems, *integrity, *opened, *how);
                     if *opened != Opened::Pending {
                         close(&div);
                     }
@@ -99,6 +99,14 @@ impl Inner {
                     self.problem_list(&div, problems);
                     close(&div);
                 }
+                Notice::ReadInPart(what, problems) => {
+                    attrs(&div, &[("data-swn", what.name())]);
+                    d.add(&div, "p", "swn-warn", what.text(self.lang));
+                    if !problems.is_empty() {
+                        self.problem_list(&div, problems);
+                    }
+                    close(&div);
+                }
                 Notice::ResetDone => {
                     d.add(&div, "p", "", self.t(Ui::ResetDone));
                     self.button(&div, "swn-btn", Ui::Undo, Action::UndoReset);
@@ -117,6 +125,7 @@ impl Inner {
         problems: &[Problem],
         integrity: Integrity,
         opened: Opened,
+        how: Ui,
     ) {
         let d = &self.dom;
         let (key, cls) = view::import_verdict(integrity, opened);
@@ -126,7 +135,9 @@ impl Inner {
             d.add(div, "p", "", self.t(view::problems_heading(problems)));
             self.problem_list(div, problems);
         }
-        if opened == Opened::Pending {
+        if opened == Opened::Pending && how == Ui::ImportPrevious {
+            self.render_previous_question(div);
+        } else if opened == Opened::Pending {
             self.button(
                 div,
                 "swn-btn swn-primary",

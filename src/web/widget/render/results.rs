@@ -241,7 +241,8 @@ impl Inner {
             d.add(&sec, "p", "", self.t(Ui::CompareHint));
             return;
         };
-        let c = crate::compare(self.set(), prev, &self.a);
+        self.render_previous_source(&sec);
+        let c = crate::compare(self.set(), &prev.assessment, &self.a);
         let rows = view::comparison(self.set(), &c, self.lang);
         let t = d.add(&sec, "table", "swn-table", "");
         let tr = d.add(&d.add(&t, "thead", "", ""), "tr", "", "");
