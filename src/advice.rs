@@ -263,6 +263,7 @@ pub fn advise(set: &IndicatorSet, a: &Assessment, limit: Option<usize>) -> Advic
 
 /// [`advise`] with a compiled [`Scorer`].
 pub fn advise_with(scorer: &Scorer<'_>, a: &Assessment, limit: Option<usize>) -> Advice {
+    let scorer = &*scorer.for_assessment(a);
     let set = scorer.set();
     let tally = scorer.tally(scorer.evidenced_scores(a));
     let base = tally.overall();

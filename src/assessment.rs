@@ -46,6 +46,10 @@ pub struct Assessment {
     /// Per indicator id: evidence carried from last year, not yet confirmed or dropped.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub carried: BTreeMap<String, Carried>,
+    /// The region's masterplan programs, for a set built from them
+    /// ([`crate::masterplan`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub masterplan: Option<crate::masterplan::Masterplan>,
 }
 
 /// The assessed region and the assessment's circumstances. Every field may be empty while drafting.
@@ -271,6 +275,7 @@ impl Assessment {
             share: None,
             changed_by: BTreeMap::new(),
             carried: BTreeMap::new(),
+            masterplan: None,
         };
         let mut clashes = Vec::new();
         if clash {
@@ -299,7 +304,10 @@ impl Assessment {
             descended,
             &mut c,
         );
-        team("carried", c);
+        team("carried", std::mem::take(&mut c));
+        let (b, m, t) = (&base.masterplan, &self.masterplan, &theirs.masterplan);
+        out.masterplan = pick(b, m, t, descended, &mut c);
+        team("masterplan", c);
         let none = Answer::default();
         let only_theirs = theirs
             .answers

@@ -34,6 +34,11 @@ fn bare(notes: &str, links: &[String]) -> bool {
 /// assert_eq!(now.carried["spbe-01"].from, "2025");
 /// ```
 pub fn carry_forward(set: &IndicatorSet, previous: &Assessment, current: &mut Assessment) -> usize {
+    // Last year's program list starts this year's when this year has none yet.
+    if current.masterplan.is_none() {
+        current.masterplan = previous.masterplan.clone();
+    }
+    let set = &*crate::masterplan::effective_set(set, current);
     let mut count = 0;
     for ind in set.indicators() {
         let Some(old) = previous.answers.get(&ind.id) else {

@@ -294,6 +294,7 @@ fn links(at: &mut At<'_>, answer: &Answer) {
 /// assert_eq!(c.findings[1].indicator, "spbe-02"); // unanswered
 /// ```
 pub fn check(scorer: &Scorer<'_>, a: &Assessment) -> Check {
+    let scorer = &*scorer.for_assessment(a);
     let mut findings = Vec::new();
     let mut answered_count = 0;
     for i in 0..scorer.indicator_count() {

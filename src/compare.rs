@@ -209,27 +209,39 @@ pub fn compare_reports(
             current_value: None,
         }
     };
-    let groups = before
-        .groups
-        .iter()
-        .zip(&after.groups)
-        .map(|(p, c)| pair(&p.id, &p.score, &c.score))
+    let none = Score::default();
+    let or_none = |s: Option<&'_ Score>| s.cloned().unwrap_or_else(|| none.clone());
+    let groups = matched(&before.groups, &after.groups, |g| &g.id)
+        .into_iter()
+        .map(|(id, p, c)| {
+            pair(
+                id,
+                &or_none(p.map(|g| &g.score)),
+                &or_none(c.map(|g| &g.score)),
+            )
+        })
         .collect();
-    let tags = before
-        .tags
-        .iter()
-        .zip(&after.tags)
-        .map(|(p, c)| pair(&p.tag, &p.score, &c.score))
+    let tags = matched(&before.tags, &after.tags, |t| &t.tag)
+        .into_iter()
+        .map(|(id, p, c)| {
+            pair(
+                id,
+                &or_none(p.map(|t| &t.score)),
+                &or_none(c.map(|t| &t.score)),
+            )
+        })
         .collect();
     let value = |a: &Assessment, id: &str| a.answers.get(id).and_then(|x| x.value.clone());
-    let indicators = before
-        .indicators
-        .iter()
-        .zip(&after.indicators)
-        .map(|(p, c)| Change {
-            previous_value: value(previous, &p.id),
-            current_value: value(current, &c.id),
-            ..pair(&p.id, &p.score, &c.score)
+    let indicators = matched(&before.indicators, &after.indicators, |i| &i.id)
+        .into_iter()
+        .map(|(id, p, c)| Change {
+            previous_value: value(previous, id),
+            current_value: value(current, id),
+            ..pair(
+                id,
+                &or_none(p.map(|i| &i.score)),
+                &or_none(c.map(|i| &i.score)),
+            )
         })
         .collect();
     let prefix = |list: &[Problem], at: &str| -> Vec<Problem> {
@@ -262,4 +274,38 @@ pub fn compare_reports(
         indicators,
         problems,
     }
+}
+
+/// Pairs two lists by id: position by position when they list the same ids (every set without
+/// a masterplan), otherwise the current list in its order with the previous item of each id,
+/// then what only the previous list holds (a masterplan program dropped since).
+fn matched<'r, T>(
+    before: &'r [T],
+    after: &'r [T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<(&'r str, Option<&'r T>, Option<&'r T>)> {
+    let same = before.len() == after.len() && before.iter().zip(after).all(|(p, c)| id(p) == id(c));
+    if same {
+        return before
+            .iter()
+            .zip(after)
+            .map(|(p, c)| (id(p), Some(p), Some(c)))
+            .collect();
+    }
+    let mut prev: std::collections::BTreeMap<&str, &T> = std::collections::BTreeMap::new();
+    for p in before {
+        prev.entry(id(p)).or_insert(p);
+    }
+    let mut out: Vec<(&str, Option<&T>, Option<&T>)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for c in after {
+        seen.insert(id(c));
+        out.push((id(c), prev.get(id(c)).copied(), Some(c)));
+    }
+    for p in before {
+        if !seen.contains(id(p)) {
+            out.push((id(p), Some(p), None));
+        }
+    }
+    out
 }

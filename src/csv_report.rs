@@ -387,6 +387,7 @@ pub fn report_csv(
     lang: Lang,
     exported_at: &str,
 ) -> String {
+    let set = &*crate::masterplan::effective_set(set, a);
     let mut w = Writer::new(lang);
     particulars(&mut w, set, a, exported_at);
     let paths = group_paths(set, lang);

@@ -45,6 +45,7 @@ pub mod csv_report;
 pub mod evidence;
 pub mod export;
 pub mod json;
+pub mod masterplan;
 pub mod model;
 pub mod num;
 pub mod present;

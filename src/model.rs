@@ -127,6 +127,10 @@ pub struct IndicatorSet {
     /// The framework's own words for its index, its top-level groups and its evidence.
     #[serde(skip_serializing_if = "Terms::is_empty")]
     pub terms: Terms,
+    /// Set when the evaluation is built from the region's masterplan: the pillars and
+    /// sub-dimensions programs are listed in and the answers of the generated indicators.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub masterplan: Option<crate::masterplan::MasterplanTemplate>,
 }
 
 /// The framework's own words: the name of its index (Indeks Pemdi, Indeks SPBE), of a
@@ -258,6 +262,10 @@ pub struct Group {
     /// Indicators directly in this group.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// Set when the group's indicators are generated from the assessment's masterplan
+    /// ([`crate::masterplan::expand`]); the set itself lists none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generated: Option<crate::masterplan::Generated>,
 }
 
 /// Whether an answer needs supporting evidence (documents, links, notes).
@@ -496,6 +504,7 @@ impl IndicatorSet {
             groups: Vec::new(),
             tags: Vec::new(),
             terms: Terms::default(),
+            masterplan: None,
         }
     }
 

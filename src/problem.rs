@@ -120,6 +120,21 @@ pub enum Code {
     ShareStale,
     /// An evidence link is not an http(s) web address: it is kept as text, not as a link.
     LinkNotWeb,
+    /// A masterplan program names a pillar the set's template does not declare.
+    UnknownPillar,
+    /// A masterplan program names a sub-dimension its pillar does not have.
+    UnknownSubdimension,
+    /// An answer to a generated indicator no program of the masterplan produces any more (the
+    /// answer is kept, not scored).
+    OrphanedAnswer,
+    /// An assessment lists masterplan programs for a set not built from them (kept, unused).
+    MasterplanUndeclared,
+    /// A dimension generated from the masterplan has no indicators yet (left out of the index).
+    DimensionEmpty,
+    /// An impact survey has fewer respondents than the set asks for.
+    FewRespondents,
+    /// A file given for aggregation was refused as a whole (the message names it and why).
+    FileRefused,
 }
 
 impl Code {
@@ -175,6 +190,13 @@ impl Code {
             NotAShare => "not-a-share",
             ShareStale => "share-stale",
             LinkNotWeb => "link-not-web",
+            UnknownPillar => "unknown-pillar",
+            UnknownSubdimension => "unknown-subdimension",
+            OrphanedAnswer => "orphaned-answer",
+            MasterplanUndeclared => "masterplan-undeclared",
+            DimensionEmpty => "dimension-empty",
+            FewRespondents => "few-respondents",
+            FileRefused => "file-refused",
         }
     }
 
@@ -184,7 +206,8 @@ impl Code {
         match self {
             UnknownField | VersionMismatch | UnknownIndicator | EvidenceMissing
             | RegionCodeInvalid | UnknownEvidenceItem | ExternalUndeclared | ClaimAboveEvidence
-            | ShareStale | LinkNotWeb => Severity::Warning,
+            | ShareStale | LinkNotWeb | OrphanedAnswer | MasterplanUndeclared | DimensionEmpty
+            | FewRespondents => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -95,6 +95,7 @@ fn reached(set: &IndicatorSet, ind: &Indicator, a: &Assessment, target: &Value) 
 /// assert_eq!(p.units.len(), 2); // the other 45 indicators are assigned to none
 /// ```
 pub fn progress(set: &IndicatorSet, a: &Assessment, date: &str) -> Progress {
+    let set = &*crate::masterplan::effective_set(set, a);
     let date: String = date.chars().take(10).collect();
     let mut rows: Vec<UnitProgress> = a
         .units

@@ -16,6 +16,7 @@ use crate::model::{
 use crate::num::Show;
 use crate::problem::{Code, Problem, index, join};
 
+mod masterplan;
 mod team;
 
 /// Collects problems while reading.
@@ -319,6 +320,7 @@ impl Reader {
         let groups = self.req(&mut o, "groups", |r, v, p| r.list(v, p, Self::group));
         let tags = self.opt(&mut o, "tags", |r, v, p| r.list(v, p, Self::tag_label));
         let terms = self.opt(&mut o, "terms", Self::terms);
+        let masterplan = self.opt(&mut o, "masterplan", Self::template);
         self.opt(&mut o, "$schema", Self::string);
         self.finish(o);
         Some(IndicatorSet {
@@ -333,6 +335,7 @@ impl Reader {
             groups: groups.unwrap_or_default(),
             tags: tags.unwrap_or_default(),
             terms: terms.unwrap_or_default(),
+            masterplan,
         })
     }
 
@@ -414,6 +417,7 @@ impl Reader {
         let indicators = self.opt(&mut o, "indicators", |r, v, p| {
             r.list(v, p, Self::indicator)
         });
+        let generated = self.opt(&mut o, "generated", Self::generated);
         self.finish(o);
         Some(Group {
             id: id.unwrap_or_default(),
@@ -422,6 +426,7 @@ impl Reader {
             weight: weight.unwrap_or(1.0),
             children: children.unwrap_or_default(),
             indicators: indicators.unwrap_or_default(),
+            generated,
         })
     }
 
@@ -624,6 +629,7 @@ impl Reader {
         let created_at = self.opt(&mut o, "createdAt", Self::string);
         let updated_at = self.opt(&mut o, "updatedAt", Self::string);
         let team = self.team(&mut o);
+        let masterplan = self.opt(&mut o, "masterplan", Self::masterplan);
         self.opt(&mut o, "$schema", Self::string);
         self.finish(o);
         if self.refused {
@@ -641,6 +647,7 @@ impl Reader {
             share: team.share,
             changed_by: team.changed_by,
             carried: team.carried,
+            masterplan,
         })
     }
 

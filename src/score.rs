@@ -586,8 +586,22 @@ impl<'s> Scorer<'s> {
         })
     }
 
-    /// Scores an assessment.
+    /// The scorer for an assessment: this one, or for a set built from a masterplan, one
+    /// compiled from the set expanded with the assessment's program list
+    /// ([`crate::masterplan::effective_set`]). Scoring, advice and the check go through it.
+    pub fn for_assessment(&self, a: &Assessment) -> Cow<'_, Scorer<'s>> {
+        match crate::masterplan::effective_set(self.set(), a) {
+            Cow::Borrowed(_) => Cow::Borrowed(self),
+            Cow::Owned(set) => Cow::Owned(Scorer::owned(set)),
+        }
+    }
+
+    /// Scores an assessment (against the set expanded with its masterplan, for a set built
+    /// from one).
     pub fn score(&self, a: &Assessment) -> Report {
+        if let Cow::Owned(s) = self.for_assessment(a) {
+            return s.score(a);
+        }
         let problems = validate_assessment(self.set(), a);
         // One lookup and one scoring per answer: whether it counts as answered follows.
         let raw: Vec<Option<f64>> = self

@@ -104,6 +104,8 @@ pub fn cut_share(
         }),
         changed_by: pick(base, unit, &base.changed_by),
         carried: pick(base, unit, &base.carried),
+        // The unit sees the generated indicators it answers only with the program list.
+        masterplan: base.masterplan.clone(),
     })
 }
 

@@ -157,6 +157,7 @@ pub fn is_date(s: &str) -> bool {
 /// assert!(found.contains(&("assignments.spbe-01.due".into(), "invalid-date")));
 /// ```
 pub fn validate_team(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
+    let set = &*crate::masterplan::effective_set(set, a);
     let mut out = Collect::default();
     check_team(set, a, &mut out);
     crate::cap(out.list, out.unlisted)

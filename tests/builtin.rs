@@ -251,33 +251,61 @@ const PILLARS: [&str; 6] = [
 
 #[test]
 fn smart_city_evaluation_has_five_weighted_dimensions_and_six_pillars() {
+    use swanilai::masterplan::{Generated, Masterplan, Program, effective_set};
     let s = set("smart-city-evaluasi");
-    let dims: Vec<(&str, f64)> = s.groups.iter().map(|g| (g.id.as_str(), g.weight)).collect();
+    let dims: Vec<(&str, f64, Option<Generated>)> = s
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.weight, g.generated))
+        .collect();
     assert_eq!(
         dims,
         [
-            ("baseline", 10.0),
-            ("output", 20.0),
-            ("outcome", 30.0),
-            ("impact", 20.0),
-            ("quick-win", 20.0),
+            ("baseline", 10.0, None),
+            ("output", 20.0, None),
+            ("outcome", 30.0, Some(Generated::Outcome)),
+            ("impact", 20.0, Some(Generated::Impact)),
+            ("quick-win", 20.0, Some(Generated::QuickWin)),
         ]
     );
-    let report = Scorer::new(&s).score(&Assessment::new(&s.id, &s.version));
+    // Reference section 3: six pillars with three sub-dimensions each.
+    let t = s.masterplan.as_ref().expect("built from the masterplan");
+    let pillars: Vec<&str> = t.pillars.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(pillars, PILLARS);
+    assert!(t.pillars.iter().all(|p| p.subdimensions.len() == 3));
+    // The fixed dimensions carry no pillar: the pillar index is the generated indicators'.
+    assert!(s.indicators().all(|i| i.tags.is_empty()));
+    // One surveyed program per pillar: every pillar gets its index, every generated
+    // sub-group holds one pillar.
+    let mut a = Assessment::new(&s.id, &s.version);
+    let programs = t
+        .pillars
+        .iter()
+        .map(|p| {
+            let mut prog = Program::new(&format!("p-{}", p.id), &p.id, &p.subdimensions[0].id, "X");
+            prog.survey = true;
+            prog.quick_win = true;
+            prog
+        })
+        .collect();
+    a.masterplan = Some(Masterplan {
+        document: String::new(),
+        programs,
+    });
+    let expanded = effective_set(&s, &a);
+    let report = Scorer::new(&s).score(&a);
     let tags: Vec<&str> = report.tags.iter().map(|t| t.tag.as_str()).collect();
-    for p in PILLARS {
-        assert!(tags.contains(&p), "pillar tag {p} missing from {tags:?}");
-    }
-    // Every outcome sub-group is one pillar.
-    let outcome = &s.groups[2];
-    assert_eq!(outcome.children.len(), 6);
-    for g in &outcome.children {
-        let pillars: std::collections::BTreeSet<&str> = g
-            .indicators
-            .iter()
-            .flat_map(|i| i.tags.iter().map(String::as_str))
-            .collect();
-        assert_eq!(pillars.len(), 1, "{} spans {pillars:?}", g.id);
+    assert_eq!(tags, PILLARS);
+    for g in &expanded.groups[2..] {
+        assert_eq!(g.children.len(), 6, "{}", g.id);
+        for c in &g.children {
+            let pillars: std::collections::BTreeSet<&str> = c
+                .indicators
+                .iter()
+                .flat_map(|i| i.tags.iter().map(String::as_str))
+                .collect();
+            assert!(pillars.len() <= 1, "{} spans {pillars:?}", c.id);
+        }
     }
 }
 
@@ -287,13 +315,24 @@ fn smart_city_evaluation_follows_the_programme_today() {
     for needle in ["Gerakan Smart City Nasional", "Komdigi", "2.0"] {
         assert!(s.source.contains(needle), "the source mentions {needle}");
     }
-    // Reference 5c: the emergency line 112 belongs to Smart Society.
-    let line_112: Vec<_> = s
-        .indicators()
-        .filter(|i| i.title.id.contains("112"))
-        .collect();
-    assert_eq!(line_112.len(), 1);
-    assert_eq!(line_112[0].tags, ["society"]);
+    // The source says what is official and what is swanilai's own.
+    for needle in [
+        "Official",
+        "swanilai's own",
+        "10, Output 20, Outcome 30",
+        "pillarIndex",
+    ] {
+        assert!(s.source.contains(needle), "the source says {needle}");
+    }
+    // Reference 5c: the emergency line 112 belongs to Smart Society (community security).
+    assert!(
+        s.source
+            .contains("112 emergency line belongs to Smart Society")
+    );
+    let t = s.masterplan.as_ref().expect("template");
+    let (pillar, sub) = t.subdimension("keamanan").expect("community security");
+    assert_eq!(pillar.id, "society");
+    assert_eq!(sub.title.id, "Sistem keamanan masyarakat");
     let j = raw("smart-city-evaluasi");
     assert_eq!(j["terms"]["index"]["id"], "Indeks Pencapaian");
     assert_eq!(j["terms"]["group"]["id"], "Dimensi");

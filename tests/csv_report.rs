@@ -40,9 +40,23 @@ const PAYLOADS: &[&str] = &[
 ];
 
 fn sets() -> Vec<IndicatorSet> {
+    // A set built from a masterplan is expanded with the example's program list (and each
+    // assessment below carries that list: see `new_assessment`).
+    let example: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/builtin/smart-city-evaluasi.example.json"),
+        )
+        .expect("the smart city example"),
+    )
+    .expect("JSON");
+    let programs = Assessment::from_json_str(&example["assessment"].to_string())
+        .value
+        .and_then(|a| a.masterplan);
     let mut out: Vec<IndicatorSet> = builtin::BUILTINS
         .iter()
         .map(|b| builtin::get(b.id).expect("a built-in set"))
+        .map(|s| swanilai::masterplan::expand(&s, programs.as_ref()))
         .collect();
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/base-set.json");
     let text = std::fs::read_to_string(base).expect("the corpus's base set");
@@ -56,8 +70,18 @@ fn sets() -> Vec<IndicatorSet> {
 
 /// Every indicator answered (a negative number where the kind takes numbers), with payloads
 /// in notes, links and every region field.
-fn hostile(set: &IndicatorSet) -> Assessment {
+/// An empty assessment of `set`, with the program list the set was expanded with.
+fn new_assessment(set: &IndicatorSet) -> Assessment {
     let mut a = Assessment::new(&set.id, &set.version);
+    a.masterplan = set
+        .masterplan
+        .as_ref()
+        .and_then(|t| t.expanded_with.clone());
+    a
+}
+
+fn hostile(set: &IndicatorSet) -> Assessment {
+    let mut a = new_assessment(set);
     a.region.name = "=Kabupaten,=X".into();
     a.region.code = "-6303".into();
     a.region.period = "@2026".into();
@@ -358,7 +382,7 @@ fn check_report(set: &IndicatorSet, a: &Assessment, report: &Report, lang: Lang)
 fn the_csv_reads_as_a_report_of_three_tables_with_numeric_columns() {
     for set in sets() {
         let plain = {
-            let mut a = Assessment::new(&set.id, &set.version);
+            let mut a = new_assessment(&set);
             a.region.name = "Kabupaten Banjar".into();
             a.region.code = "63.03".into();
             a.region.period = "2026".into();
@@ -381,7 +405,7 @@ fn the_csv_reads_as_a_report_of_three_tables_with_numeric_columns() {
 #[test]
 fn negative_answers_are_numbers_without_an_apostrophe() {
     let set = builtin::get("spbe-2020").expect("spbe-2020");
-    let mut a = Assessment::new(&set.id, &set.version);
+    let mut a = new_assessment(&set);
     let first = set.indicators().next().expect("an indicator").id.clone();
     a.set_value(&first, Value::Number(-2.25));
     let text = report_csv(&set, &a, &score(&set, &a), Lang::Id, AT);

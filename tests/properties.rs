@@ -286,6 +286,7 @@ impl Builder {
             weight: g.weight,
             children,
             indicators,
+            generated: None,
         }
     }
 }
@@ -331,6 +332,7 @@ fn build(spec: &SetSpec) -> IndicatorSet {
         groups: spec.groups.iter().map(|g| b.group(g)).collect(),
         tags: Vec::new(),
         terms: Default::default(),
+        masterplan: None,
     }
 }
 

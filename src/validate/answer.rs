@@ -190,7 +190,9 @@ pub fn answer_score(kind: &AnswerKind, scale: &Scale, value: &Value) -> Result<f
 /// assert!(codes.contains(&"unknown-indicator"));
 /// ```
 pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let set = &*crate::masterplan::effective_set(set, a);
+    let mut out = crate::masterplan::validate_masterplan(set, a);
+    let generated = set.masterplan.is_some();
     if a.set_id != set.id {
         // Named by title where known (a built-in set), so an official can tell them apart.
         let theirs = crate::builtin::BUILTINS.iter().find(|b| b.id == a.set_id);
@@ -264,6 +266,9 @@ pub fn validate_assessment(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
         }
         let Some(ind) = by_id.get(id.as_str()).map(|&k| indicators[k]) else {
             report(&mut out, &|| {
+                if generated && crate::masterplan::is_generated_id(id) {
+                    return crate::masterplan::orphaned(path(), id);
+                }
                 Problem::new(
                     path(),
                     Code::UnknownIndicator,

@@ -228,7 +228,9 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        if g.children.is_empty() && g.indicators.is_empty() {
+        if g.generated.is_some() {
+            self.generated(g, path, depth);
+        } else if g.children.is_empty() && g.indicators.is_empty() {
             self.push(
                 path,
                 Code::GroupEmpty,
@@ -254,16 +256,24 @@ impl<'a> Checker<'a> {
         self.id(&ind.id, path);
         self.text(&ind.title, &join(path, "title"));
         self.weight(ind.weight, path);
-        let apath = join(path, "answer");
+        self.answer(&ind.answer, &join(path, "answer"), &ind.id);
+        if let Some(x) = &ind.external {
+            self.external(ind, x, &join(path, "external"));
+        }
+    }
+
+    /// Checks an answer definition at `apath`, of the indicator (or template) `owner`.
+    fn answer(&mut self, answer: &AnswerKind, apath: &str, owner: &str) {
+        let apath = apath.to_string();
         let empty = |c: &mut Self, what_id: &str, what_en: &str| {
             c.push(
                 &apath,
                 Code::AnswersEmpty,
-                format!("indikator `{}` tidak punya {what_id}", ind.id),
-                format!("indicator `{}` offers no {what_en}", ind.id),
+                format!("indikator `{owner}` tidak punya {what_id}"),
+                format!("indicator `{owner}` offers no {what_en}"),
             );
         };
-        match &ind.answer {
+        match answer {
             AnswerKind::Level { levels } => {
                 if levels.is_empty() {
                     empty(self, "tingkat", "levels");
@@ -336,9 +346,6 @@ impl<'a> Checker<'a> {
                 self.mapping(mapping, *better, &join(&apath, "mapping"));
             }
             AnswerKind::Percent { .. } | AnswerKind::Score => {}
-        }
-        if let Some(x) = &ind.external {
-            self.external(ind, x, &join(path, "external"));
         }
     }
 
@@ -531,6 +538,7 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
     for (i, g) in set.groups.iter().enumerate() {
         c.group(g, &index("groups", i), 1);
     }
+    c.template(set);
     // Shares are only meaningful when every weight is positive (reported above otherwise).
     if scale_ok && !c.problems.iter().any(|p| p.code == Code::WeightNotPositive) {
         let bound = s.min.abs().max(s.max.abs()).max(1.0);
@@ -733,5 +741,6 @@ fn check_predicates(c: &mut Checker<'_>, set: &IndicatorSet) {
 
 mod answer;
 mod evidence;
+mod masterplan;
 
 pub use answer::{AnswerError, answer_score, is_bps_code, validate_assessment};

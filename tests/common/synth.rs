@@ -136,6 +136,7 @@ pub fn set(n: usize) -> IndicatorSet {
                         weight: 1.0 + (l % 2) as f64,
                         children: Vec::new(),
                         indicators,
+                        generated: None,
                     });
                 }
             }
@@ -147,6 +148,7 @@ pub fn set(n: usize) -> IndicatorSet {
                     weight: 1.0 + (m % 4) as f64,
                     children: leaf_groups,
                     indicators: Vec::new(),
+                    generated: None,
                 });
             }
         }
@@ -158,6 +160,7 @@ pub fn set(n: usize) -> IndicatorSet {
                 weight: [10.0, 20.0, 30.0, 20.0, 20.0][t],
                 children: mids,
                 indicators: Vec::new(),
+                generated: None,
             });
         }
     }
@@ -187,6 +190,7 @@ pub fn set(n: usize) -> IndicatorSet {
         groups,
         tags: Vec::new(),
         terms: Default::default(),
+        masterplan: None,
     }
 }
 

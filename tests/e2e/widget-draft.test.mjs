@@ -316,14 +316,14 @@ test('a huge paste into a number field is not saved, and answers given after it 
 test('a number field bounded on one side shows that bound, in words, beside it and in its error', { timeout: 90_000 }, async () => {
   const { page, record, close } = await openWidget(browser, `${server.url}smart-city-evaluasi.html`);
   try {
-    await openTab(page, 3); // impact
-    const c = card(page, 'im-gov-02'); // days to follow up a complaint: at least 0, no maximum
+    await openTab(page, 1); // output
+    const c = card(page, 'out-klb-03'); // Smart City Forum meetings: at least 0, no maximum
     assert.equal((await c.locator('.swn-range').textContent())?.trim(), '(paling kecil 0)');
     await c.locator('[data-f="num"]').fill('-3');
     assert.equal(((await c.locator('[data-err]').textContent()) ?? '').trim(), 'Nilai harus paling kecil 0, bukan -3.');
     await page.locator('[data-act="lang"]').click();
     await page.locator('.swn[lang="en"]').waitFor();
-    assert.equal((await card(page, 'im-gov-02').locator('.swn-range').textContent())?.trim(), '(at least 0)');
+    assert.equal((await card(page, 'out-klb-03').locator('.swn-range').textContent())?.trim(), '(at least 0)');
     assertClean(record);
   } finally {
     await close();
