@@ -150,6 +150,23 @@ mod cli {
             #[arg(required = true)]
             returned: Vec<PathBuf>,
         },
+        /// Print a form's first screen as HTML, to serve inside its `<swanilai-assessment>`
+        /// element: usable before any script loads, taken over by the widget
+        /// (docs/FIRST-SCREEN.md).
+        Prerender {
+            /// A built-in set id or a set file (the element's `set` or `src`).
+            #[arg(long)]
+            set: String,
+            /// The language, `id` or `en` (the element's `lang`).
+            #[arg(long, default_value = "id")]
+            lang: String,
+            /// The region's name (the element's `region`), filled in the first field.
+            #[arg(long, default_value = "")]
+            region: String,
+            /// The URL of the package's `swanilai.css` as the page links it.
+            #[arg(long, default_value = "swanilai.css")]
+            stylesheet: String,
+        },
         /// Print the JSON Schema of a document type.
         Schema {
             /// Which document.
@@ -315,6 +332,24 @@ mod cli {
                 Ok(0)
             }
             Command::Validate { file, set } => validate(&file, set.as_deref()),
+            Command::Prerender {
+                set,
+                lang,
+                region,
+                stylesheet,
+            } => {
+                let lang = match lang.as_str() {
+                    "id" | "en" => Lang::from_tag(&lang),
+                    _ => return Err(Fail(2, format!("--lang `{lang}`: use `id` or `en`"))),
+                };
+                let set = load_set(&set)?;
+                let scorer = Scorer::new(&set);
+                println!(
+                    "{}",
+                    swanilai::view::prerender(&scorer, lang, &region, &stylesheet)
+                );
+                Ok(0)
+            }
             Command::Score {
                 set,
                 assessment,

@@ -620,3 +620,71 @@ fn progress_lists_each_units_overdue_targets_on_a_date() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
 }
+
+#[test]
+fn prerender_prints_the_first_screen_as_a_declarative_shadow_root() {
+    let o = run(&[
+        "prerender",
+        "--set",
+        "spbe-2020",
+        "--region",
+        "Kab. <Banjar> & \"Martapura\"",
+        "--stylesheet",
+        "/swanilai/swanilai.css",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(
+        html.starts_with(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/swanilai/swanilai.css\"><div class=\"swn\" lang=\"id\">"
+        ),
+        "{}",
+        &html[..200]
+    );
+    assert!(html.trim_end().ends_with("</div></template>"));
+    // The region as the element's `region` attribute gives it, escaped.
+    assert!(html.contains(
+        "data-region=\"name\" dir=\"auto\" autocomplete=\"organization\" value=\"Kab. &lt;Banjar&gt; &amp; &quot;Martapura&quot;\""
+    ));
+    // The first tab's indicators with their five levels, none chosen; the second tab's not.
+    let set = IndicatorSet::from_json_str(builtin::json("spbe-2020").unwrap())
+        .value
+        .unwrap();
+    let first_tab = swanilai::Scorer::new(&set).top_group_indicator_count(0);
+    for i in 0..first_tab {
+        for level in 1..=5 {
+            assert!(
+                html.contains(&format!(
+                    "type=\"radio\" name=\"swn-r-{i}\" value=\"{level}\" data-i=\"{i}\" data-f=\"pick\""
+                )),
+                "indicator {i} level {level}"
+            );
+        }
+    }
+    assert!(!html.contains(&format!("data-i=\"{first_tab}\"")));
+    assert!(!html.contains(" checked"));
+    assert_eq!(html.matches("<script").count(), 0);
+    assert_eq!(html.matches("style=").count(), 0);
+    // English, and a set from a file.
+    let dir = temp_dir("prerender");
+    let file = dir.join("set.json");
+    std::fs::write(&file, builtin::json("pemdi-2026").unwrap()).unwrap();
+    let o = run(&["prerender", "--set", file.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("<div class=\"swn\" lang=\"en\">"));
+    assert!(stdout(&o).contains(">Export JSON</button>"));
+}
+
+#[test]
+fn prerender_refuses_an_unknown_language_and_set() {
+    let o = run(&["prerender", "--set", "spbe-2020", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--lang `fr`: use `id` or `en`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["prerender", "--set", "no-such-set"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`no-such-set` is neither a built-in set"));
+}

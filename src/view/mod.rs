@@ -11,7 +11,9 @@ use crate::round::{format_delta, format_number};
 use crate::score::{Score, Scorer, Tally};
 
 mod action;
+mod form;
 mod lastyear;
+mod markup;
 mod nav;
 mod notices;
 mod print;
@@ -20,9 +22,11 @@ mod strings;
 mod texts;
 
 pub use action::Action;
+pub use form::{CARD_CHUNK, Drafts, Form, prerender};
 pub use lastyear::{
     ReadInPart, judge_previous, previous_question, previous_source, previous_use, region_period,
 };
+pub use markup::{Html, Out};
 pub use nav::{NoticeKind, Place, add_notice, lead_text, more_findings, next_unanswered, tab_of};
 pub use notices::{
     Judged, Opened, answer_id_in_path, import_announcement, import_verdict, indicator_name,

@@ -52,6 +52,27 @@ impl Dom {
     }
 }
 
+/// The widget's side of the form's drawing ([`crate::view::Form`]): DOM elements.
+impl crate::view::Out for Dom {
+    type El = Element;
+
+    fn el(&self, tag: &str, class: &str) -> Element {
+        Dom::el(self, tag, class)
+    }
+
+    fn add(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+        Dom::add(self, parent, tag, class, text)
+    }
+
+    fn attrs(&self, e: &Element, list: &[(&str, &str)]) {
+        attrs(e, list);
+    }
+
+    fn value(&self, e: &Element, v: &str) {
+        set_value(e, v);
+    }
+}
+
 /// Sets attributes.
 pub(crate) fn attrs(e: &Element, list: &[(&str, &str)]) {
     for (k, v) in list {

@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom::{set_value, value_of};
 use super::{Emits, Inner, now_iso, to_js};
 use crate::model::{AnswerKind, Lang};
-use crate::view::{self, Ui};
+use crate::view;
 use crate::{Answer, Value, answer_score};
 
 impl Inner {
@@ -87,17 +87,7 @@ impl Inner {
         raw: &str,
         typed_in: Lang,
     ) -> Result<Option<Value>, String> {
-        let ind = self.scorer.indicator(i);
-        view::read_number(&ind.answer, &self.set().scale, raw, typed_in, self.lang).map_err(|msg| {
-            match self.a.answers.get(&ind.id).and_then(|a| a.value.as_ref()) {
-                Some(Value::Number(n)) => format!(
-                    "{msg} {}: {}.",
-                    self.t(Ui::StillScored),
-                    view::typed_text(*n, self.lang)
-                ),
-                _ => msg,
-            }
-        })
+        self.form().read_number(i, raw, typed_in)
     }
 
     pub(crate) fn on_number(&mut self, i: usize, input: &Element) -> Emits {

@@ -28,7 +28,7 @@ use super::{Mounted, api, dom, from_js, mounted, to_js, to_js_error};
 use crate::autosave::{self, Tab as SaveTab};
 use crate::export::Integrity;
 use crate::model::Lang;
-use crate::view::{self, Opened, Ui, ui};
+use crate::view::{self, CARD_CHUNK, Opened, Ui, ui};
 use crate::{Assessment, Problem, Scorer, Tally, Value};
 use a11y::Speech;
 use events::{Listener, emit};
@@ -36,10 +36,6 @@ use schedule::Schedule;
 
 /// Text number fields rejected: (indicator position, the text, the language it was typed in).
 type Drafts = Vec<(usize, String, Lang)>;
-
-/// Cards drawn at a time in one tab: a 10,000-indicator tab would otherwise put ~90,000
-/// nodes in the page and make every change wait for their layout.
-const CARD_CHUNK: usize = 100;
 
 pub(crate) struct Inner {
     dom: Dom,
@@ -362,6 +358,21 @@ impl Inner {
 
     fn t(&self, key: Ui) -> &'static str {
         ui(key, self.lang)
+    }
+
+    /// What the form is drawn from, for [`view::Form`]'s drawing and its card states.
+    fn form(&self) -> view::Form<'_, 'static> {
+        view::Form {
+            scorer: &self.scorer,
+            a: &self.a,
+            tally: &self.tally,
+            answered: &self.answered,
+            lang: self.lang,
+            tab: self.tab,
+            card_limit: self.card_limit,
+            drafts: &self.drafts,
+            levels_open: &self.nav.levels_open,
+        }
     }
 }
 
