@@ -125,11 +125,19 @@ export class SwanilaiAssessment extends HTMLElement {
     return n > 0 ? `${base}-${n + 1}` : base;
   }
 
+  /** Whether the shadow root holds a first screen served as HTML, not yet taken over. */
+  #served() {
+    return !this.#widget && !!this.shadowRoot?.querySelector('.swn');
+  }
+
   async #mount(generation) {
     if (generation !== this.#generation) return; // superseded before it started
     this.#widget?.destroy();
     this.#widget = null;
-    this.setAttribute('data-state', 'loading');
+    // A first screen served as HTML (`swanilai prerender`) is usable as it is: not dimmed as
+    // loading while the widget that takes it over loads.
+    const served = this.#served();
+    if (!served) this.setAttribute('data-state', 'loading');
     try {
       let set = this.getAttribute('set') || DEFAULT_SET;
       const src = this.getAttribute('src');
@@ -185,7 +193,9 @@ export class SwanilaiAssessment extends HTMLElement {
         }
         box.append(ul);
       }
-      root.replaceChildren(box);
+      // Over a served first screen the message goes on top: what was typed there stays.
+      if (served && this.#served()) root.prepend(box);
+      else root.replaceChildren(box);
       console.error(err);
     }
   }

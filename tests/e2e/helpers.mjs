@@ -274,6 +274,12 @@ async function runCli(args, files) {
   }
 }
 
+/** The first screen `swanilai prerender ...args` prints (HTML text). */
+export async function prerendered(args) {
+  const { stdout } = await execFileAsync(await cli(), ['prerender', ...args], { maxBuffer: 16 << 20 });
+  return stdout;
+}
+
 /** The engine's full report (`swanilai score --format json`) of an assessment on `set`. */
 export async function engineReport(set, assessment) {
   return runCli(['score', '--set', 'set.json', 'a.json', '--format', 'json'], { 'set.json': set, 'a.json': assessment });

@@ -46,7 +46,17 @@ impl Inner {
         // `beforeunload` listener may be kept out of the browser's back/forward cache.
         self.unsaved_shown.set(None);
         self.show_unsaved();
-        if let Ok(Some(link)) = self.root.query_selector("link") {
+        // A stylesheet kept from a served first screen may have loaded already.
+        let loaded = |link: &Element| {
+            js_sys::Reflect::get(link, &"sheet".into()).is_ok_and(|s| s.is_object())
+        };
+        if let Some(link) = self
+            .root
+            .query_selector("link")
+            .ok()
+            .flatten()
+            .filter(|l| !loaded(l))
+        {
             self.add_listener(&link.clone().into(), "load", weak.clone());
             self.add_listener(&link.into(), "error", weak.clone());
         } else {

@@ -14,6 +14,7 @@ mod previous;
 mod render;
 mod save;
 mod schedule;
+mod takeover;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -260,7 +261,12 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
             teardown(&cell)?;
         }
     }
+    // A first screen served as HTML (`swanilai prerender`): what the official chose and typed
+    // in it before the module loaded is read now and applied once the widget is drawn.
+    let before = host.shadow_root().and_then(|r| takeover::read(&r));
     let root = match host.shadow_root() {
+        // Drawn over by render_all, which keeps its stylesheet and the focus.
+        Some(r) if before.is_some() => r,
         Some(r) => {
             // Re-mounting into the same host (e.g. after destroy) reuses its shadow root.
             clear(&r);
@@ -339,7 +345,10 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         // Drawn with the page: the region is there before anything is announced.
         st.speech.fresh.set(false);
         st.listen(weak.clone());
-        st.restore_place();
+        // The official already at work in the first screen stays where she is.
+        if before.as_ref().is_none_or(|b| !b.busy()) {
+            st.restore_place();
+        }
     }
     mounted(|m| {
         m.push(Mounted {
@@ -348,6 +357,10 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
             state: weak,
         })
     });
+    if let Some(b) = before {
+        // As events, with the widget released: the same way as if typed into it.
+        takeover::apply(&cell, b);
+    }
     Ok(Widget { inner: cell })
 }
 

@@ -20,8 +20,13 @@ impl Inner {
         // Everything is redrawn: keep keyboard focus on the redrawn twin of what had it.
         let focus_key = self.focus_key();
         let d = self.dom.clone();
+        // The stylesheet already linked stays (a served first screen's, or the last drawing's):
+        // a new link would leave the new drawing unstyled until it had loaded.
+        let kept = self.linked_stylesheet();
         clear(&self.root);
-        if !self.stylesheet.is_empty() {
+        if let Some(link) = kept {
+            let _ = self.root.append_child(&link);
+        } else if !self.stylesheet.is_empty() {
             let link = d.el("link", "");
             attrs(&link, &[("rel", "stylesheet"), ("href", &self.stylesheet)]);
             let _ = self.root.append_child(&link);
@@ -45,5 +50,18 @@ impl Inner {
         }
         // The sticky bar's height (it wraps on narrow screens) for what scrolls below it.
         self.measure_bar();
+    }
+
+    /// The `<link>` to the widget's stylesheet in its shadow root, if there is one.
+    pub(crate) fn linked_stylesheet(&self) -> Option<web_sys::Element> {
+        if self.stylesheet.is_empty() {
+            return None;
+        }
+        let link = self.root.query_selector("link[rel=stylesheet]").ok()??;
+        // Its `href` property: the attribute resolved against the page, as the option is.
+        let href = js_sys::Reflect::get(&link, &"href".into())
+            .ok()?
+            .as_string()?;
+        (href == self.stylesheet).then_some(link)
     }
 }

@@ -1,0 +1,150 @@
+//! Taking over a first screen served as HTML (`swanilai prerender`, a declarative shadow
+//! root): the official may have chosen levels and typed in it before the module loaded. What
+//! differs from the served markup is read before the widget draws over it, then set on the
+//! widget's own controls and sent through its listeners as `input` and `change` events: the
+//! same way as if it had been done in the widget (answers scored and saved; over a stored
+//! draft, these fields win and the draft keeps the rest). The focus and the caret stay.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRoot};
+
+use super::Inner;
+use super::dom::set_value;
+
+/// The form controls of the first screen.
+const CONTROLS: &str = "input[data-region], input[data-f], select[data-f], textarea[data-f]";
+
+/// What the official did in the served first screen.
+pub(crate) struct Before {
+    /// Each changed control: which one (see [`which`]) and its value now.
+    edits: Vec<(String, String)>,
+    /// The caret or selection of the focused text field.
+    selection: Option<(u32, u32)>,
+    /// Whether a control in it had the focus.
+    focused: bool,
+}
+
+impl Before {
+    /// Whether the official was at work in it (then the page is left where she is).
+    pub(crate) fn busy(&self) -> bool {
+        self.focused || !self.edits.is_empty()
+    }
+}
+
+/// A control's identity in both drawings: its region key, or its indicator, field and item,
+/// and a radio button's value.
+fn which(el: &Element) -> String {
+    let a = |k: &str| el.get_attribute(k).unwrap_or_default();
+    let radio = if a("type") == "radio" {
+        a("value")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{radio}",
+        a("data-region"),
+        a("data-i"),
+        a("data-f"),
+        a("data-item")
+    )
+}
+
+/// The controls of a drawing, with their identities.
+fn controls(root: &ShadowRoot) -> Vec<(String, Element)> {
+    let mut out = Vec::new();
+    if let Ok(list) = root.query_selector_all(CONTROLS) {
+        for k in 0..list.length() {
+            if let Some(el) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                out.push((which(&el), el));
+            }
+        }
+    }
+    out
+}
+
+/// A control's value if the official changed it (a radio button chosen, text typed, another
+/// option picked), else `None`.
+fn changed(el: &Element) -> Option<String> {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        if i.type_() == "radio" {
+            return (i.checked() && !i.default_checked()).then(|| i.value());
+        }
+        return (i.value() != i.default_value()).then(|| i.value());
+    }
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        return (Ok(t.value()) != t.default_value()).then(|| t.value());
+    }
+    let s = el.dyn_ref::<HtmlSelectElement>()?;
+    // The option the markup chose, else the first.
+    let served = el
+        .query_selector("option[selected]")
+        .ok()
+        .flatten()
+        .or_else(|| el.query_selector("option").ok().flatten())
+        .and_then(|o| o.get_attribute("value"))
+        .unwrap_or_default();
+    (s.value() != served).then(|| s.value())
+}
+
+/// Reads a served first screen in `root`; `None` when there is none (an empty root, or one a
+/// widget drew before).
+pub(crate) fn read(root: &ShadowRoot) -> Option<Before> {
+    root.query_selector(".swn").ok().flatten()?;
+    let edits = controls(root)
+        .into_iter()
+        .filter_map(|(key, el)| changed(&el).map(|v| (key, v)))
+        .collect();
+    let active = root.active_element();
+    let selection = active.as_ref().and_then(|el| {
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            Some((i.selection_start().ok()??, i.selection_end().ok()??))
+        } else {
+            let t = el.dyn_ref::<HtmlTextAreaElement>()?;
+            Some((t.selection_start().ok()??, t.selection_end().ok()??))
+        }
+    });
+    Some(Before {
+        edits,
+        selection,
+        focused: active.is_some(),
+    })
+}
+
+/// Applies what was done in the served first screen to the mounted widget in `cell`.
+pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
+    let Some(root) = cell
+        .try_borrow()
+        .ok()
+        .and_then(|g| g.as_ref().map(|st| st.root.clone()))
+    else {
+        return;
+    };
+    let now = controls(&root);
+    for (key, value) in &before.edits {
+        let Some((_, el)) = now.iter().find(|(k, _)| k == key) else {
+            continue;
+        };
+        match el.dyn_ref::<HtmlInputElement>() {
+            Some(i) if i.type_() == "radio" => i.set_checked(true),
+            _ => set_value(el, value),
+        }
+        for kind in ["input", "change"] {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(e) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                let _ = el.dispatch_event(&e);
+            }
+        }
+    }
+    // The caret where it was: setting the value moved it to the end.
+    if let (Some((start, end)), Some(el)) = (before.selection, root.active_element()) {
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            let _ = i.set_selection_range(start, end);
+        } else if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+            let _ = t.set_selection_range(start, end);
+        }
+    }
+}
