@@ -19,6 +19,7 @@ mod notices;
 mod print;
 mod sheet;
 mod strings;
+pub mod team;
 mod texts;
 
 pub use action::Action;
@@ -38,7 +39,7 @@ pub use sheet::{
     EvidencedView, axis_name, card_levels, check_title, evidenced, external_labels, has_items,
     item_notes_label, radar_rings, status_label,
 };
-pub use strings::{Ui, ui};
+pub use strings::{Tm, Ui, tm, ui};
 pub use texts::{evidence_text, file_name, links_of, number_range, saved_text, typed_text};
 
 /// The label of the button that shows a long plan in full.

@@ -411,6 +411,251 @@ const STRINGS: [(Ui, &str, &str); Ui::SavedHere as usize + 1] = [
     ),
 ];
 
+/// The strings of team work (units, assignments, progress, shares), in Indonesian and English.
+/// `{name}`, `{n}` and the like are filled in by `crate::view::team`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant is named after what it says
+pub enum Tm {
+    Open,
+    Title,
+    Intro,
+    Units,
+    UnitName,
+    NewUnit,
+    AddUnit,
+    RemoveUnit,
+    NoUnits,
+    NameEmpty,
+    NameTaken,
+    InUse,
+    Removed,
+    Assignments,
+    ShowUnit,
+    AllUnits,
+    Unassigned,
+    Responsible,
+    Target,
+    NoTarget,
+    Due,
+    HeldBy,
+    SameUnit,
+    ChangedBy,
+    Progress,
+    AsOf,
+    Answered,
+    Ready,
+    Above,
+    Overdue,
+    SeeIndicators,
+    Share,
+    ShareHint,
+    ExportShare,
+    ImportShares,
+    ShareBanner,
+    YourIndicators,
+    ExportBack,
+    MergeTitle,
+    Refused,
+    Warned,
+    Accepted,
+    Conflicts,
+    KeepBase,
+    Outside,
+    Twice,
+    InBase,
+    CurrentValue,
+    Apply,
+    ChooseFirst,
+    MergeDone,
+    NothingNew,
+    AssignedTo,
+    Cleared,
+    Coordinator,
+    NoIndicators,
+    TargetInvalid,
+    LevelN,
+    DateInvalid,
+}
+
+/// A team-work string in `lang`.
+///
+/// ```
+/// use swanilai::{view::{tm, Tm}, Lang};
+/// assert_eq!(tm(Tm::Units, Lang::Id), "Unit kerja");
+/// assert_eq!(tm(Tm::Units, Lang::En), "Units");
+/// ```
+pub fn tm(key: Tm, lang: Lang) -> &'static str {
+    let (_, id, en) = TEAM[key as usize];
+    if lang == Lang::En { en } else { id }
+}
+
+/// Every team-work string, in the order of [`Tm`]'s variants.
+const TEAM: [(Tm, &str, &str); Tm::DateInvalid as usize + 1] = [
+    (Tm::Open, "Tim", "Team"),
+    (Tm::Title, "Kerja tim", "Team work"),
+    (
+        Tm::Intro,
+        "Bagikan indikator kepada unit kerja, pantau kemajuannya, serahkan bagian tiap unit sebagai berkas dan gabungkan kembali berkas yang dikembalikan.",
+        "Give the indicators to the units, follow their progress, hand each unit its share as a file and merge the files they send back.",
+    ),
+    (Tm::Units, "Unit kerja", "Units"),
+    (Tm::UnitName, "Nama unit", "Unit name"),
+    (
+        Tm::NewUnit,
+        "Nama unit baru, mis. Bappeda",
+        "New unit's name, e.g. Bappeda",
+    ),
+    (Tm::AddUnit, "Tambah unit", "Add unit"),
+    (Tm::RemoveUnit, "Hapus unit {name}", "Remove unit {name}"),
+    (
+        Tm::NoUnits,
+        "Belum ada unit. Tambahkan unit kerja yang ikut mengisi penilaian ini.",
+        "No units yet. Add the units that take part in this assessment.",
+    ),
+    (
+        Tm::NameEmpty,
+        "Tulis nama unit dahulu.",
+        "Write the unit's name first.",
+    ),
+    (
+        Tm::NameTaken,
+        "Sudah ada unit bernama {name}; pakai nama lain.",
+        "There is already a unit named {name}; use another name.",
+    ),
+    (
+        Tm::InUse,
+        "Unit {name} memegang {n} penugasan. Hapus unit ini dan kosongkan penugasannya?",
+        "Unit {name} holds {n} assignments. Remove the unit and leave those assignments empty?",
+    ),
+    (Tm::Removed, "Unit {name} dihapus.", "Unit {name} removed."),
+    (Tm::Assignments, "Penugasan", "Assignments"),
+    (Tm::ShowUnit, "Tampilkan", "Show"),
+    (Tm::AllUnits, "Semua unit", "All units"),
+    (Tm::Unassigned, "Belum ditugaskan", "Not assigned"),
+    (Tm::Responsible, "Unit penanggung jawab", "Responsible unit"),
+    (Tm::Target, "Target", "Target"),
+    (Tm::NoTarget, "Tanpa target", "No target"),
+    (Tm::Due, "Tenggat", "Due date"),
+    (Tm::HeldBy, "{item}: dipegang oleh", "{item}: held by"),
+    (Tm::SameUnit, "Unit indikator", "The indicator's unit"),
+    (
+        Tm::ChangedBy,
+        "Terakhir diubah oleh {name}, {at}",
+        "Last changed by {name}, {at}",
+    ),
+    (Tm::Progress, "Kemajuan per unit", "Progress per unit"),
+    (Tm::AsOf, "Per {date}", "As of {date}"),
+    (Tm::Answered, "Dijawab", "Answered"),
+    (Tm::Ready, "{evidence} siap", "{evidence} ready"),
+    (Tm::Above, "Klaim di atas bukti", "Claims above evidence"),
+    (Tm::Overdue, "Target lewat tenggat", "Targets overdue"),
+    (
+        Tm::SeeIndicators,
+        "Lihat indikator {name}",
+        "See {name}'s indicators",
+    ),
+    (
+        Tm::Share,
+        "Serahkan dan terima kembali",
+        "Hand out and take back",
+    ),
+    (
+        Tm::ShareHint,
+        "Tiap unit menerima berkas berisi indikatornya saja, membukanya dengan Impor di halaman ini, mengisinya, lalu mengirim kembali berkas yang diekspor.",
+        "Each unit gets a file holding its indicators only, opens it with Import on this page, fills it in and sends back the exported file.",
+    ),
+    (
+        Tm::ExportShare,
+        "Ekspor bagian {name}",
+        "Export {name}'s share",
+    ),
+    (
+        Tm::ImportShares,
+        "Impor bagian yang kembali (boleh beberapa berkas)",
+        "Import returned shares (several files at once)",
+    ),
+    (
+        Tm::ShareBanner,
+        "Ini bagian unit {unit} untuk {region}, diserahkan oleh {by}. Isi indikator Anda, lalu ekspor bagian ini dan kirimkan kembali.",
+        "This is unit {unit}'s share for {region}, handed out by {by}. Fill in your indicators, then export the share and send it back.",
+    ),
+    (Tm::YourIndicators, "Indikator Anda", "Your indicators"),
+    (
+        Tm::ExportBack,
+        "Ekspor bagian untuk dikembalikan",
+        "Export the share to send back",
+    ),
+    (Tm::MergeTitle, "Bagian yang kembali", "Returned shares"),
+    (
+        Tm::Refused,
+        "Ditolak, tidak ada isinya yang dipakai:",
+        "Refused, nothing of it is used:",
+    ),
+    (Tm::Warned, "Perhatikan:", "Note:"),
+    (
+        Tm::Accepted,
+        "{n} perubahan dari unit siap diterapkan.",
+        "{n} changes from the units are ready to apply.",
+    ),
+    (
+        Tm::Conflicts,
+        "{n} indikator berkonflik. Tidak ada yang ditimpa sampai Anda memilih satu sisi untuk tiap indikator.",
+        "{n} indicators are in conflict. Nothing is overwritten until you choose one side for each.",
+    ),
+    (Tm::KeepBase, "Tetap seperti sekarang", "Keep as it is"),
+    (
+        Tm::Outside,
+        "diubah oleh unit yang tidak ditugasi",
+        "changed by a unit it is not assigned to",
+    ),
+    (
+        Tm::Twice,
+        "diubah berbeda oleh dua berkas",
+        "changed differently by two files",
+    ),
+    (
+        Tm::InBase,
+        "sudah diubah di sini setelah bagian diserahkan",
+        "changed here after the share was handed out",
+    ),
+    (Tm::CurrentValue, "Sekarang", "Now"),
+    (Tm::Apply, "Terapkan", "Apply"),
+    (
+        Tm::ChooseFirst,
+        "Pilih satu sisi untuk {n} konflik lagi sebelum menerapkan.",
+        "Choose a side for {n} more conflicts before applying.",
+    ),
+    (
+        Tm::MergeDone,
+        "{n} perubahan diterapkan, masing-masing dengan unit dan waktunya.",
+        "{n} changes applied, each with its unit and time.",
+    ),
+    (
+        Tm::NothingNew,
+        "Tidak ada perubahan untuk diterapkan.",
+        "There is no change to apply.",
+    ),
+    (Tm::AssignedTo, "ditugaskan ke {name}", "assigned to {name}"),
+    (Tm::Cleared, "dikosongkan", "cleared"),
+    (Tm::Coordinator, "koordinator", "the coordinator"),
+    (
+        Tm::NoIndicators,
+        "Belum ada indikator untuk unit ini.",
+        "No indicators for this unit yet.",
+    ),
+    (
+        Tm::TargetInvalid,
+        "Target tidak sah; target sebelumnya tetap.",
+        "Not a valid target; the previous target stays.",
+    ),
+    (Tm::LevelN, "Tingkat {n}", "Level {n}"),
+    (
+        Tm::DateInvalid,
+        "Tanggal {date} tidak sah: tulis YYYY-MM-DD, mis. 2026-09-30.",
+        "Date {date} is not valid: write YYYY-MM-DD, e.g. 2026-09-30.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +665,24 @@ mod tests {
         for (k, (key, id, en)) in STRINGS.iter().enumerate() {
             assert_eq!(*key as usize, k, "{key:?} is out of place");
             assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn every_team_string_sits_at_its_variant_and_fills_the_same_blanks() {
+        for (k, (key, id, en)) in TEAM.iter().enumerate() {
+            assert_eq!(*key as usize, k, "{key:?} is out of place");
+            assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
+            fn blanks(s: &str) -> Vec<&str> {
+                let mut b: Vec<&str> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split('}').next())
+                    .collect();
+                b.sort_unstable();
+                b
+            }
+            assert_eq!(blanks(id), blanks(en), "{key:?}");
         }
     }
 }
