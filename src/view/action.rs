@@ -58,10 +58,26 @@ pub enum Action {
     PreviousConfirm,
     /// Forget the opened last year's file (the one kept stays).
     PreviousCancel,
+    /// Open or close the team panel.
+    Team,
+    /// Add the unit named in the new-unit field.
+    UnitAdd,
+    /// Remove a unit (`data-unit`); asks first when it holds assignments.
+    UnitRemove,
+    /// Show a unit's indicators in the assignment list (`data-unit`; empty: the unassigned).
+    TeamShow,
+    /// Download a unit's share (`data-unit`), or on a unit's page the share as filled.
+    ShareExport,
+    /// Open returned shares for review (a file field taking several files).
+    ShareImport,
+    /// Apply the reviewed shares (every conflict chosen).
+    MergeApply,
+    /// Forget the reviewed shares.
+    MergeCancel,
 }
 
 /// Every action with its name in the page.
-const NAMES: [(Action, &str); 27] = [
+const NAMES: [(Action, &str); 35] = [
     (Action::Lang, "lang"),
     (Action::ExportJson, "export-json"),
     (Action::ExportCsv, "export-csv"),
@@ -89,6 +105,14 @@ const NAMES: [(Action, &str); 27] = [
     (Action::Levels, "levels"),
     (Action::PreviousConfirm, "previous-confirm"),
     (Action::PreviousCancel, "previous-cancel"),
+    (Action::Team, "team"),
+    (Action::UnitAdd, "unit-add"),
+    (Action::UnitRemove, "unit-remove"),
+    (Action::TeamShow, "team-show"),
+    (Action::ShareExport, "share-export"),
+    (Action::ShareImport, "share-import"),
+    (Action::MergeApply, "merge-apply"),
+    (Action::MergeCancel, "merge-cancel"),
 ];
 
 impl Action {

@@ -144,6 +144,14 @@ impl Form<'_, '_> {
                 ],
             );
         }
+        // Team work: the panel is drawn only when opened (web::widget::render::team).
+        let team = button(
+            &files,
+            "swn-btn",
+            super::tm(super::Tm::Open, self.lang),
+            Action::Team,
+        );
+        o.attrs(&team, &[("aria-expanded", "false")]);
         let lang_btn = button(&bar, "swn-btn", self.t(Ui::OtherLanguage), Action::Lang);
         o.attrs(
             &lang_btn,

@@ -127,6 +127,24 @@ impl Inner {
             Action::PreviousCancel => self.previous_cancel(),
             Action::OtherLoad | Action::OtherMerge | Action::OtherKeep => self.settle(act),
             Action::LeftRestore | Action::LeftDrop => self.left_work(act == Action::LeftRestore),
+            Action::Team => {
+                self.toggle_team();
+                vec![]
+            }
+            Action::UnitAdd => self.add_unit(),
+            Action::UnitRemove => self.remove_unit(el),
+            Action::TeamShow => {
+                self.show_unit(el);
+                vec![]
+            }
+            Action::ShareExport => self.export_share(el),
+            // The file field acts on `change`, when files were chosen (see `events`).
+            Action::ShareImport => vec![],
+            Action::MergeApply => self.apply_review(),
+            Action::MergeCancel => {
+                self.cancel_review();
+                vec![]
+            }
         }
     }
 

@@ -199,7 +199,11 @@ impl Inner {
                 match action_of(&target) {
                     Some((Action::Import, el)) => return self.read_file(&el, false),
                     Some((Action::ImportPrevious, el)) => return self.read_file(&el, true),
+                    Some((Action::ShareImport, el)) => return self.read_shares(&el),
                     _ => {}
+                }
+                if let Some(el) = closest_with(&target, "data-team") {
+                    return self.on_team_change(&el);
                 }
                 let Some(el) = closest_with(&target, "data-f") else {
                     return Vec::new();
@@ -236,6 +240,16 @@ impl Inner {
             }
             "keydown" => {
                 let ke: &KeyboardEvent = e.unchecked_ref();
+                if let Some(el) = closest_with(&target, "data-team") {
+                    // Enter in the new unit's name adds it, as its button does.
+                    if ke.key() == "Enter"
+                        && el.get_attribute("data-team").as_deref() == Some("new-unit")
+                    {
+                        e.prevent_default();
+                        return self.add_unit();
+                    }
+                    return Vec::new();
+                }
                 let Some(tab) = closest_with(&target, "data-tab") else {
                     return Vec::new();
                 };

@@ -18,12 +18,12 @@ extern "C" {
     /// `Promise.prototype.then.call(promise, on_ok, on_err)`, with plain JS functions
     /// (js-sys's `then2` wants Rust closures, which would have to be kept and freed).
     #[wasm_bindgen(js_namespace = ["Promise", "prototype", "then"], js_name = call)]
-    fn then_either(promise: &JsValue, on_ok: &JsValue, on_err: &JsValue) -> JsValue;
+    pub(crate) fn then_either(promise: &JsValue, on_ok: &JsValue, on_err: &JsValue) -> JsValue;
 }
 
 impl Inner {
     /// Hands `text` to the browser as a download named `name`.
-    fn download(&self, name: &str, mime: &str, text: &str) {
+    pub(crate) fn download(&self, name: &str, mime: &str, text: &str) {
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let bag = web_sys::BlobPropertyBag::new();
         bag.set_type(mime);
@@ -44,6 +44,10 @@ impl Inner {
 
     /// The export's file name, from the set and the region (see [`view::file_name`]).
     fn file_name(&self, ext: &str) -> String {
+        // A unit's share goes back under its own name, never one every unit would share.
+        if let (Some(s), "json") = (&self.a.share, ext) {
+            return view::team::share_file_name(&self.set().id, &s.unit);
+        }
         view::file_name(&self.set().id, &self.a.region, ext)
     }
 

@@ -15,6 +15,7 @@ mod render;
 mod save;
 mod schedule;
 mod takeover;
+mod team;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -91,6 +92,8 @@ pub(crate) struct Inner {
     unsaved_shown: std::cell::Cell<Option<bool>>,
     /// Announcements waiting for a live region screen readers have seen.
     speech: Speech,
+    /// Team work: the panel (drawn only while open) and returned shares under review.
+    team: team::Team,
 }
 
 /// A message above the form; some carry buttons.
@@ -334,6 +337,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         saved_at: None,
         unsaved_shown: std::cell::Cell::new(None),
         speech: Speech::default(),
+        team: team::Team::default(),
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);

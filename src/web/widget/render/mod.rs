@@ -11,6 +11,7 @@ mod notices;
 mod print;
 mod results;
 mod sheet;
+mod team;
 
 use super::Inner;
 use super::dom::{attrs, clear};
@@ -39,6 +40,7 @@ impl Inner {
         self.frame = f.clone();
         self.speech.fresh.set(true);
         self.render_notices();
+        self.render_team();
         self.show_saved();
         self.show_back();
         self.render_results();
