@@ -725,20 +725,40 @@ impl Reader {
         }
         let mut o = self.object(v, path)?;
         let value = self.opt(&mut o, "value", Self::value);
-        let notes = self.opt(&mut o, "notes", Self::string).unwrap_or_default();
-        // Kept as written; one that is not an http(s) address is flagged by the check of the
-        // answers (`link-not-web`) and never written as a link.
+        let mut notes = self.opt(&mut o, "notes", Self::string).unwrap_or_default();
+        // A link that is not an http(s) address is kept as text in the notes, and flagged.
         let links = self.opt(&mut o, "links", |r, v, p| r.list(v, p, Self::string));
+        let links = self.web_links(links.unwrap_or_default(), &mut notes, &join(path, "links"));
         let evidence = self.opt(&mut o, "evidence", Self::item_states);
         let external = self.opt(&mut o, "external", Self::external_result);
         self.finish(o);
         Some(Answer {
             value,
             notes,
-            links: links.unwrap_or_default(),
+            links,
             evidence: evidence.unwrap_or_default(),
             external,
         })
+    }
+
+    /// The web links of a `links` list at `path`; any other non-blank entry (`www.…`,
+    /// `javascript:`, a path) is added to `notes` on a line of its own, as written, and
+    /// flagged (`link-not-web`): kept as text, never stored or written as a link.
+    fn web_links(&mut self, links: Vec<String>, notes: &mut String, path: &str) -> Vec<String> {
+        let mut web = Vec::with_capacity(links.len());
+        for (k, l) in links.into_iter().enumerate() {
+            if l.trim().is_empty() || crate::validate::is_web_link(&l) {
+                web.push(l);
+                continue;
+            }
+            self.problems
+                .push(crate::validate::link_moved(&index(path, k), &l));
+            if !notes.is_empty() {
+                notes.push('\n');
+            }
+            notes.push_str(&l);
+        }
+        web
     }
 
     /// An answer's evidence items by id. An item whose status cannot be read is kept as
@@ -765,19 +785,18 @@ impl Reader {
                     ],
                 )
             });
-            let notes = self
+            let mut notes = self
                 .opt(&mut item, "notes", Self::string)
                 .unwrap_or_default();
-            // Kept as typed: the check before submitting (crate::check) lists an item's link
-            // that is not http(s) as something to fix before the file goes out.
             let links = self.opt(&mut item, "links", |r, v, p| r.list(v, p, Self::string));
+            let links = self.web_links(links.unwrap_or_default(), &mut notes, &join(&at, "links"));
             self.finish(item);
             out.insert(
                 k.clone(),
                 ItemEvidence {
                     status: status.unwrap_or_default(),
                     notes,
-                    links: links.unwrap_or_default(),
+                    links,
                 },
             );
         }

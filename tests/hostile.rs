@@ -418,19 +418,40 @@ fn the_guarantees_promise_integrity_not_authenticity() {
 
 fn links_that_are_not_web_addresses_are_kept_as_text_and_flagged() {
     let set = set_for(&Json::parse(r#"{"set": "base-set.json"}"#).expect("JSON"));
-    // Read from a file: kept as written, each flagged where it is; the CSV writes them as text.
-    let parsed = Assessment::from_json_str_for(&read("assessment-html-and-script-text.json"), &set);
+    // Read from a file: the web link stays a link; each other entry goes into the notes, on a
+    // line of its own as written, and is flagged while reading where it was (nothing lost).
+    let text = read("assessment-html-and-script-text.json");
+    let parsed = Assessment::from_json_str_for(&text, &set);
     let a = parsed.value.expect("accepted");
-    assert_eq!(a.answers["tk-01"].links.len(), 3, "nothing dropped");
-    let flagged: Vec<String> = validate_assessment(&set, &a)
-        .into_iter()
+    assert_eq!(
+        a.answers["tk-01"].links,
+        ["https://contoh.go.id/perbup.pdf"]
+    );
+    assert!(
+        a.answers["tk-01"]
+            .notes
+            .ends_with("\njavascript:alert(1)\ndata:text/html,<script>alert(1)</script>"),
+        "{}",
+        a.answers["tk-01"].notes
+    );
+    let flagged: Vec<&str> = (parsed.problems.iter())
         .filter(|p| p.code.as_str() == "link-not-web")
-        .map(|p| p.path)
+        .map(|p| p.path.as_str())
         .collect();
     assert_eq!(
         flagged,
         ["answers.tk-01.links[0]", "answers.tk-01.links[1]"]
     );
+    assert!(
+        !validate_assessment(&set, &a)
+            .iter()
+            .any(|p| p.code.as_str() == "link-not-web"),
+        "no longer a link once read"
+    );
+    // Written again and read back: nothing more moves, nothing is flagged again.
+    let again = Assessment::from_json_str_for(&serde_json::to_string(&a).expect("json"), &set);
+    assert_eq!(again.value.as_ref(), Some(&a));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
     let csv = report_csv(
         &set,
         &a,
@@ -444,7 +465,23 @@ fn links_that_are_not_web_addresses_are_kept_as_text_and_flagged() {
         ),
         "the notes end with the non-web links, the links column holds the web one"
     );
-    // Typed into the form (kept as typed): flagged by the check, and the CSV keeps it as text.
+    // In an answer and in an evidence item: each moved into its own notes, as written.
+    let moved = Assessment::from_json_str_for(&read("assessment-links-not-web.json"), &set)
+        .value
+        .expect("accepted");
+    let tk1 = &moved.answers["tk-01"];
+    assert_eq!(tk1.links, ["https://jdih.banjarkab.go.id/sk-12.pdf"]);
+    assert_eq!(
+        tk1.notes,
+        "www.banjarkab.go.id/sk-12\n\\\\server\\arsip\\sk-12.pdf"
+    );
+    let item = &tk1.evidence["l1-sk"];
+    assert_eq!(item.notes, "SK 12/2025\nfile:///C:/arsip/sk-12.pdf");
+    assert!(item.links.is_empty());
+    let tk2 = &moved.answers["tk-02"];
+    assert_eq!(tk2.notes, "Dokumen ada\njavascript:void(0)");
+    assert_eq!(tk2.links, ["  "], "a blank entry is left as it was");
+    // Built in code with such a link (not read from a file): flagged by the check.
     let mut typed = Assessment::new(&set.id, &set.version);
     typed.answers.entry("tk-01".into()).or_default().links =
         vec!["www.contoh.go.id".into(), "https://contoh.go.id".into()];

@@ -46,6 +46,10 @@ const FILES: &[(&str, &[u8])] = &[
         include_bytes!("hostile/assessment-fraction-level.json"),
     ),
     (
+        "assessment-links-not-web.json",
+        include_bytes!("hostile/assessment-links-not-web.json"),
+    ),
+    (
         "assessment-html-and-script-text.json",
         include_bytes!("hostile/assessment-html-and-script-text.json"),
     ),

@@ -106,6 +106,25 @@ pub(crate) fn link_not_web(path: &str, link: &str) -> Problem {
     )
 }
 
+/// The warning for an entry of a `links` list at `path` that is not an http(s) web address,
+/// moved into the notes as text when the answers were read.
+pub(crate) fn link_moved(path: &str, link: &str) -> Problem {
+    let mut shown: String = link.trim().chars().take(60).collect();
+    if link.trim().chars().count() > 60 {
+        shown.push('…');
+    }
+    Problem::new(
+        path,
+        Code::LinkNotWeb,
+        format!(
+            "`{shown}` bukan alamat web http(s): disimpan di catatan sebagai teks, bukan sebagai tautan"
+        ),
+        format!(
+            "`{shown}` is not an http(s) web address: it is kept in the notes as text, not as a link"
+        ),
+    )
+}
+
 /// The longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 

@@ -13,6 +13,7 @@ use crate::score::{Score, Scorer, Tally};
 mod action;
 mod form;
 mod lastyear;
+mod links;
 mod markup;
 mod nav;
 mod notices;
@@ -27,6 +28,7 @@ pub use form::{CARD_CHUNK, Drafts, Form, prerender};
 pub use lastyear::{
     ReadInPart, judge_previous, previous_question, previous_source, previous_use, region_period,
 };
+pub use links::{links_moved, links_waiting, notes_with, split_links};
 pub use markup::{Html, Out};
 pub use nav::{NoticeKind, Place, add_notice, lead_text, more_findings, next_unanswered, tab_of};
 pub use notices::{

@@ -249,25 +249,40 @@ test('set.check in Node: what blocks submitting, each finding naming its indicat
   await api.init(await readFile(path.join(PKG_DIR, 'swanilai_bg.wasm')));
   const set = api.loadSet(await readFile(path.join(PKG_DIR, 'sets', 'spbe-2020.json'), 'utf8'));
   const a = set.newAssessment();
-  a.answers['spbe-01'] = { value: 3, links: ['www.banjarkab.go.id/perbup.pdf'] };
+  a.answers['spbe-01'] = { value: 3, notes: 'Perbup 12/2024' };
   const c = set.check(a);
   assert.equal(c.ready, false);
   assert.equal(c.answered, 1);
   assert.equal(c.total, 47);
-  const [link, unanswered] = c.findings;
+  const [unanswered] = c.findings;
   assert.deepEqual(
-    { kind: link.kind, severity: link.severity, indicator: link.indicator, number: link.number, path: link.path, link: link.link },
-    {
-      kind: 'link_not_http',
-      severity: 'error',
-      indicator: 'spbe-01',
-      number: 1,
-      path: 'answers.spbe-01.links[0]',
-      link: 'www.banjarkab.go.id/perbup.pdf',
-    },
+    { kind: unanswered.kind, severity: unanswered.severity, indicator: unanswered.indicator, number: unanswered.number },
+    { kind: 'unanswered', severity: 'error', indicator: 'spbe-02', number: 2 },
   );
-  assert.match(link.message.id, /^Indikator 1 \(/);
-  assert.equal(unanswered.kind, 'unanswered');
-  assert.equal(unanswered.indicator, 'spbe-02');
-  assert.equal(c.findings.length, 47);
+  assert.match(unanswered.message.id, /^Indikator 2 \(/);
+  assert.equal(c.findings.length, 46);
+});
+
+test('a link that is not a web address is kept in the notes as text and flagged, in Node', async () => {
+  await assertBuilt();
+  const api = await import(pathToFileURL(path.join(PKG_DIR, 'index.js')).href);
+  await api.init(await readFile(path.join(PKG_DIR, 'swanilai_bg.wasm')));
+  const set = api.loadSet(await readFile(path.join(PKG_DIR, 'sets', 'spbe-2020.json'), 'utf8'));
+  const a = set.newAssessment();
+  a.answers['spbe-01'] = {
+    value: 3,
+    notes: 'Perbup 12',
+    links: ['www.banjarkab.go.id/perbup.pdf', 'https://jdih.banjarkab.go.id/p12.pdf'],
+  };
+  const flagged = set.validate(a).filter((p) => p.code === 'link-not-web');
+  assert.deepEqual(
+    flagged.map((p) => p.path),
+    ['answers.spbe-01.links[0]'],
+  );
+  assert.match(flagged[0].message.en, /kept in the notes as text/);
+  // Every reading does the same: the check finds no link to fix, the CSV has it with the notes.
+  assert.equal(set.check(a).findings.filter((f) => f.kind === 'link_not_http').length, 0);
+  const carried = set.carryForward(a, set.newAssessment()).assessment.answers['spbe-01'];
+  assert.equal(carried.notes, 'Perbup 12\nwww.banjarkab.go.id/perbup.pdf');
+  assert.deepEqual(carried.links, ['https://jdih.banjarkab.go.id/p12.pdf']);
 });

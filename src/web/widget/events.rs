@@ -139,10 +139,12 @@ impl Inner {
                 Vec::new()
             }
             "pagehide" => {
+                let emits = self.settle_waiting_links();
                 self.save_now();
-                Vec::new()
+                emits
             }
             "beforeunload" => {
+                let _ = self.settle_waiting_links();
                 self.save_now();
                 if self.saving.due() && self.blocked() {
                     // The browser asks before leaving: these changes exist only in this page.
@@ -152,10 +154,12 @@ impl Inner {
                 Vec::new()
             }
             "visibilitychange" => {
-                if self.dom.doc.hidden() {
-                    self.save_now();
+                if !self.dom.doc.hidden() {
+                    return Vec::new();
                 }
-                Vec::new()
+                let emits = self.settle_waiting_links();
+                self.save_now();
+                emits
             }
             "beforeprint" | "afterprint" => {
                 self.set_printing(kind == "beforeprint");
@@ -180,10 +184,13 @@ impl Inner {
                 let i = index_of(&el);
                 match (i, el.get_attribute("data-f").as_deref()) {
                     (Some(i), Some("num")) => self.on_number(i, &el),
-                    (Some(i), Some(f @ ("notes" | "links"))) => {
-                        self.on_evidence(i, f, value_of(&el))
+                    (Some(i), Some("links")) => self.on_links(&el, i, None),
+                    (Some(i), Some("item-links")) => {
+                        let item = el.get_attribute("data-item").unwrap_or_default();
+                        self.on_links(&el, i, Some(item))
                     }
-                    (Some(i), Some(f @ ("item-notes" | "item-links"))) => {
+                    (Some(i), Some(f @ "notes")) => self.on_evidence(i, f, value_of(&el)),
+                    (Some(i), Some(f @ "item-notes")) => {
                         let f = f.to_string();
                         let item = el.get_attribute("data-item").unwrap_or_default();
                         self.on_item_text(i, item, &f, &value_of(&el))
@@ -214,6 +221,7 @@ impl Inner {
                         let item = el.get_attribute("data-item").unwrap_or_default();
                         self.on_item(i, item, &value_of(&el))
                     }
+                    (Some(_), Some("links" | "item-links")) => self.settle_links(&el),
                     // The field was left: the next typing there starts from its answer then.
                     (Some(_), Some("num")) => {
                         self.typing = None;

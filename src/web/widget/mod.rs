@@ -9,6 +9,7 @@ mod action;
 mod edit;
 mod events;
 mod files;
+mod links;
 mod nav;
 mod previous;
 mod render;
@@ -82,6 +83,8 @@ pub(crate) struct Inner {
     /// is refused restores that answer, never a prefix scored on the way (`15` of `150`).
     typing: Option<(usize, Option<Value>)>,
     notices: Notices,
+    /// A links field holding lines that are not web addresses, not yet moved to the notes.
+    link_typing: Option<Element>,
     /// Finding the way: the place kept across reloads, the way back, open level criteria.
     nav: nav::Nav,
     stylesheet: String,
@@ -331,6 +334,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         drafts: opening.drafts,
         typing: None,
         notices,
+        link_typing: None,
         nav,
         stylesheet,
         self_weak: None,
@@ -426,6 +430,7 @@ fn teardown(cell: &RefCell<Option<Inner>>) -> Result<(), JsValue> {
         })?
         .take();
     if let Some(mut st) = taken {
+        let _ = st.settle_waiting_links();
         st.save_now();
         st.remove_listeners();
         st.handlers.clear();

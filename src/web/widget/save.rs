@@ -136,6 +136,8 @@ impl Inner {
     /// Replaces the answers (and kept number text), backing up what is on screen first,
     /// edits still waiting for the debounced save included.
     pub(crate) fn replace(&mut self, a: Assessment, drafts: super::Drafts) -> Emits {
+        // Lines waiting in a links field belong to the answers being replaced (and backed up).
+        let _ = self.settle_waiting_links();
         let mine = self.drafts_out();
         let old = std::mem::replace(&mut self.a, a);
         self.drafts = drafts;
