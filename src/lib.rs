@@ -50,6 +50,7 @@ pub mod model;
 pub mod num;
 pub mod present;
 pub mod problem;
+pub mod programs;
 pub mod progress;
 mod read;
 pub mod round;

@@ -1,0 +1,230 @@
+//! The masterplan's programs from CSV: the crate's own CSV reader agrees with the `csv` crate
+//! on any text (a differential property test), and the import keeps good rows and lists the
+//! problems of the others by row and column.
+
+// Native only: proptest and the csv crate are native dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use swanilai::masterplan::{Masterplan, Program};
+use swanilai::programs::{detect_delimiter, import_programs, parse_csv};
+use swanilai::{Assessment, Scorer, Value, builtin};
+
+/// What the `csv` crate reads from `text` (no header row, records of any length).
+fn reference(text: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter as u8)
+        .from_reader(text.as_bytes());
+    r.records()
+        .map(|rec| {
+            rec.expect("text input reads")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// Any text made of the characters that matter to CSV reads the same as the csv crate
+    /// reads it, with either separator.
+    #[test]
+    fn the_reader_agrees_with_the_csv_crate(
+        text in proptest::collection::vec(
+            prop_oneof![
+                Just("a"), Just("Bé"), Just(","), Just(";"), Just("\""), Just("\n"),
+                Just("\r"), Just("\r\n"), Just(" "), Just("\"\""),
+            ],
+            0..40,
+        ).prop_map(|parts| parts.concat()),
+        semicolon in any::<bool>(),
+    ) {
+        let d = if semicolon { ';' } else { ',' };
+        // A leading byte-order mark is the crate's to strip, as the csv crate does.
+        prop_assert_eq!(parse_csv(&text, d), reference(&text, d), "text {:?}", text);
+        prop_assert_eq!(parse_csv(&format!("\u{feff}{text}"), d), reference(&text, d));
+    }
+
+    /// Records the csv crate writes read back field for field.
+    #[test]
+    fn what_the_csv_crate_writes_reads_back(
+        rows in proptest::collection::vec(
+            proptest::collection::vec("[a-z;,\" \n]{0,6}", 1..5),
+            1..6,
+        ),
+        semicolon in any::<bool>(),
+    ) {
+        let d = if semicolon { b';' } else { b',' };
+        let mut w = csv::WriterBuilder::new().delimiter(d).flexible(true).from_writer(Vec::new());
+        for r in &rows {
+            w.write_record(r).expect("writes");
+        }
+        let text = String::from_utf8(w.into_inner().expect("flushes")).expect("UTF-8");
+        // (A record of one empty field is written as `""`, not as a blank line.)
+        prop_assert_eq!(parse_csv(&text, d as char), rows);
+    }
+}
+
+#[test]
+fn the_separator_is_the_one_the_header_uses_more() {
+    assert_eq!(detect_delimiter("pilar;subdimensi;program\n"), ';');
+    assert_eq!(detect_delimiter("pilar,subdimensi,program\n"), ',');
+    assert_eq!(detect_delimiter("pilar;\"a,b,c\";program\n"), ',');
+    assert_eq!(detect_delimiter(""), ',');
+}
+
+const CSV_WITH_PROBLEMS: &str = "\u{feff}Pilar;Sub Dimensi;Program;OPD;Quick_Win;Survei\r
+Smart Governance;Pelayanan publik;Pionirs;Disdukcapil;ya;ya\r
+pemerintahan;kebijakan-publik;Portal JDIH;Bagian Hukum;;x\r
+Smart Galaxy;Pelayanan publik;Roket;;;\r
+Smart Economy;Pelayanan publik;Salah sub;;;\r
+Smart Living;Prasarana kesehatan;;Dinkes;;\r
+ekonomi;Ekosistem transaksi keuangan;\"Pasar digital; QRIS\";Disperindag;mungkin;tidak\r
+;;;;;\r
+Smart Governance;Public services;pionirs;Disdukcapil;;\r
+Smart Society;Sistem keamanan masyarakat;Layanan darurat 112;Diskominfo;1;1\r
+";
+
+#[test]
+fn good_rows_are_kept_and_each_problem_names_its_row_and_column() {
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let out = import_programs(&set, CSV_WITH_PROBLEMS, None).expect("readable");
+    let got: Vec<(&str, &str, &str, bool, bool)> = out
+        .masterplan
+        .programs
+        .iter()
+        .map(|p| {
+            (
+                p.pillar.as_str(),
+                p.subdimension.as_str(),
+                p.name.as_str(),
+                p.quick_win,
+                p.survey,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("governance", "layanan-publik", "Pionirs", true, true),
+            ("governance", "kebijakan-publik", "Portal JDIH", false, true),
+            // An unreadable yes/no is reported and read as no; the program is kept.
+            ("economy", "transaksi", "Pasar digital; QRIS", false, false),
+            ("society", "keamanan", "Layanan darurat 112", true, true),
+        ]
+    );
+    assert_eq!(out.imported, 4);
+    let problems: Vec<(usize, &str, &str)> = out
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str(), p.code.as_str()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (4, "Pilar", "unknown-pillar"),
+            (5, "Sub Dimensi", "unknown-subdimension"),
+            (6, "Program", "empty-text"),
+            (7, "Quick_Win", "invalid-value"),
+            (9, "Program", "duplicate-id"),
+        ]
+    );
+    // Ids are made from the pillar and the name, unique and valid.
+    let ids: Vec<&str> = out
+        .masterplan
+        .programs
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "gov-pionirs",
+            "gov-portal-jdih",
+            "eco-pasar-digital-qris",
+            "soc-layanan-darurat-112"
+        ]
+    );
+    // Every message says why in both languages.
+    assert!(out.problems.iter().all(|p| p.message.en.is_some()));
+    assert!(out.problems[0].message.id.contains("Smart Galaxy"));
+}
+
+#[test]
+fn last_years_ids_are_kept_and_an_id_column_is_used() {
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let last = Masterplan {
+        document: "Perwali 25/2019".into(),
+        programs: vec![Program::new(
+            "gov-01",
+            "governance",
+            "layanan-publik",
+            "Pionirs",
+        )],
+    };
+    let csv = "pillar,subdimension,name,unit,quick_win,survey,id\n\
+               Governance,layanan-publik,PIONIRS,,no,yes,\n\
+               Branding,Tourism ecosystem,Kalender event,,,,brd-event\n\
+               Branding,Tourism ecosystem,Festival,,,,brd event\n";
+    let out = import_programs(&set, csv, Some(&last)).expect("readable");
+    let ids: Vec<&str> = out
+        .masterplan
+        .programs
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["gov-01", "brd-event"]);
+    assert_eq!(out.masterplan.document, "Perwali 25/2019");
+    assert_eq!(out.problems.len(), 1);
+    assert_eq!(
+        (out.problems[0].row, out.problems[0].column.as_str()),
+        (4, "id")
+    );
+}
+
+#[test]
+fn a_file_without_the_required_columns_or_a_set_without_a_template_is_refused() {
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let e = import_programs(&set, "pilar;program\nSmart Governance;X\n", None).unwrap_err();
+    assert_eq!(e.code.as_str(), "missing-field");
+    assert!(e.message.id.contains("subdimensi"), "{}", e.message.id);
+    assert!(import_programs(&set, "", None).is_err());
+    let spbe = builtin::get("spbe-2020").expect("built in");
+    let e = import_programs(&spbe, "pilar;subdimensi;program\n", None).unwrap_err();
+    assert_eq!(e.code.as_str(), "masterplan-undeclared");
+}
+
+#[test]
+fn imported_programs_are_scored_as_generated_indicators() {
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let out = import_programs(&set, CSV_WITH_PROBLEMS, None).expect("readable");
+    let mut a = Assessment::new(&set.id, &set.version);
+    a.masterplan = Some(out.masterplan);
+    a.set_value("oc-gov-pionirs", Value::Number(4.0));
+    a.set_value("qw-gov-pionirs", Value::Number(4.0));
+    let report = Scorer::new(&set).score(&a);
+    let ids: Vec<&str> = report
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .filter(|id| id.starts_with("oc-") || id.starts_with("qw-") || id.starts_with("im-"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "oc-gov-pionirs",
+            "oc-gov-portal-jdih",
+            "oc-eco-pasar-digital-qris",
+            "oc-soc-layanan-darurat-112",
+            "im-layanan-publik",
+            "im-kebijakan-publik",
+            "im-keamanan",
+            "qw-gov-pionirs",
+            "qw-soc-layanan-darurat-112",
+        ]
+    );
+}
