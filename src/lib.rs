@@ -58,6 +58,7 @@ pub mod score;
 pub mod share;
 mod sort;
 mod sums;
+pub mod survey;
 pub mod team;
 pub mod validate;
 pub mod view;
