@@ -138,6 +138,37 @@ export declare class SetHandle {
   /** Confirms (`keep` true: the flag goes, the text stays) or drops one carried piece: the
    * answer's own notes and links (`item` null) or an evidence item's. */
   settleCarried(assessment: AssessmentInput, indicator: string, item: string | null, keep: boolean): Assessment;
+  /** The set as `assessment` is scored against: for a set built from a masterplan, with the
+   * Outcome, Quick Win and Impact indicators generated from its programs. */
+  expandedSet(assessment: AssessmentInput): IndicatorSet;
+  /** The masterplan's programs from a CSV file's text into `assessment`; each row left out is
+   * listed with its row (the header is row 1), column and why. Throws when the header lacks a
+   * required column or the set is not built from a masterplan. */
+  importPrograms(
+    assessment: AssessmentInput,
+    csv: string,
+  ): { assessment: Assessment; imported: number; problems: Array<{ row: number; column: string; code: string; message: Text }> };
+  /** The impact survey's form (a set) for one sub-dimension's surveyed programs. */
+  surveyForm(assessment: AssessmentInput, subdimension: string): IndicatorSet;
+  /** Aggregates respondents' exported survey files into the sub-dimension's Impact answer
+   * (mean over respondents, then over statements). Refused files are in
+   * `aggregation.problems`, each naming its file. */
+  aggregateSurvey(
+    assessment: AssessmentInput,
+    subdimension: string,
+    files: Array<{ name: string; text: string }>,
+  ): {
+    aggregation: {
+      subdimension: string;
+      indicator: string;
+      value?: number | null;
+      respondents: number;
+      statements: Array<{ id: string; mean: number; respondents: number }>;
+      files: Array<{ file: string; accepted: boolean; answered: number }>;
+      problems: Problem[];
+    };
+    assessment: Assessment;
+  };
   /** Frees the Rust memory now instead of when the handle is garbage-collected. */
   free(): void;
 }

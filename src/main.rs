@@ -13,6 +13,8 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    mod masterplan;
+
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -166,6 +168,17 @@ mod cli {
             /// The URL of the package's `swanilai.css` as the page links it.
             #[arg(long, default_value = "swanilai.css")]
             stylesheet: String,
+        },
+        /// The masterplan's programs (smart city evaluation).
+        Programs {
+            #[command(subcommand)]
+            action: masterplan::ProgramsAction,
+        },
+        /// The impact survey (smart city evaluation): its form and the aggregation of the
+        /// respondents' files.
+        Survey {
+            #[command(subcommand)]
+            action: masterplan::SurveyAction,
         },
         /// Print the JSON Schema of a document type.
         Schema {
@@ -428,6 +441,8 @@ mod cli {
                 base,
                 returned,
             } => merge(set.as_deref(), &choose, at, &base, &returned),
+            Command::Programs { action } => masterplan::programs(action),
+            Command::Survey { action } => masterplan::survey(action),
             Command::Schema { kind } => {
                 // Documents as the engine writes them: a field skipped when empty (a group's
                 // `children`, an answer's `notes`) is optional, so the built-in sets conform.

@@ -688,3 +688,114 @@ fn prerender_refuses_an_unknown_language_and_set() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("`no-such-set` is neither a built-in set"));
 }
+
+#[test]
+fn programs_import_writes_the_csv_into_an_assessment_and_lists_rows_left_out() {
+    let dir = temp_dir("programs_import");
+    let csv = dir.join("program.csv");
+    std::fs::write(
+        &csv,
+        "pilar;subdimensi;program;opd;quick_win;survei\n\
+         Smart Governance;Pelayanan publik;Pionirs;Disdukcapil;ya;ya\n\
+         Smart Galaxy;Pelayanan publik;Roket;;;\n",
+    )
+    .expect("write");
+    let csv = csv.to_string_lossy().into_owned();
+    let o = run(&["programs", "import", "--set", "smart-city-evaluasi", &csv]);
+    assert_eq!(o.status.code(), Some(1), "a row was left out");
+    let a = json_out(&o);
+    assert_eq!(a["setId"], "smart-city-evaluasi");
+    assert_eq!(a["masterplan"]["programs"][0]["id"], "gov-pionirs");
+    assert_eq!(
+        a["masterplan"]["programs"].as_array().map(Vec::len),
+        Some(1)
+    );
+    let err = stderr(&o);
+    assert!(err.contains("row 3, column pilar"), "{err}");
+    assert!(err.contains("[unknown-pillar]"), "{err}");
+
+    // Into an assessment: its answers stay, and the generated indicator scores.
+    let mut base = a.clone();
+    base["answers"] = json!({ "oc-gov-pionirs": 4, "bl-01": 3 });
+    let into = write(&dir, "a.json", &base);
+    let o = run(&["programs", "import", "--into", &into, &csv]);
+    let a = json_out(&o);
+    assert_eq!(a["answers"]["oc-gov-pionirs"]["value"], 4.0);
+    let scored = write(&dir, "scored.json", &a);
+    let o = run(&["score", &scored]);
+    let r = json_out(&o);
+    let oc = r["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .find(|i| i["id"] == "oc-gov-pionirs")
+        .expect("generated");
+    assert_eq!(oc["score"]["value"], 4.0);
+    // No --set and no --into: a usage error.
+    assert_eq!(run(&["programs", "import", &csv]).status.code(), Some(2));
+}
+
+#[test]
+fn survey_form_and_aggregate_fill_the_impact_answer_and_name_refused_files() {
+    let dir = temp_dir("survey");
+    let mut a = json!({
+        "setId": "smart-city-evaluasi", "setVersion": builtin::get("smart-city-evaluasi").unwrap().version,
+        "region": { "name": "Kota Contoh", "code": "3571", "period": "2026" },
+        "masterplan": { "programs": [ { "id": "gov-pionirs", "pillar": "governance",
+            "subdimension": "layanan-publik", "name": "Pionirs", "survey": true } ] },
+        "answers": {}
+    });
+    let file = write(&dir, "a.json", &a);
+    let o = run(&["survey", "form", "--subdimension", "layanan-publik", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let form = json_out(&o);
+    assert_eq!(form["id"], "smart-city-evaluasi.survei.layanan-publik");
+    let respondent = |v: u8| {
+        let r = json!({ "setId": form["id"], "setVersion": form["version"],
+            "region": a["region"], "answers": { "gov-pionirs.1": v, "gov-pionirs.2": v } });
+        let content = swanilai::Json::parse(&json!({ "assessment": r }).to_string()).unwrap();
+        swanilai::export::export_document(content, "2026-09-01T08:00:00Z")
+    };
+    let r1 = dir.join("r1.json");
+    std::fs::write(&r1, respondent(4)).unwrap();
+    let r2 = dir.join("r2.json");
+    std::fs::write(&r2, respondent(2)).unwrap();
+    let bad = dir.join("altered.json");
+    std::fs::write(
+        &bad,
+        respondent(5).replace("\"gov-pionirs.2\":5", "\"gov-pionirs.2\":1"),
+    )
+    .unwrap();
+    let paths: Vec<String> = [&r1, &r2, &bad]
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec![
+        "survey",
+        "aggregate",
+        "--subdimension",
+        "layanan-publik",
+        &file,
+    ];
+    args.extend(paths.iter().map(String::as_str));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(1), "a file was refused");
+    let out = json_out(&o);
+    assert_eq!(out["aggregation"]["value"], 3.0);
+    assert_eq!(out["aggregation"]["respondents"], 2);
+    assert_eq!(
+        out["assessment"]["answers"]["im-layanan-publik"]["value"],
+        3.0
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("altered.json") && err.contains("[file-refused]"),
+        "{err}"
+    );
+    assert!(err.contains("[few-respondents]"), "{err}");
+    a["masterplan"]["programs"][0]["survey"] = json!(false);
+    let file = write(&dir, "none.json", &a);
+    let o = run(&["survey", "form", "--subdimension", "layanan-publik", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no program of sub-dimension `layanan-publik`"));
+}

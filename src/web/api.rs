@@ -325,6 +325,82 @@ impl SetHandle {
         to_js(&a)
     }
 
+    /// The set as an assessment is scored against: for a set built from a masterplan, with
+    /// the generated Outcome, Quick Win and Impact indicators of the assessment's programs.
+    #[wasm_bindgen(js_name = expandedSet)]
+    pub fn expanded_set(&self, assessment: JsValue) -> Result<JsValue, JsValue> {
+        let (a, _) = self.checked(&assessment);
+        to_js(&*crate::masterplan::effective_set(self.scorer.set(), &a))
+    }
+
+    /// Reads the masterplan's programs from a CSV file's text into the assessment:
+    /// `{ assessment, imported, problems: [{ row, column, code, message }] }`. Programs already
+    /// listed keep their ids. Throws when the file has no header naming the columns.
+    #[wasm_bindgen(js_name = importPrograms)]
+    pub fn import_programs(&self, assessment: JsValue, csv: String) -> Result<JsValue, JsValue> {
+        let (mut a, _) = self.checked(&assessment);
+        let out = crate::programs::import_programs(self.scorer.set(), &csv, a.masterplan.as_ref())
+            .map_err(|p| to_js_error(&p))?;
+        a.masterplan = Some(out.masterplan);
+        let json = Json::Object(vec![
+            ("assessment".into(), to_json(&a).map_err(to_js_error)?),
+            ("imported".into(), Json::Number(out.imported as f64)),
+            (
+                "problems".into(),
+                to_json(&out.problems).map_err(to_js_error)?,
+            ),
+        ]);
+        to_js(&json)
+    }
+
+    /// The impact survey's form for one sub-dimension of the assessment's programs, as a set
+    /// (load it with `loadSet`). Throws when the sub-dimension has no surveyed program.
+    #[wasm_bindgen(js_name = surveyForm)]
+    pub fn survey_form(
+        &self,
+        assessment: JsValue,
+        subdimension: String,
+    ) -> Result<JsValue, JsValue> {
+        let (a, _) = self.checked(&assessment);
+        let form = crate::survey::survey_set(self.scorer.set(), &a, &subdimension)
+            .map_err(|p| to_js_error(&p))?;
+        to_js(&form)
+    }
+
+    /// Aggregates respondents' exported survey files (`[{ name, text }]`) into the
+    /// sub-dimension's Impact answer: `{ aggregation, assessment }`; refused files are in
+    /// `aggregation.problems`, naming the file.
+    #[wasm_bindgen(js_name = aggregateSurvey)]
+    pub fn aggregate_survey(
+        &self,
+        assessment: JsValue,
+        subdimension: String,
+        files: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (mut a, _) = self.checked(&assessment);
+        let field = |v: &JsValue, k: &str| {
+            js_sys::Reflect::get(v, &k.into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let given: Vec<crate::survey::SurveyFile> = js_sys::Array::from(&files)
+            .iter()
+            .map(|f| crate::survey::SurveyFile {
+                name: field(&f, "name"),
+                text: field(&f, "text"),
+            })
+            .collect();
+        let agg = crate::survey::aggregate(self.scorer.set(), &a, &subdimension, &given)
+            .map_err(|p| to_js_error(&p))?;
+        crate::survey::apply(&mut a, &agg);
+        let json = Json::Object(vec![
+            ("aggregation".into(), to_json(&agg).map_err(to_js_error)?),
+            ("assessment".into(), to_json(&a).map_err(to_js_error)?),
+        ]);
+        to_js(&json)
+    }
+
     /// The JSON export: assessment and report, with a SHA-256 of the content.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self, assessment: JsValue, exported_at: String) -> Result<String, JsValue> {
