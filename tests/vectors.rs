@@ -12,6 +12,7 @@
 //!   "date": "2026-07-01",           // for "progress"
 //!   "check": "score" | "advise" | "compare" | "set-problems" | "assessment-problems" | "merge"
 //!          | "progress" | "carry-forward",     // "carry-forward": from "previous" into "assessment"
+//!   "published": { ... },           // a held-out published result (score only, see `held_out`)
 //!   "expected": ... }
 //! ```
 //!
@@ -65,7 +66,7 @@ use swanilai::{
     Assessment, IndicatorSet, Problem, Scorer, advise_with, builtin, compare, validate_assessment,
 };
 
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 14] = [
     "about",
     "date",
     "base",
@@ -79,6 +80,7 @@ const KEYS: [&str; 13] = [
     "check",
     "expected",
     "computation",
+    "published",
 ];
 
 fn vector_files() -> Vec<PathBuf> {
@@ -334,6 +336,37 @@ fn merged(case: &Map<String, J>) -> Result<MergeReport, String> {
     Ok(merge(&base, &files, &choices, Some("2026-04-01T08:00:00Z")))
 }
 
+/// A held-out published result (`"published": { "epsilon", "index", "dimensions": { group:
+/// value }, "pillars": { tag: value } }`): the engine's index, top-level groups and tags lie
+/// within `epsilon` (plus 1e-9 for binary arithmetic) of the published values, which are
+/// rounded to two decimals.
+fn held_out(published: &J, report: &J) -> Result<(), String> {
+    let num = |v: &J, what: &str| v.as_f64().ok_or(format!("`{what}` is not a number"));
+    let eps = num(&published["epsilon"], "published.epsilon")? + 1e-9;
+    let near = |what: String, got: Option<f64>, want: f64| match got {
+        Some(g) if (g - want).abs() <= eps => Ok(()),
+        _ => Err(format!(
+            "held out: {what} is {got:?}, more than {eps} from the published {want}"
+        )),
+    };
+    near(
+        "the index".into(),
+        report["overall"]["value"].as_f64(),
+        num(&published["index"], "published.index")?,
+    )?;
+    let list = |key: &str| report[key].as_array().cloned().unwrap_or_default();
+    for (field, key, id) in [("dimensions", "groups", "id"), ("pillars", "tags", "tag")] {
+        for (name, want) in published[field].as_object().into_iter().flatten() {
+            let got = list(key)
+                .iter()
+                .find(|x| x[id] == name.as_str() && x["depth"].as_u64().unwrap_or(1) == 1)
+                .and_then(|x| x["score"]["value"].as_f64());
+            near(format!("{field}.{name}"), got, num(want, name)?)?;
+        }
+    }
+    Ok(())
+}
+
 fn numbers_agree(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
@@ -431,6 +464,9 @@ fn run(file: &Path, replace: bool) -> Result<(), String> {
         return Err(format!("unknown key `{k}` (known: {})", KEYS.join(", ")));
     }
     let got = actual(&case)?;
+    if let Some(p) = case.get("published") {
+        held_out(p, &got)?;
+    }
     if replace {
         if case.get("expected") != Some(&got) {
             case.insert("expected".into(), got);

@@ -82,7 +82,87 @@ def load_assessment(a):
                                    if isinstance(e, dict)},
                       "external": v.get("external")}
     return {"setId": a["setId"], "setVersion": str(a["setVersion"]),
-            "region": a.get("region") or {}, "answers": answers}
+            "region": a.get("region") or {}, "answers": answers,
+            "masterplan": a.get("masterplan")}
+
+
+# --- the masterplan (FORMAT.md "Sets built from the region's masterplan") -----------------
+
+GENERATED_PREFIXES = ("oc-", "qw-", "im-")
+
+
+def valid_id(i):
+    return isinstance(i, str) and 0 < len(i) <= 64 and all(
+        c.isascii() and (c.isalnum() or c in "-_.") for c in i)
+
+
+def expand(s, a):
+    """The set with its generated groups built from the assessment's programs: per pillar
+    (template order) a sub-group `<group>.<pillar>` of weight 1 holding oc-<program> (every
+    program), qw-<program> (quick wins) or im-<sub-dimension> (sub-dimensions with a surveyed
+    program); the pillar's tag on Impact (pillarIndex impact) or on Outcome and Quick Win
+    (programs)."""
+    t = s.get("masterplan")
+    if not t:
+        return s
+    rule = t.get("pillarIndex", "impact")
+    subs = {sd["id"]: p["id"] for p in t["pillars"] for sd in p["subdimensions"]}
+    seen, programs = set(), []
+    for p in ((a.get("masterplan") or {}).get("programs") or []):
+        pid = p.get("id")
+        if valid_id(pid) and subs.get(p.get("subdimension")) == p.get("pillar") \
+                and pid not in seen:
+            seen.add(pid)
+            programs.append(p)
+
+    def ind(iid, answer, pillar, tagged):
+        return {"id": iid, "title": "", "answer": answer, "weight": 1,
+                "tags": [pillar] if tagged else []}
+    groups = []
+    for g in s["groups"]:
+        kind = g.get("generated")
+        if kind is None:
+            groups.append(g)
+            continue
+        kids = []
+        for pl in t["pillars"]:
+            mine = [p for p in programs if p["pillar"] == pl["id"]]
+            if kind == "outcome":
+                inds = [ind("oc-" + p["id"], t["outcome"], pl["id"], rule == "programs")
+                        for p in mine]
+            elif kind == "quickWin":
+                inds = [ind("qw-" + p["id"], t["quickWin"], pl["id"], rule == "programs")
+                        for p in mine if p.get("quickWin")]
+            else:
+                inds = [ind("im-" + sd["id"], t["impact"], pl["id"], rule == "impact")
+                        for sd in pl["subdimensions"]
+                        if any(p.get("survey") and p["subdimension"] == sd["id"] for p in mine)]
+            if inds:
+                kids.append({"id": g["id"] + "." + pl["id"], "weight": 1, "indicators": inds})
+        groups.append(dict(g, children=kids, indicators=[]))
+    return dict(s, groups=groups, expanded=True)
+
+
+def masterplan_problems(s, a):
+    """Problems of the program list against the set, in the engine's order: generated
+    dimensions with nothing in them, then unknown pillars and sub-dimensions per program."""
+    t = s.get("masterplan")
+    out = []
+    if not t:
+        if a.get("masterplan") is not None:
+            out.append(("masterplan", "masterplan-undeclared", "warning"))
+        return out
+    for g in s["groups"]:
+        if g.get("generated") is not None and not any(c["indicators"] for c in g["children"]):
+            out.append(("masterplan", "dimension-empty", "warning"))
+    pillars = {p["id"]: {sd["id"] for sd in p["subdimensions"]} for p in t["pillars"]}
+    for i, p in enumerate(((a.get("masterplan") or {}).get("programs") or [])):
+        at = f"masterplan.programs[{i}]"
+        if p.get("pillar") not in pillars:
+            out.append((at + ".pillar", "unknown-pillar", "error"))
+        elif p.get("subdimension") not in pillars[p["pillar"]]:
+            out.append((at + ".subdimension", "unknown-subdimension", "error"))
+    return out
 
 
 # --- rounding ----------------------------------------------------------------------------
@@ -322,7 +402,7 @@ def answer_path(key):
 
 
 def assessment_problems(s, a):
-    out = []
+    out = masterplan_problems(s, a)
     if a["setId"] != s["id"]:
         out.append(("setId", "set-mismatch", "error"))
     elif a["setVersion"] != s["version"]:
@@ -335,7 +415,8 @@ def assessment_problems(s, a):
         ans = a["answers"][key]
         path = answer_path(key)
         if key not in inds:
-            out.append((path, "unknown-indicator", "warning"))
+            orphan = s.get("masterplan") and key.startswith(GENERATED_PREFIXES)
+            out.append((path, "orphaned-answer" if orphan else "unknown-indicator", "warning"))
             continue
         ind = inds[key]
         listed = {it["id"] for _, it in level_items(ind)}
@@ -444,8 +525,24 @@ def report(s, a):
             "problems": assessment_problems(s, a)}
 
 
+def paired(before, after, key):
+    """Pairs two lists by id: by position when they list the same ids, else the current list
+    in order with the previous item of each id, then what only the previous list holds."""
+    if [key(x) for x in before] == [key(x) for x in after]:
+        return list(zip(before, after))
+    prev = {}
+    for x in before:
+        prev.setdefault(key(x), x)
+    now = {key(x) for x in after}
+    return [(prev.get(key(x)), x) for x in after] + [(x, None) for x in before
+                                                      if key(x) not in now]
+
+
+NO_SCORE = {"value": None, "shown": None}
+
+
 def comparison(s, prev, cur):
-    before, after = report(s, prev), report(s, cur)
+    before, after = report(expand(s, prev), prev), report(expand(s, cur), cur)
     d = s["scale"]["decimals"]
 
     def delta(p, c):
@@ -477,10 +574,11 @@ def comparison(s, prev, cur):
         return dict({"id": ident}, **dl, trend=trend(dl), **predicate_change(p, c))
 
     indicators = []
-    for p, c in zip(before["indicators"], after["indicators"]):
-        x = change(p["id"], p["score"], c["score"])
+    for p, c in paired(before["indicators"], after["indicators"], lambda x: x["id"]):
+        ident = (c or p)["id"]
+        x = change(ident, (p or {}).get("score", NO_SCORE), (c or {}).get("score", NO_SCORE))
         for key, a in (("previousValue", prev), ("currentValue", cur)):
-            ans = a["answers"].get(p["id"])
+            ans = a["answers"].get(ident)
             if ans is not None and ans["value"] is not None:
                 x[key] = ans["value"]
         indicators.append(x)
@@ -494,10 +592,13 @@ def comparison(s, prev, cur):
             "previous": before["overall"], "current": after["overall"],
             "trend": trend(overall),
             **predicate_change(before["overall"], after["overall"]),
-            "groups": [change(p["id"], p["score"], c["score"])
-                       for p, c in zip(before["groups"], after["groups"])],
-            "tags": [change(p["tag"], p["score"], c["score"])
-                     for p, c in zip(before["tags"], after["tags"])],
+            "groups": [change((c or p)["id"], (p or {}).get("score", NO_SCORE),
+                              (c or {}).get("score", NO_SCORE))
+                       for p, c in paired(before["groups"], after["groups"],
+                                          lambda x: x["id"])],
+            "tags": [change((c or p)["tag"], (p or {}).get("score", NO_SCORE),
+                            (c or {}).get("score", NO_SCORE))
+                     for p, c in paired(before["tags"], after["tags"], lambda x: x["tag"])],
             "indicators": indicators,
             "problems": prefixed(before["problems"], "previous")
             + prefixed(after["problems"], "current")}
@@ -749,7 +850,7 @@ def expected_for(case):
     a = load_assessment(case["assessment"])
     check = case["check"]
     if check == "score":
-        return report(s, a)
+        return report(expand(s, a), a)
     if check == "compare":
         return comparison(s, load_assessment(case["previous"]), a)
     return None
@@ -778,6 +879,28 @@ def regulation_formula(s, a, exp, errors):
         errors.append("overall: not sum(weight x score) / total weight")
 
 
+def held_out(case, errors):
+    """A published regional result, rebuilt from a program list: the five dimension indices,
+    the achievement index and the pillar indices within the stated epsilon of the published
+    ones (each published value is rounded to two decimals, so a value computed from other
+    rounded values may differ by up to 0.005; 1e-9 more for binary arithmetic)."""
+    pub = case["published"]
+    eps = pub["epsilon"] + 1e-9
+    a = load_assessment(case["assessment"])
+    r = report(expand(load_set(case), a), a)
+    top = {g["id"]: g["score"]["value"] for g in r["groups"] if g["depth"] == 1}
+    for gid, want in pub["dimensions"].items():
+        if top.get(gid) is None or abs(top[gid] - want) > eps:
+            errors.append(f"held-out: dimension {gid} is {top.get(gid)}, published {want}")
+    if abs(r["overall"]["value"] - pub["index"]) > eps:
+        errors.append(f"held-out: index {r['overall']['value']} is more than "
+                      f"{pub['epsilon']} from the published {pub['index']}")
+    tags = {t["tag"]: t["score"]["value"] for t in r["tags"]}
+    for tag, want in (pub.get("pillars") or {}).items():
+        if tags.get(tag) is None or abs(tags[tag] - want) > eps:
+            errors.append(f"held-out: pillar {tag} is {tags.get(tag)}, published {want}")
+
+
 def verify(path):
     case = json.loads(path.read_text(encoding="utf-8"))
     check = case["check"]
@@ -787,11 +910,13 @@ def verify(path):
         if r:
             errors.append(f"differs at {r[0] or '(root)'}: file {r[1]!r}, oracle {r[2]!r}")
     if check == "score" and case.get("expected"):
-        regulation_formula(load_set(case), load_assessment(case["assessment"]),
-                           case["expected"], errors)
-    elif check == "advise":
-        s = load_set(case)
         a = load_assessment(case["assessment"])
+        regulation_formula(expand(load_set(case), a), a, case["expected"], errors)
+    if case.get("published"):
+        held_out(case, errors)
+    elif check == "advise":
+        a = load_assessment(case["assessment"])
+        s = expand(load_set(case), a)
         exp = case.get("expected") or {}
         recs, scores, base, unanswered = advice_recommendations(s, a)
         limit = case.get("limit")
