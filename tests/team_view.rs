@@ -187,7 +187,7 @@ fn rows_show_targets_items_and_who_changed_the_answer() {
     assert!(held.label.starts_with("Tingkat 2: "), "{}", held.label);
     assert_eq!(
         r.changed.as_deref(),
-        Some("Terakhir diubah oleh Bappeda, 2026-03-05 09:00")
+        Some("Terakhir diubah oleh Bappeda, 2026-03-05 09:00 UTC")
     );
     let mine = assignment_rows(
         &scorer,
@@ -293,6 +293,7 @@ fn the_review_lists_refused_files_and_conflicts_side_by_side() {
     let mut bkpsdm = cut_share(&a, "bkpsdm", "Koordinator", None).unwrap();
     bkpsdm.set_value("spbe-05", Value::Number(4.0));
     bkpsdm.set_value("spbe-01", Value::Number(5.0));
+    bkpsdm.answers.get_mut("spbe-01").unwrap().notes = "x".repeat(100);
     let mut other = cut_share(&a, "bkpsdm", "Koordinator", None).unwrap();
     other.region.name = "Kota Banjarmasin".into();
     other.region.code = "6371".into();
@@ -328,9 +329,15 @@ fn the_review_lists_refused_files_and_conflicts_side_by_side() {
     );
     assert_eq!(c.sides.len(), 2);
     assert_eq!(c.sides[0].file, "bappeda-bagian.json");
-    assert_eq!(c.sides[0].who, "Bappeda, 2026-03-05 09:00");
-    assert_eq!(c.sides[1].who, "BKPSDM, 2026-04-01 00:00");
+    assert_eq!(c.sides[0].who, "Bappeda, 2026-03-05 09:00 UTC");
+    assert_eq!(c.sides[1].who, "BKPSDM, 2026-04-01 00:00 UTC");
     assert_ne!(c.base, c.sides[0].value);
+    // Notes set sides apart too, cut short.
+    assert_eq!(
+        (c.base_detail.as_str(), c.sides[0].detail.as_str()),
+        ("", "")
+    );
+    assert_eq!(c.sides[1].detail, format!("Notes: {}…", "x".repeat(80)));
     assert_eq!(
         v.waiting,
         "Choose a side for 1 more conflicts before applying."

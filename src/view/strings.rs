@@ -475,6 +475,8 @@ pub enum Tm {
     TargetInvalid,
     LevelN,
     DateInvalid,
+    ShareMode,
+    NotesShort,
 }
 
 /// A team-work string in `lang`.
@@ -490,7 +492,7 @@ pub fn tm(key: Tm, lang: Lang) -> &'static str {
 }
 
 /// Every team-work string, in the order of [`Tm`]'s variants.
-const TEAM: [(Tm, &str, &str); Tm::DateInvalid as usize + 1] = [
+const TEAM: [(Tm, &str, &str); Tm::NotesShort as usize + 1] = [
     (Tm::Open, "Tim", "Team"),
     (Tm::Title, "Kerja tim", "Team work"),
     (
@@ -654,6 +656,12 @@ const TEAM: [(Tm, &str, &str); Tm::DateInvalid as usize + 1] = [
         "Tanggal {date} tidak sah: tulis YYYY-MM-DD, mis. 2026-09-30.",
         "Date {date} is not valid: write YYYY-MM-DD, e.g. 2026-09-30.",
     ),
+    (
+        Tm::ShareMode,
+        "Ini bagian sebuah unit: unit kerja dan penugasan diatur koordinator, dan yang diterima kembali hanya jawaban indikator unit ini.",
+        "This is a unit's share: the units and assignments are the coordinator's, and only the answers to this unit's indicators are taken back.",
+    ),
+    (Tm::NotesShort, "Catatan: {text}", "Notes: {text}"),
 ];
 
 #[cfg(test)]

@@ -328,13 +328,36 @@ fn target_text(v: &Value, lang: Lang) -> String {
     }
 }
 
-/// `2026-03-05T09:00:00Z` as `2026-03-05 09:00` (a date stays a date).
+/// `2026-03-05T09:00:00Z` as `2026-03-05 09:00 UTC` (a date stays a date; a time with an
+/// offset keeps it unsaid, as written).
+///
+/// ```
+/// use swanilai::view::team::short_time;
+/// assert_eq!(short_time("2026-03-05T09:00:00Z"), "2026-03-05 09:00 UTC");
+/// assert_eq!(short_time("2026-03-05T09:00:00.123Z"), "2026-03-05 09:00 UTC");
+/// assert_eq!(short_time("2026-03-05"), "2026-03-05");
+/// ```
 pub fn short_time(at: &str) -> String {
     let mut s: String = at.chars().take(16).collect();
     if s.len() > 10 {
         s = s.replacen('T', " ", 1);
+        if at.ends_with('Z') {
+            s.push_str(" UTC");
+        }
     }
     s
+}
+
+/// What besides its value sets an answer apart: the start of its notes (80 characters).
+fn answer_detail(a: Option<&crate::assessment::Answer>, lang: Lang) -> String {
+    let Some(notes) = a.map(|a| a.notes.trim()).filter(|n| !n.is_empty()) else {
+        return String::new();
+    };
+    let mut short: String = notes.chars().take(80).collect();
+    if short.len() < notes.len() {
+        short.push('…');
+    }
+    fill(tm(Tm::NotesShort, lang), &[("text", &short)])
 }
 
 /// Which indicators the assignment list shows.
@@ -651,6 +674,8 @@ pub struct SideView {
     pub who: String,
     /// The answer it brings.
     pub value: String,
+    /// The start of its notes (empty: none).
+    pub detail: String,
 }
 
 /// A conflict, side by side.
@@ -664,6 +689,8 @@ pub struct ConflictView {
     pub reason: String,
     /// The answer it has now (kept until a side is chosen).
     pub base: String,
+    /// The start of the notes it has now (empty: none).
+    pub base_detail: String,
     /// Each file's answer.
     pub sides: Vec<SideView>,
 }
@@ -731,7 +758,7 @@ pub fn merge_view(
                     "{why}; {}",
                     fill(tm(Tm::AssignedTo, lang), &[("name", &unit_name(base, u))])
                 ),
-                None => format!("{why}; {}", tm(Tm::Unassigned, lang).to_lowercase()),
+                None => format!("{why}; {}", tm(Tm::Unassigned, lang).to_ascii_lowercase()),
             };
             ConflictView {
                 id: c.indicator.clone(),
@@ -741,6 +768,7 @@ pub fn merge_view(
                 },
                 reason,
                 base: value(c.base.as_ref()),
+                base_detail: answer_detail(c.base.as_ref(), lang),
                 sides: c
                     .sides
                     .iter()
@@ -757,6 +785,7 @@ pub fn merge_view(
                             } else {
                                 value(s.answer.as_ref())
                             },
+                            detail: answer_detail(s.answer.as_ref(), lang),
                         }
                     })
                     .collect(),

@@ -135,6 +135,16 @@ test('four browsers: three shares handed out, filled, taken back at once, one co
         await banner.waitFor();
         const said = await banner.locator('.swn-share-text').textContent();
         assert.ok(said.includes(`unit ${unit.name}`) && said.includes('Kabupaten Banjar') && said.includes('Koordinator Pemdi'), said);
+        if (unit.id === 'bkpsdm') {
+          // On a unit's page the panel shows progress only: units and assignments are the
+          // coordinator's, and nothing is handed out from here.
+          await p.locator('[data-act="team"]').click();
+          await team(p).waitFor();
+          assert.match(await team(p).textContent(), /Ini bagian sebuah unit/);
+          const coordinatorOnly = '[data-team="new-unit"], [data-team="asg-unit"], [data-act="share-export"], input[data-act="share-import"]';
+          assert.equal(await team(p).locator(coordinatorOnly).count(), 0);
+          assert.equal(await team(p).locator('tr[data-unit="bkpsdm"] [data-col="answered"]').textContent(), '0/1');
+        }
         // Its indicators are listed; the link goes to the card.
         await banner.locator('[data-act="goto"]').first().click();
         await card(p, unit.indicator).locator(`input[data-f="pick"][value="${unit.level}"]`).check();

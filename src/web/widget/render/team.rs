@@ -105,8 +105,15 @@ impl Inner {
         attrs(&msg, &[("data-team", "msg"), ("tabindex", "-1")]);
         let _ = self.frame.insert_before(&p, Some(&body));
         self.show_team_msg();
-        self.render_units(&p);
-        for part in ["progress", "share", "assignments"] {
+        // On a unit's page the units and assignments are the coordinator's: progress only.
+        let parts: &[&str] = if self.a.share.is_some() {
+            d.add(&p, "p", "swn-desc", self.m(Tm::ShareMode));
+            &["progress"]
+        } else {
+            self.render_units(&p);
+            &["progress", "share", "assignments"]
+        };
+        for part in parts {
             let s = d.add(&p, "section", "swn-team-part", "");
             attrs(
                 &s,
@@ -356,7 +363,7 @@ impl Inner {
             );
             let sides = d.add(&fs, "div", "swn-sides", "");
             let chosen = r.chosen.get(&c.id).map(String::as_str);
-            let side = |value: &str, who: &str, answer: &str| {
+            let side = |value: &str, who: &str, answer: &str, detail: &str| {
                 let l = d.add(&sides, "label", "swn-side", "");
                 let input = d.add(&l, "input", "", "");
                 attrs(
@@ -375,14 +382,19 @@ impl Inner {
                 let t = d.add(&l, "span", "swn-side-text", "");
                 d.add(&t, "span", "swn-side-who", who);
                 d.add(&t, "strong", "swn-side-value", answer);
+                if !detail.is_empty() {
+                    d.add(&t, "span", "swn-side-detail", detail);
+                }
             };
-            side(
-                "base",
-                &format!("{} ({})", self.m(Tm::KeepBase), self.m(Tm::CurrentValue)),
-                &c.base,
-            );
+            let keep = format!("{} ({})", self.m(Tm::KeepBase), self.m(Tm::CurrentValue));
+            side("base", &keep, &c.base, &c.base_detail);
             for s in &c.sides {
-                side(&s.file, &format!("{} — {}", s.file, s.who), &s.value);
+                side(
+                    &s.file,
+                    &format!("{} — {}", s.file, s.who),
+                    &s.value,
+                    &s.detail,
+                );
             }
         }
         let wait = d.add(box_, "p", "swn-team-wait", &v.waiting);
