@@ -15,6 +15,7 @@ mod form;
 mod lastyear;
 mod links;
 mod markup;
+mod masterplan;
 mod nav;
 mod notices;
 mod print;
@@ -30,6 +31,10 @@ pub use lastyear::{
 };
 pub use links::{links_moved, links_waiting, notes_with, split_links};
 pub use markup::{Html, Out};
+pub use masterplan::{
+    Mp, PillarIndexRow, PillarRows, ProgramRow, SubChoices, mp, new_program_id, panel_label,
+    pillar_indices, program_answered, program_rows, remove_question, sub_choices,
+};
 pub use nav::{NoticeKind, Place, add_notice, lead_text, more_findings, next_unanswered, tab_of};
 pub use notices::{
     Judged, Opened, answer_id_in_path, import_announcement, import_verdict, indicator_name,

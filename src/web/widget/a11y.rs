@@ -33,6 +33,12 @@ impl Inner {
                 None => format!("[data-act=\"{act}\"]"),
             });
         }
+        if let Some(f) = attr("data-mp") {
+            return Some(match attr("data-pid") {
+                Some(p) => format!("[data-mp=\"{f}\"][data-pid=\"{p}\"]"),
+                None => format!("[data-mp=\"{f}\"]"),
+            });
+        }
         if let Some(key) = attr("data-region") {
             return Some(format!("[data-region=\"{key}\"]"));
         }

@@ -59,6 +59,7 @@ impl Inner {
 
     pub(crate) fn full_refresh(&mut self) -> Emits {
         self.typing = None; // the answers were replaced: a later refusal must not bring one back
+        self.rescope(); // their program list may differ
         self.answered = view::answered_flags(&self.scorer, &self.a);
         self.tally = self.scorer.tally(self.scorer.indicator_scores(&self.a));
         self.render_all();

@@ -133,6 +133,11 @@ impl Inner {
         let Some(target) = e.target() else {
             return Vec::new();
         };
+        if matches!(kind, "input" | "change" | "click") {
+            if let Some(el) = closest_with(&target, "data-mp") {
+                return self.on_masterplan(kind, &el);
+            }
+        }
         match kind {
             "load" | "error" => {
                 let _ = self.host.set_attribute("data-state", "ready");

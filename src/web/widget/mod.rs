@@ -10,6 +10,7 @@ mod edit;
 mod events;
 mod files;
 mod links;
+mod masterplan;
 mod nav;
 mod previous;
 mod render;
@@ -97,6 +98,8 @@ pub(crate) struct Inner {
     speech: Speech,
     /// Team work: the panel (drawn only while open) and returned shares under review.
     team: team::Team,
+    /// The program masterplan panel (sets built from a masterplan).
+    mp: masterplan::MpState,
 }
 
 /// A message above the form; some carry buttons.
@@ -291,6 +294,8 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
     let given_used = autosave::Storage::get(&store, &key).is_none();
     let opening = SaveTab::open(&mut store, &key, &writer, &scorer, given, &save::at());
     let a = opening.assessment;
+    // A set built from a masterplan: the form holds the indicators of the saved program list.
+    let scorer = masterplan::scorer_for(scorer, a.masterplan.as_ref());
     let mut notices = Notices::default();
     for told in opening.told {
         notices.push(save::notice(told));
@@ -342,6 +347,7 @@ pub fn mount_widget(host: Element, set: &SetHandle, options: JsValue) -> Result<
         unsaved_shown: std::cell::Cell::new(None),
         speech: Speech::default(),
         team: team::Team::default(),
+        mp: masterplan::MpState::default(),
     };
     let cell = Rc::new(RefCell::new(Some(inner)));
     let weak = Rc::downgrade(&cell);

@@ -7,6 +7,7 @@ mod check;
 mod external;
 mod form;
 mod items;
+mod masterplan;
 mod notices;
 mod print;
 mod results;
@@ -38,6 +39,7 @@ impl Inner {
         self.unsaved_shown.set(None);
         let _ = self.root.append_child(&f);
         self.frame = f.clone();
+        self.add_masterplan_section();
         self.speech.fresh.set(true);
         self.render_notices();
         self.render_team();

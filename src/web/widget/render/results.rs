@@ -87,7 +87,9 @@ impl Inner {
             d.add(&tr, "td", "", &b.predicate);
         }
         let tags = self.scorer.tag_scores(&self.tally);
-        if !tags.is_empty() {
+        if self.set().masterplan.is_some() {
+            self.render_pillar_indices(&sec, &tags);
+        } else if !tags.is_empty() {
             d.add(&sec, "h4", "", self.t(Ui::ByTag));
             let t = d.add(&sec, "table", "swn-table", "");
             let tb = d.add(&t, "tbody", "", "");

@@ -1,0 +1,460 @@
+//! The program masterplan panel of a set built from the region's masterplan: its strings, the
+//! program rows grouped by pillar, new program ids, and the index per pillar as shown.
+//!
+//! Everything the panel shows is decided here; the widget only draws it
+//! (`web::widget::render::masterplan`).
+
+use crate::assessment::Assessment;
+use crate::masterplan::{
+    Masterplan, MasterplanTemplate, OUTCOME_PREFIX, Program, QUICK_WIN_PREFIX,
+};
+use crate::model::Lang;
+use crate::score::TagScore;
+
+/// Every fixed string of the masterplan panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant is named after what it says
+pub enum Mp {
+    Panel,
+    Intro,
+    Document,
+    DocumentHint,
+    NewProgram,
+    Name,
+    Unit,
+    Subdimension,
+    ChooseSubdimension,
+    QuickWin,
+    Survey,
+    Add,
+    NameMissing,
+    SubdimensionMissing,
+    Added,
+    Remove,
+    RemoveAsk,
+    RemoveYes,
+    RemoveNo,
+    Removed,
+    NoPrograms,
+    Programs,
+    OtherPillar,
+    ByPillar,
+    Pillar,
+    PillarHint,
+    Close,
+}
+
+const MP: [(Mp, &str, &str); Mp::Close as usize + 1] = [
+    (Mp::Panel, "Program masterplan", "Masterplan programs"),
+    (
+        Mp::Intro,
+        "Daftar program masterplan smart city daerah per pilar dan sub-dimensi. Dari daftar ini dibuat indikator Outcome (satu per program), Quick Win (satu per program percepatan) dan Impact (satu per sub-dimensi yang disurvei).",
+        "The region's smart city masterplan programs per pillar and sub-dimension. They make the Outcome indicators (one per program), the Quick Win ones (one per acceleration program) and the Impact ones (one per surveyed sub-dimension).",
+    ),
+    (Mp::Document, "Dokumen masterplan", "Masterplan document"),
+    (
+        Mp::DocumentHint,
+        "Misalnya: Perbup 25/2019, Masterplan Smart City 2019-2028",
+        "For example: Regent regulation 25/2019, Smart City Masterplan 2019-2028",
+    ),
+    (Mp::NewProgram, "Tambah program", "Add a program"),
+    (Mp::Name, "Nama program", "Program name"),
+    (Mp::Unit, "OPD pelaksana", "Responsible unit (OPD)"),
+    (
+        Mp::Subdimension,
+        "Pilar dan sub-dimensi",
+        "Pillar and sub-dimension",
+    ),
+    (
+        Mp::ChooseSubdimension,
+        "— pilih sub-dimensi —",
+        "— choose a sub-dimension —",
+    ),
+    (
+        Mp::QuickWin,
+        "Program percepatan (quick win)",
+        "Acceleration program (quick win)",
+    ),
+    (Mp::Survey, "Disurvei untuk Impact", "Surveyed for Impact"),
+    (Mp::Add, "Tambah program", "Add program"),
+    (
+        Mp::NameMissing,
+        "Isi nama program.",
+        "Enter the program's name.",
+    ),
+    (
+        Mp::SubdimensionMissing,
+        "Pilih pilar dan sub-dimensi program.",
+        "Choose the program's pillar and sub-dimension.",
+    ),
+    (Mp::Added, "Program ditambahkan", "Program added"),
+    (Mp::Remove, "Hapus", "Remove"),
+    (
+        Mp::RemoveAsk,
+        "sudah punya jawaban. Bila dihapus, jawabannya tetap disimpan dalam berkas tetapi tidak dinilai. Hapus program ini?",
+        "already has answers. Removed, its answers stay in the file but are not scored. Remove this program?",
+    ),
+    (Mp::RemoveYes, "Ya, hapus", "Yes, remove"),
+    (Mp::RemoveNo, "Batal", "Cancel"),
+    (Mp::Removed, "Program dihapus", "Program removed"),
+    (
+        Mp::NoPrograms,
+        "Belum ada program. Tambahkan program pertama di bawah.",
+        "No programs yet. Add the first one below.",
+    ),
+    (Mp::Programs, "program", "programs"),
+    (Mp::OtherPillar, "Pilar tidak dikenal", "Unknown pillar"),
+    (Mp::ByPillar, "Indeks per pilar", "Index per pillar"),
+    (Mp::Pillar, "Pilar", "Pillar"),
+    (
+        Mp::PillarHint,
+        "Indeks pilar dihitung dari hasil survei dampak sub-dimensinya; – berarti belum ada hasil survei.",
+        "A pillar's index comes from the impact survey of its sub-dimensions; – means no survey result yet.",
+    ),
+    (
+        Mp::Close,
+        "Tutup program masterplan",
+        "Close masterplan programs",
+    ),
+];
+
+/// A string of the masterplan panel.
+///
+/// ```
+/// use swanilai::{view::{mp, Mp}, Lang};
+/// assert_eq!(mp(Mp::Add, Lang::Id), "Tambah program");
+/// assert_eq!(mp(Mp::Add, Lang::En), "Add program");
+/// ```
+pub fn mp(key: Mp, lang: Lang) -> &'static str {
+    let (_, id, en) = MP[key as usize];
+    if lang == Lang::En { en } else { id }
+}
+
+/// The toggle's label: `Program masterplan (10 program)`.
+pub fn panel_label(count: usize, lang: Lang) -> String {
+    format!(
+        "{} ({count} {})",
+        mp(Mp::Panel, lang),
+        mp(Mp::Programs, lang)
+    )
+}
+
+/// One program as its row shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramRow {
+    /// The program's id (the row's controls carry it).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its unit.
+    pub unit: String,
+    /// Its sub-dimension's id.
+    pub subdimension: String,
+    /// A quick win.
+    pub quick_win: bool,
+    /// Surveyed.
+    pub survey: bool,
+    /// Whether one of its generated indicators has an answer (removing it asks first).
+    pub answered: bool,
+}
+
+/// The programs of one pillar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PillarRows {
+    /// The pillar's id (empty for programs of a pillar the set does not declare).
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// Its programs, in list order.
+    pub programs: Vec<ProgramRow>,
+}
+
+/// One choice of the sub-dimension list, grouped under its pillar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubChoices {
+    /// The pillar's name.
+    pub pillar: String,
+    /// `(sub-dimension id, name)`.
+    pub subs: Vec<(String, String)>,
+}
+
+/// The sub-dimension list, pillar by pillar.
+pub fn sub_choices(t: &MasterplanTemplate, lang: Lang) -> Vec<SubChoices> {
+    t.pillars
+        .iter()
+        .map(|p| SubChoices {
+            pillar: p.title.get(lang).to_string(),
+            subs: p
+                .subdimensions
+                .iter()
+                .map(|s| (s.id.clone(), s.title.get(lang).to_string()))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Whether an answer to one of `p`'s generated indicators holds anything (a value, notes,
+/// links or evidence): removing the program then asks first.
+pub fn program_answered(a: &Assessment, p: &Program) -> bool {
+    [OUTCOME_PREFIX, QUICK_WIN_PREFIX].iter().any(|prefix| {
+        a.answers
+            .get(&format!("{prefix}{}", p.id))
+            .is_some_and(|x| x.value.is_some() || x.has_evidence())
+    })
+}
+
+/// The program rows, grouped by pillar in the template's order (pillars without programs
+/// left out); programs of a pillar the template does not declare come last, together.
+pub fn program_rows(
+    t: &MasterplanTemplate,
+    m: Option<&Masterplan>,
+    a: &Assessment,
+    lang: Lang,
+) -> Vec<PillarRows> {
+    let programs = m.map_or(&[][..], |m| &m.programs[..]);
+    let row = |p: &Program| ProgramRow {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        unit: p.unit.clone(),
+        subdimension: p.subdimension.clone(),
+        quick_win: p.quick_win,
+        survey: p.survey,
+        answered: program_answered(a, p),
+    };
+    let mut out: Vec<PillarRows> = t
+        .pillars
+        .iter()
+        .map(|pl| PillarRows {
+            id: pl.id.clone(),
+            title: pl.title.get(lang).to_string(),
+            programs: programs
+                .iter()
+                .filter(|p| p.pillar == pl.id)
+                .map(row)
+                .collect(),
+        })
+        .collect();
+    let others: Vec<ProgramRow> = programs
+        .iter()
+        .filter(|p| t.pillar(&p.pillar).is_none())
+        .map(row)
+        .collect();
+    out.push(PillarRows {
+        id: String::new(),
+        title: mp(Mp::OtherPillar, lang).to_string(),
+        programs: others,
+    });
+    out.retain(|r| !r.programs.is_empty());
+    out
+}
+
+/// A new program's id: its pillar's first three letters and its name, in lower case ASCII
+/// with hyphens (`gov-mal-pelayanan-publik`), never the id of a listed program nor one an
+/// answer in the assessment still keys on (a removed program's answer stays orphaned, and
+/// must not become the new program's).
+///
+/// ```
+/// use swanilai::{view::new_program_id, Assessment};
+/// let a = Assessment::new("s", "1");
+/// assert_eq!(new_program_id(None, &a, "governance", "Mal Pelayanan Publik"), "gov-mal-pelayanan-publik");
+/// assert_eq!(new_program_id(None, &a, "living", "Ruang Terbuka Hijau (RTH) 2026!"), "liv-ruang-terbuka-hijau-rth-2026");
+/// assert_eq!(new_program_id(None, &a, "economy", "Pasar Ékspres"), "eco-pasar-ekspres");
+/// assert_eq!(new_program_id(None, &a, "society", "— —"), "soc-program");
+/// ```
+pub fn new_program_id(m: Option<&Masterplan>, a: &Assessment, pillar: &str, name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    slug.truncate(40);
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "program" } else { slug };
+    let prefix: String = pillar
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(3)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let base = if prefix.is_empty() {
+        slug.to_string()
+    } else {
+        format!("{prefix}-{slug}")
+    };
+    let taken = |id: &str| {
+        m.is_some_and(|m| m.programs.iter().any(|p| p.id == id))
+            || [OUTCOME_PREFIX, QUICK_WIN_PREFIX]
+                .iter()
+                .any(|pre| a.answers.contains_key(&format!("{pre}{id}")))
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Latin letters with accents to their plain letter (ids are ASCII); anything else as is.
+fn fold_accent(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'É' | 'È' => 'e',
+        _ => c,
+    })
+}
+
+/// The question before removing a program that has answers.
+pub fn remove_question(name: &str, lang: Lang) -> String {
+    format!("“{name}” {}", mp(Mp::RemoveAsk, lang))
+}
+
+/// One row of the index per pillar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PillarIndexRow {
+    /// The pillar's id.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// Its index as shown, `–` when none.
+    pub value: String,
+    /// Its predicate, or empty.
+    pub predicate: String,
+}
+
+/// The index of every pillar of the template, in its order: each pillar's tag score, `–`
+/// for a pillar with nothing scored yet (the report has no score for its tag then).
+pub fn pillar_indices(
+    t: &MasterplanTemplate,
+    tags: &[TagScore],
+    decimals: u8,
+    lang: Lang,
+) -> Vec<PillarIndexRow> {
+    t.pillars
+        .iter()
+        .map(|p| {
+            let score = tags.iter().find(|s| s.tag == p.id).map(|s| &s.score);
+            PillarIndexRow {
+                id: p.id.clone(),
+                title: p.title.get(lang).to_string(),
+                value: score.map_or_else(|| "–".into(), |s| super::shown(s, decimals, lang)),
+                predicate: score.map_or_else(String::new, |s| super::predicate(s, lang)),
+            }
+        })
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::{Value, builtin};
+
+    fn template() -> MasterplanTemplate {
+        builtin::get("smart-city-evaluasi")
+            .unwrap()
+            .masterplan
+            .unwrap()
+    }
+
+    #[test]
+    fn every_string_sits_at_its_variant_and_says_something() {
+        for (k, (key, id, en)) in MP.iter().enumerate() {
+            assert_eq!(*key as usize, k, "{key:?} is out of place");
+            assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
+            assert_ne!(id, en, "{key:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn rows_follow_the_pillars_and_mark_programs_with_answers() {
+        let t = template();
+        let mut a = Assessment::new("s", "1");
+        let m = Masterplan {
+            document: String::new(),
+            programs: vec![
+                Program::new("env-a", "environment", "energi", "A"),
+                Program::new("gov-b", "governance", "layanan-publik", "B"),
+                Program::new("x-c", "nowhere", "energi", "C"),
+                Program::new("gov-d", "governance", "birokrasi", "D"),
+            ],
+        };
+        a.set_value("oc-gov-d", Value::Number(2.0));
+        let rows = program_rows(&t, Some(&m), &a, Lang::Id);
+        let ids: Vec<(&str, Vec<&str>)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.id.as_str(),
+                    r.programs.iter().map(|p| p.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("governance", vec!["gov-b", "gov-d"]),
+                ("environment", vec!["env-a"]),
+                ("", vec!["x-c"]),
+            ]
+        );
+        assert!(!rows[0].programs[0].answered);
+        assert!(rows[0].programs[1].answered);
+        assert_eq!(rows[2].title, "Pilar tidak dikenal");
+    }
+
+    #[test]
+    fn new_ids_never_reuse_a_listed_or_answered_id() {
+        let mut a = Assessment::new("s", "1");
+        let m = Masterplan {
+            document: String::new(),
+            programs: vec![Program::new(
+                "gov-pionirs",
+                "governance",
+                "layanan-publik",
+                "x",
+            )],
+        };
+        assert_eq!(
+            new_program_id(Some(&m), &a, "governance", "Pionirs"),
+            "gov-pionirs-2"
+        );
+        // A removed program's answer stays: its id is not given to a new program.
+        a.set_value("qw-gov-pionirs-2", Value::Number(3.0));
+        assert_eq!(
+            new_program_id(Some(&m), &a, "governance", "Pionirs"),
+            "gov-pionirs-3"
+        );
+        let long = "a".repeat(100);
+        let id = new_program_id(None, &a, "governance", &long);
+        assert!(crate::is_valid_id(&id) && id.len() <= 44, "{id}");
+    }
+
+    #[test]
+    fn every_pillar_has_an_index_row_with_a_dash_when_unscored() {
+        let set = builtin::get("smart-city-evaluasi").unwrap();
+        let t = set.masterplan.clone().unwrap();
+        let mut a = Assessment::new(&set.id, &set.version);
+        let mut p = Program::new("gov-b", "governance", "layanan-publik", "B");
+        p.survey = true;
+        a.masterplan = Some(Masterplan {
+            document: String::new(),
+            programs: vec![p],
+        });
+        a.set_value("im-layanan-publik", Value::Number(3.456));
+        let report = crate::Scorer::new(&set).score(&a);
+        let rows = pillar_indices(&t, &report.tags, 2, Lang::Id);
+        assert_eq!(rows.len(), 6);
+        assert_eq!(rows[0].value, "3,46");
+        assert!(rows[1..].iter().all(|r| r.value == "–"), "{rows:?}");
+        assert_eq!(rows[5].title, "Smart Environment");
+    }
+}

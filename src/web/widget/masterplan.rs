@@ -1,0 +1,281 @@
+//! The program masterplan of a set built from the region's masterplan: the official's edits
+//! to the program list (added, changed, removed after asking when it has answers) and the
+//! document name, and the set the form shows, expanded again from the list after each.
+//!
+//! Controls of the panel carry `data-mp` (what they edit) and, in a program's row, `data-pid`
+//! (the program's id). Drawn by `render::masterplan`.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use super::dom::value_of;
+use super::{Emits, Inner};
+use crate::autosave::place_drafts;
+use crate::masterplan::{Masterplan, Program, expand};
+use crate::view::{self, Mp};
+use crate::{Scorer, view::mp};
+
+/// A program being entered in the "add" form, kept across redraws until it is added.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NewProgram {
+    pub name: String,
+    pub unit: String,
+    pub subdimension: String,
+    pub quick_win: bool,
+    pub survey: bool,
+}
+
+/// The panel's state.
+#[derive(Debug, Default)]
+pub(crate) struct MpState {
+    /// Whether the panel is open.
+    pub open: bool,
+    /// The program being entered.
+    pub draft: NewProgram,
+    /// The program whose removal waits for the official to confirm.
+    pub confirm: Option<String>,
+    /// Why the last "add" was refused.
+    pub error: Option<Mp>,
+}
+
+/// The scorer of `scorer`'s set expanded with `m` (for a set with a masterplan template;
+/// otherwise `scorer` itself).
+pub(crate) fn scorer_for(
+    scorer: Rc<Scorer<'static>>,
+    m: Option<&Masterplan>,
+) -> Rc<Scorer<'static>> {
+    match &scorer.set().masterplan {
+        Some(t) if t.expanded_with.as_ref() != m || t.expanded_with.is_none() => {
+            Rc::new(Scorer::owned(expand(scorer.set(), m)))
+        }
+        _ => scorer,
+    }
+}
+
+fn checked(el: &Element) -> bool {
+    el.dyn_ref::<HtmlInputElement>()
+        .is_some_and(HtmlInputElement::checked)
+}
+
+impl Inner {
+    /// Makes the form follow the program list: the set expanded again, text kept in number
+    /// fields moved to its indicator's new place, everything scored again.
+    pub(crate) fn rescope(&mut self) {
+        if self.set().masterplan.is_none() {
+            return;
+        }
+        let drafts = self.drafts_out();
+        self.scorer = scorer_for(Rc::clone(&self.scorer), self.a.masterplan.as_ref());
+        let (kept, dropped) = place_drafts(&self.scorer, drafts);
+        self.drafts = kept;
+        if !dropped.is_empty() {
+            self.notices
+                .push(super::Notice::Text(view::Ui::DroppedDrafts, dropped));
+        }
+        self.answered = view::answered_flags(&self.scorer, &self.a);
+        self.tally = self.scorer.tally(self.scorer.indicator_scores(&self.a));
+    }
+
+    /// An event on a control of the masterplan panel.
+    pub(crate) fn on_masterplan(&mut self, kind: &str, el: &Element) -> Emits {
+        let field = el.get_attribute("data-mp").unwrap_or_default();
+        let pid = el.get_attribute("data-pid");
+        match (kind, field.as_str(), pid) {
+            ("click", "toggle", _) => {
+                self.mp.open = !self.mp.open;
+                self.render_masterplan();
+                self.focus_first(&["[data-mp=toggle]"]);
+                vec![]
+            }
+            ("click", "add", _) => self.add_program(),
+            ("click", "remove", Some(id)) => self.ask_remove(id),
+            ("click", "remove-yes", Some(id)) => self.remove_program(&id),
+            ("click", "remove-no", Some(id)) => {
+                self.mp.confirm = None;
+                self.render_masterplan();
+                self.focus_first(&[&format!("[data-mp=remove][data-pid=\"{id}\"]")]);
+                vec![]
+            }
+            ("input", "doc", _) => {
+                let text = value_of(el);
+                self.a
+                    .masterplan
+                    .get_or_insert_with(Masterplan::default)
+                    .document = text;
+                self.programs_changed(false, true)
+            }
+            ("input" | "change", "new-name", _) => {
+                self.mp.draft.name = value_of(el);
+                vec![]
+            }
+            ("input" | "change", "new-unit", _) => {
+                self.mp.draft.unit = value_of(el);
+                vec![]
+            }
+            ("change", "new-sub", _) => {
+                self.mp.draft.subdimension = value_of(el);
+                vec![]
+            }
+            ("change", "new-qw", _) => {
+                self.mp.draft.quick_win = checked(el);
+                vec![]
+            }
+            ("change", "new-survey", _) => {
+                self.mp.draft.survey = checked(el);
+                vec![]
+            }
+            ("input", f @ ("name" | "unit"), Some(id)) => {
+                let text = value_of(el);
+                let name = f == "name";
+                self.edit_program(&id, |p| {
+                    if name {
+                        p.name = text;
+                    } else {
+                        p.unit = text;
+                    }
+                })
+            }
+            ("change", f @ ("sub" | "qw" | "survey"), Some(id)) => {
+                let (value, on) = (value_of(el), checked(el));
+                let f = f.to_string();
+                let emits = self.edit_program(&id, |p| match f.as_str() {
+                    "qw" => p.quick_win = on,
+                    "survey" => p.survey = on,
+                    _ => p.subdimension = value,
+                });
+                if f == "sub" {
+                    // The row moves to its pillar's list.
+                    self.render_masterplan();
+                    self.focus_first(&[&format!("[data-mp=sub][data-pid=\"{id}\"]")]);
+                }
+                emits
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Changes one program (its pillar follows its sub-dimension).
+    fn edit_program(&mut self, id: &str, f: impl FnOnce(&mut Program)) -> Emits {
+        let t = self.set().masterplan.clone();
+        let Some(p) = self
+            .a
+            .masterplan
+            .as_mut()
+            .and_then(|m| m.programs.iter_mut().find(|p| p.id == id))
+        else {
+            return vec![];
+        };
+        f(p);
+        if let Some((pillar, _)) = t.as_ref().and_then(|t| t.subdimension(&p.subdimension)) {
+            p.pillar = pillar.id.clone();
+        }
+        self.programs_changed(false, true)
+    }
+
+    /// Adds the program of the "add" form, or says what is missing.
+    fn add_program(&mut self) -> Emits {
+        let d = self.mp.draft.clone();
+        let pillar = self
+            .set()
+            .masterplan
+            .as_ref()
+            .and_then(|t| t.subdimension(&d.subdimension))
+            .map(|(p, _)| p.id.clone());
+        self.mp.error = if d.name.trim().is_empty() {
+            Some(Mp::NameMissing)
+        } else if pillar.is_none() {
+            Some(Mp::SubdimensionMissing)
+        } else {
+            None
+        };
+        let Some(pillar) = pillar.filter(|_| self.mp.error.is_none()) else {
+            self.render_masterplan();
+            let at = if self.mp.error == Some(Mp::NameMissing) {
+                "[data-mp=new-name]"
+            } else {
+                "[data-mp=new-sub]"
+            };
+            self.focus_first(&[at]);
+            return vec![];
+        };
+        let name = d.name.trim().to_string();
+        let id = view::new_program_id(self.a.masterplan.as_ref(), &self.a, &pillar, &name);
+        let program = Program {
+            id,
+            pillar,
+            subdimension: d.subdimension.clone(),
+            name: name.clone(),
+            unit: d.unit.trim().to_string(),
+            quick_win: d.quick_win,
+            survey: d.survey,
+        };
+        self.a
+            .masterplan
+            .get_or_insert_with(Masterplan::default)
+            .programs
+            .push(program);
+        // The next program is often of the same sub-dimension: that choice stays.
+        self.mp.draft = NewProgram {
+            subdimension: d.subdimension,
+            ..NewProgram::default()
+        };
+        let emits = self.programs_changed(true, false);
+        self.focus_first(&["[data-mp=new-name]"]);
+        self.announce(&format!("{}: {name}", mp(Mp::Added, self.lang)));
+        emits
+    }
+
+    /// Removes a program at once when nothing answers it, else asks first.
+    fn ask_remove(&mut self, id: String) -> Emits {
+        let answered = self
+            .a
+            .masterplan
+            .as_ref()
+            .and_then(|m| m.programs.iter().find(|p| p.id == id))
+            .is_some_and(|p| view::program_answered(&self.a, p));
+        if !answered {
+            return self.remove_program(&id);
+        }
+        self.mp.confirm = Some(id.clone());
+        self.render_masterplan();
+        self.focus_first(&[&format!("[data-mp=remove-no][data-pid=\"{id}\"]")]);
+        vec![]
+    }
+
+    /// Removes a program; its answers stay in the assessment (reported as orphaned).
+    fn remove_program(&mut self, id: &str) -> Emits {
+        self.mp.confirm = None;
+        let Some(m) = self.a.masterplan.as_mut() else {
+            return vec![];
+        };
+        let Some(k) = m.programs.iter().position(|p| p.id == id) else {
+            return vec![];
+        };
+        let gone = m.programs.remove(k);
+        let emits = self.programs_changed(true, false);
+        self.announce(&format!("{}: {}", mp(Mp::Removed, self.lang), gone.name));
+        self.focus_first(&["[data-mp=new-name]"]);
+        emits
+    }
+
+    /// After the list changed: saved, the form expanded again and scored, the panel redrawn
+    /// when rows came or went (never while the official types in it).
+    fn programs_changed(&mut self, redraw_panel: bool, typing: bool) -> Emits {
+        self.touch();
+        self.schedule_save(typing);
+        self.rescope();
+        self.render_panel();
+        self.update_tab_counts();
+        self.update_summary();
+        self.schedule.results_due = true;
+        self.defer();
+        if redraw_panel {
+            self.render_masterplan();
+        } else {
+            self.update_masterplan_label();
+        }
+        vec![("score", self.score_detail())]
+    }
+}
