@@ -45,6 +45,11 @@ pub const QUICK_WIN_PREFIX: &str = "qw-";
 /// The prefix of a generated Impact indicator's id.
 pub const IMPACT_PREFIX: &str = "im-";
 
+/// The most programs a masterplan may list (real ones list tens): each generated group's
+/// per-pillar sub-group must stay within [`crate::validate::MAX_GROUP_MEMBERS`]. Programs past
+/// it are reported (`too-many`) and not evaluated; the list itself is kept.
+pub const MAX_PROGRAMS: usize = 1000;
+
 /// Which generated indicators a group holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(
@@ -284,6 +289,7 @@ fn usable_programs<'m>(t: &MasterplanTemplate, m: &'m Masterplan) -> Vec<&'m Pro
     let mut seen = BTreeSet::new();
     m.programs
         .iter()
+        .take(MAX_PROGRAMS)
         .filter(|p| {
             crate::is_valid_id(&p.id)
                 && t.subdimension(&p.subdimension)
@@ -459,7 +465,16 @@ pub fn validate_masterplan(set: &IndicatorSet, a: &Assessment) -> Vec<Problem> {
         }
     }
     if let Some(m) = &a.masterplan {
-        for (i, p) in m.programs.iter().enumerate() {
+        if m.programs.len() > MAX_PROGRAMS {
+            let n = m.programs.len();
+            out.push(Problem::new(
+                "masterplan.programs",
+                Code::TooMany,
+                format!("masterplan berisi {n} program, melebihi batas {MAX_PROGRAMS}; program sesudahnya tidak dinilai"),
+                format!("the masterplan lists {n} programs, more than the limit of {MAX_PROGRAMS}; the ones past it are not evaluated"),
+            ));
+        }
+        for (i, p) in m.programs.iter().enumerate().take(MAX_PROGRAMS) {
             let at = index("masterplan.programs", i);
             if t.pillar(&p.pillar).is_none() {
                 let known: Vec<&str> = t.pillars.iter().map(|p| p.id.as_str()).collect();

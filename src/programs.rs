@@ -299,6 +299,21 @@ pub fn import_programs(
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        if out.masterplan.programs.len() == crate::masterplan::MAX_PROGRAMS {
+            let max = crate::masterplan::MAX_PROGRAMS;
+            out.problems.push(RowProblem {
+                row,
+                column: cols.heads[cols.name].clone(),
+                code: Code::TooMany,
+                message: Text::new(
+                    format!("lebih dari {max} program; baris ini dan sesudahnya tidak dibaca"),
+                    format!(
+                        "more than {max} programs; this row and the ones after it are not read"
+                    ),
+                ),
+            });
+            break;
+        }
         let mut r = RowReader {
             rec,
             row,

@@ -228,3 +228,47 @@ fn imported_programs_are_scored_as_generated_indicators() {
         ]
     );
 }
+
+#[test]
+fn a_list_longer_than_the_limit_is_cut_with_one_problem_and_scores_in_time() {
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let max = swanilai::masterplan::MAX_PROGRAMS;
+    let mut csv = String::from("pilar,subdimensi,program,opd,quick_win,survei\n");
+    for n in 0..max + 500 {
+        csv.push_str(&format!(
+            "Smart Governance,Pelayanan publik,Program {n},,ya,ya\n"
+        ));
+    }
+    let out = import_programs(&set, &csv, None).expect("readable");
+    assert_eq!(out.imported, max);
+    let problems: Vec<(usize, &str)> = out
+        .problems
+        .iter()
+        .map(|p| (p.row, p.code.as_str()))
+        .collect();
+    assert_eq!(problems, [(max + 2, "too-many")]);
+    // A hand-written list past the limit: the ones past it are reported, not evaluated.
+    let mut m = out.masterplan;
+    m.programs.extend(
+        (0..500).map(|n| Program::new(&format!("x-{n}"), "governance", "layanan-publik", "X")),
+    );
+    let mut a = Assessment::new(&set.id, &set.version);
+    a.masterplan = Some(m);
+    let started = std::time::Instant::now();
+    let report = Scorer::new(&set).score(&a);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_eq!(
+        report
+            .indicators
+            .iter()
+            .filter(|i| i.id.starts_with("oc-"))
+            .count(),
+        max
+    );
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.path == "masterplan.programs" && p.code.as_str() == "too-many")
+    );
+}
