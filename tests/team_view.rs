@@ -353,3 +353,38 @@ fn the_review_lists_refused_files_and_conflicts_side_by_side() {
         Some(Value::Number(2.0))
     );
 }
+
+#[test]
+fn a_stale_share_is_taken_with_a_warning_naming_the_file() {
+    let set = builtin::get("spbe-2020").unwrap();
+    let scorer = Scorer::new(&set);
+    let mut a = base("spbe-2020");
+    add_unit(&mut a, "Bappeda", Lang::Id).unwrap();
+    for id in ["spbe-01", "spbe-02"] {
+        set_field(&set, &mut a, id, &Field::Unit, "bappeda", Lang::Id).unwrap();
+    }
+    let mut share = cut_share(&a, "bappeda", "Koordinator", None).unwrap();
+    share.set_value("spbe-02", Value::Number(3.0));
+    // The coordinator answered one of Bappeda's indicators after handing the share out.
+    a.set_value("spbe-01", Value::Number(2.0));
+    let returned = [Returned {
+        file: "bappeda-bagian.json".into(),
+        opened: open_assessment_for(&share_text(&share), &set),
+    }];
+    let report = merge(&a, &returned, &[], None);
+    let v = merge_view(&scorer, &a, &report, &BTreeMap::new(), Lang::Id);
+    assert!(v.refused.is_empty());
+    assert_eq!(v.warned.len(), 1);
+    let (file, lines) = &v.warned[0];
+    assert_eq!(file, "bappeda-bagian.json");
+    assert!(
+        lines[0].starts_with("berkas “bappeda-bagian.json”"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[0].contains("“1. "),
+        "the indicator by number and title: {lines:?}"
+    );
+    assert_eq!(v.accepted, "1 perubahan dari unit siap diterapkan.");
+    assert!(v.conflicts.is_empty() && v.waiting.is_empty() && v.anything);
+}

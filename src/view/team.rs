@@ -175,10 +175,24 @@ pub fn remove_unit(a: &mut Assessment, id: &str) -> usize {
         if x.unit.as_deref() == Some(id) {
             x.unit = None;
         }
-        x.items.retain(|_, u| u != id);
+        x.items = kept(std::mem::take(&mut x.items), |_, u| u != id);
     }
-    a.assignments.retain(|_, x| *x != Assignment::default());
+    let all = std::mem::take(&mut a.assignments);
+    a.assignments = kept(all, |_, x| *x != Assignment::default());
     n
+}
+
+/// The entries of `m` that `keep` accepts, inserted one by one into a new map:
+/// `BTreeMap::remove` and `retain` would each bring their own copy of the tree's rebalancing
+/// code into the wasm module for every map type (about 3 KiB each; see `crate::sort`).
+fn kept<V>(m: BTreeMap<String, V>, keep: impl Fn(&String, &V) -> bool) -> BTreeMap<String, V> {
+    let mut out = BTreeMap::new();
+    for (k, v) in m {
+        if keep(&k, &v) {
+            out.insert(k, v);
+        }
+    }
+    out
 }
 
 /// A unit's name, or its id when the assessment does not list it.
@@ -269,12 +283,13 @@ pub fn set_field(
             }
             Some(u) => return Err(format!("{u}?")),
             None => {
-                asg.items.remove(item);
+                asg.items = kept(std::mem::take(&mut asg.items), |k, _| k != item);
             }
         },
     }
     if asg == Assignment::default() {
-        a.assignments.remove(indicator);
+        let all = std::mem::take(&mut a.assignments);
+        a.assignments = kept(all, |k, _| k != indicator);
     } else {
         a.assignments.insert(indicator.to_string(), asg);
     }
