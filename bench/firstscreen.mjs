@@ -6,7 +6,8 @@
 //   source scripts/env.sh && bash scripts/build.sh        # once: pkg/
 //   node bench/firstscreen.mjs [--reps 9] [--set spbe-2020] [--latency 150] [--kbps 1500]
 //                              [--lines local,slow] [--pkg NAME=DIR ...] [--no-surveyjs]
-//                              [--no-floor] [--hints] [--out BENCHMARKS.md] [--json FILE]
+//                              [--no-floor] [--hints] [--no-prerender] [--out BENCHMARKS.md]
+//                              [--json FILE]
 //
 // Pages (bench/pages.mjs): swanilai is the embed a portal writes, `<script type="module"
 // src="pkg/element.js">` and `<swanilai-assessment set="...">`; SurveyJS is survey-core +
@@ -27,6 +28,11 @@
 // Lines: `local` is 127.0.0.1 without throttling; `slow` is Chromium's network emulation
 // (CDP Network.emulateNetworkConditions: --latency ms added to each request, --kbps down,
 // half of it up), the same for every page.
+//
+// The served first screen (on unless --no-prerender): the same embed with the element holding
+// the form's first screen as HTML (`swanilai prerender`, a declarative shadow root), which the
+// widget takes over when it has loaded. For every swanilai page the time until the widget is
+// live (the element's `widget` set, its first painted frame) is measured too.
 //
 // --hints adds a page of the first build whose head also names the files the element will
 // ask for (preload and modulepreload links a portal can add): what a page can win by itself.
@@ -49,6 +55,7 @@ import { launchBrowser } from '../tests/e2e/helpers.mjs';
 import { BUILD_LOCK, REPO, buildSite, loadSet, swanilaiPage } from './pages.mjs';
 
 const MARK = '<!-- firstscreen -->';
+const HOST = 'swanilai-assessment';
 const END = '<!-- /firstscreen -->';
 
 function parseArgs(argv) {
@@ -62,6 +69,7 @@ function parseArgs(argv) {
     surveyjs: true,
     floor: true,
     hints: false,
+    prerender: true,
     out: path.join(REPO, 'BENCHMARKS.md'),
     json: path.join(REPO, 'target', 'bench', 'firstscreen.json'),
     cap: 60,
@@ -112,6 +120,9 @@ function parseArgs(argv) {
         break;
       case '--hints':
         o.hints = true;
+        break;
+      case '--no-prerender':
+        o.prerender = false;
         break;
       case '--out':
         o.out = path.resolve(value());
@@ -167,8 +178,26 @@ function buildPages(dir, o) {
       label: p.name === 'swanilai' ? 'swanilai' : `swanilai (${p.name})`,
       path: `/${sub}/${o.set}.html`,
       first: '[data-i="0"][data-f=pick], [data-i="0"][data-f=num]',
+      host: HOST,
     });
   });
+  if (o.prerender) {
+    // The first build's first screen as a portal would serve it, from the CLI of this checkout.
+    const fragment = execFileSync(
+      'cargo',
+      ['run', '--quiet', '--bin', 'swanilai', '--', 'prerender', '--set', o.set, '--lang', 'id', '--stylesheet', './pkg/swanilai.css'],
+      { cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    const html = swanilaiPage(o.set, true).replace(`></${HOST}>`, `>${fragment.trim()}</${HOST}>`);
+    writeFileSync(path.join(dir, 'swanilai', `${o.set}-prerendered.html`), html);
+    pages.push({
+      key: 'prerendered',
+      label: `${pages[0].label}, first screen served as HTML`,
+      path: `/swanilai/${o.set}-prerendered.html`,
+      first: pages[0].first,
+      host: HOST,
+    });
+  }
   if (o.hints) {
     const links = [
       '<link rel="preload" href="./pkg/swanilai_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
@@ -184,6 +213,7 @@ function buildPages(dir, o) {
       label: `${pages[0].label}, page with preload links`,
       path: `/swanilai/${o.set}-hints.html`,
       first: pages[0].first,
+      host: HOST,
     });
   }
   if (o.surveyjs)
@@ -204,8 +234,8 @@ function buildPages(dir, o) {
 }
 
 // Runs in the page before its own scripts: looks for the first usable control on every frame.
-function watch({ first }) {
-  const B = { roots: [], seen: null, painted: null };
+function watch({ first, host }) {
+  const B = { roots: [], seen: null, painted: null, live: null };
   window.__fs = B;
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
@@ -216,6 +246,9 @@ function watch({ first }) {
   const find = () => {
     const el = document.querySelector(first);
     if (el) return el;
+    // A declarative shadow root (a served first screen) is not made by attachShadow.
+    const served = host && document.querySelector(host)?.shadowRoot?.querySelector(first);
+    if (served) return served;
     for (const r of B.roots) {
       const hit = r.querySelector(first);
       if (hit) return hit;
@@ -227,19 +260,27 @@ function watch({ first }) {
     !el.disabled &&
     el.checkVisibility({ visibilityProperty: true }) &&
     (el.labels?.[0] ?? el).getClientRects().length > 0;
+  // The frame being produced now shows it: `set` once that frame has been painted.
+  const afterPaint = (set) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => set(performance.now());
+      ch.port2.postMessage(0);
+    });
+  let liveSeen = false;
   const tick = () => {
-    const el = find();
-    if (el && usable(el)) {
-      B.seen = performance.now();
-      // The frame being produced now shows it: wait until it has been painted.
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => (B.painted = performance.now());
-        ch.port2.postMessage(0);
-      });
-      return;
+    if (B.seen == null) {
+      const el = find();
+      if (el && usable(el)) {
+        B.seen = performance.now();
+        afterPaint((t) => (B.painted = t));
+      }
     }
-    requestAnimationFrame(tick);
+    if (host && !liveSeen && document.querySelector(host)?.widget) {
+      liveSeen = true;
+      afterPaint((t) => (B.live = t));
+    }
+    if (B.seen == null || (host && !liveSeen)) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
@@ -251,7 +292,7 @@ async function load(browser, origin, page, line, o) {
     const tab = await context.newPage();
     tab.on('pageerror', (e) => errors.push(String(e)));
     tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await tab.addInitScript(watch, { first: page.first });
+    await tab.addInitScript(watch, { first: page.first, host: page.host ?? null });
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Network.enable');
     if (line === 'slow') {
@@ -269,7 +310,9 @@ async function load(browser, origin, page, line, o) {
     } catch {
       return { dnf: true, errors };
     }
-    const t = await tab.evaluate(() => window.__fs.painted);
+    if (page.host)
+      await tab.waitForFunction(() => window.__fs?.live != null, null, { timeout: o.cap * 1000, polling: 100 }).catch(() => {});
+    const { painted: t, live } = await tab.evaluate(() => window.__fs);
     await tab.waitForLoadState('load');
     await tab.waitForTimeout(300);
     const files = await tab.evaluate(() =>
@@ -280,7 +323,7 @@ async function load(browser, origin, page, line, o) {
         end: e.responseEnd,
       })),
     );
-    return { ms: t, bytes: files.reduce((s, f) => s + f.bytes, 0), files, errors };
+    return { ms: t, live, bytes: files.reduce((s, f) => s + f.bytes, 0), files, errors };
   } finally {
     await context.close().catch(() => {});
   }
@@ -302,8 +345,8 @@ const load1 = () =>
 
 function report(o, pages, results, meta) {
   const L = [];
-  const stat = (key, line) => {
-    const xs = results.filter((r) => r.key === key && r.line === line && !r.dnf).map((r) => r.ms);
+  const stat = (key, line, field = 'ms') => {
+    const xs = results.filter((r) => r.key === key && r.line === line && !r.dnf && r[field] != null).map((r) => r[field]);
     return xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null;
   };
   const kib = (key) => {
@@ -366,6 +409,24 @@ function report(o, pages, results, meta) {
       L.push(
         `| ${r.page} | ${r.line} | ${r.toSurvey == null ? '–' : fmt(r.toSurvey, 2)} | ${r.toFloor == null ? '–' : fmt(r.toFloor, 2)} | ${target} |`,
       );
+    }
+    L.push('');
+  }
+  const livePages = pages.filter((p) => p.host);
+  if (livePages.length) {
+    L.push(
+      'Time until the widget is live (the element has its `widget`: answers are scored and saved; a served first screen has been taken over), same loads, median (min–max) in ms, and ÷ SurveyJS (its first usable control):',
+    );
+    L.push('');
+    L.push(`| page |${o.lines.map((l) => ` ${l === 'local' ? 'local' : slowLabel} | ÷ SurveyJS |`).join('')}`);
+    L.push(`|---|${o.lines.map(() => '---|---|').join('')}`);
+    for (const p of livePages) {
+      const cells = o.lines.map((line) => {
+        const a = stat(p.key, line, 'live');
+        const sj = pages.some((q) => q.key === 'surveyjs') ? stat('surveyjs', line) : null;
+        return ` ${cell(a)} | ${a && sj ? fmt(a.median / sj.median, 2) : '–'} |`;
+      });
+      L.push(`| ${p.label} |${cells.join('')}`);
     }
     L.push('');
   }
