@@ -32,10 +32,14 @@ function preload(url, as) {
 }
 
 let api = null;
-function loadApi() {
+/** Whether `el` holds a served first screen, whose stylesheet link has been fetched already. */
+const linked = (el) => !!el?.shadowRoot?.querySelector('link[rel="stylesheet"]');
+
+function loadApi(el) {
   if (api === null) {
     preload(WASM_URL, 'fetch');
-    preload(CSS_URL, 'style');
+    // Not again for a served first screen: a second request would only revalidate it.
+    if (!linked(el)) preload(CSS_URL, 'style');
     // The glue too: index.js alone would name it only once it has arrived itself.
     api = Promise.all([import('./index.js'), import('./swanilai.js')]).then(([m]) => m);
     api.catch(() => {
@@ -83,7 +87,7 @@ export class SwanilaiAssessment extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
-    loadApi().catch(() => {}); // reported by the mount that awaits it
+    loadApi(this).catch(() => {}); // reported by the mount that awaits it
     this.#remount();
   }
 
@@ -145,7 +149,7 @@ export class SwanilaiAssessment extends HTMLElement {
       const text = src ? fetch(new URL(src, document.baseURI)) : null;
       text?.catch(() => {}); // awaited below, after the API (whose failure is reported first)
       if (!src && Object.hasOwn(SET_URLS, set)) preload(SET_URLS[set], 'fetch');
-      const { init, mount } = await loadApi();
+      const { init, mount } = await loadApi(this);
       if (generation !== this.#generation) return;
       if (src) {
         init().catch(() => {}); // the module compiles while the set arrives (mount reports errors)

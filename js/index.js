@@ -138,7 +138,8 @@ export async function mount(element, options = {}) {
   ready.catch(() => {}); // observed below; a failing set download may throw first
   // undefined, null or '' (say, an unset config value) is the default stylesheet.
   const stylesheet = options.stylesheet || stylesheetUrl;
-  preloadStyle(stylesheet);
+  // A served first screen (`swanilai prerender`) has its stylesheet linked already.
+  if (!element.shadowRoot?.querySelector('link[rel="stylesheet"]')) preloadStyle(stylesheet);
   let set = options.set ?? 'gm100sc-kesiapan';
   // A string is set JSON when it starts with `{`; anything else is a built-in id.
   if (typeof set === 'string' && !/^\s*\{/.test(set)) set = await getSet(set);

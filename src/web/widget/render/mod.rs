@@ -15,7 +15,7 @@ mod sheet;
 mod team;
 
 use super::Inner;
-use super::dom::{attrs, clear};
+use super::dom::attrs;
 
 impl Inner {
     pub(crate) fn render_all(&mut self) {
@@ -24,11 +24,16 @@ impl Inner {
         let d = self.dom.clone();
         // The stylesheet already linked stays (a served first screen's, or the last drawing's):
         // a new link would leave the new drawing unstyled until it had loaded.
+        // Left in place: a link taken out and put back loads its file again.
         let kept = self.linked_stylesheet();
-        clear(&self.root);
-        if let Some(link) = kept {
-            let _ = self.root.append_child(&link);
-        } else if !self.stylesheet.is_empty() {
+        let mut next = self.root.first_child();
+        while let Some(node) = next {
+            next = node.next_sibling();
+            if !kept.as_ref().is_some_and(|k| k.is_same_node(Some(&node))) {
+                let _ = self.root.remove_child(&node);
+            }
+        }
+        if kept.is_none() && !self.stylesheet.is_empty() {
             let link = d.el("link", "");
             attrs(&link, &[("rel", "stylesheet"), ("href", &self.stylesheet)]);
             let _ = self.root.append_child(&link);
