@@ -92,6 +92,9 @@ pub struct Finding {
 /// assert!(!is_http_url("www.banjarkab.go.id"));
 /// assert!(!is_http_url("https:// spasi.go.id"));
 /// assert!(!is_http_url("ftp://arsip.go.id/x"));
+/// assert!(is_http_url("https://bücher.example/sk.pdf"));
+/// assert!(!is_http_url("https://arsip\u{85}.go.id"));
+/// assert!(!is_http_url("https://a<b>.go.id"));
 /// ```
 pub fn is_http_url(link: &str) -> bool {
     let l = link.trim();
@@ -103,11 +106,17 @@ pub fn is_http_url(link: &str) -> bool {
     });
     let Some(rest) = rest else { return false };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // A host's characters: ASCII letters, digits and `.-:_[]@`, and any other printable
+    // character (an internationalised name such as `bücher.example`). Not
+    // `char::is_alphanumeric`, which would link Unicode's letter and digit tables into the
+    // wasm module for this one check.
     !host.is_empty()
         && !rest.chars().any(char::is_whitespace)
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '_' | '[' | ']' | '@'))
+        && host.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '.' | '-' | ':' | '_' | '[' | ']' | '@')
+                || (!c.is_ascii() && !c.is_control())
+        })
 }
 
 /// A finding's builder for one indicator.
