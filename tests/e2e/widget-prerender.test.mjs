@@ -206,6 +206,9 @@ test('before the module loads the form works as HTML; the widget takes over what
     { timeout: 5_000 },
   );
   assert.deepEqual(await place(), beforeTakeover, 'nor after the first save');
+  // The served link is the widget's: the stylesheet is fetched once.
+  const css = await q.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/swanilai.css')).length);
+  assert.equal(css, 1, 'swanilai.css requests');
   await assertNoCspReports(server, q);
   assert.deepEqual(held.errors, []);
 });
