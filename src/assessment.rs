@@ -372,3 +372,39 @@ fn pick<T: PartialEq + Clone + Default>(
         mine.clone()
     }
 }
+
+/// Removes `key` from `map`. Not `BTreeMap::remove`: its node-merging code would be linked
+/// into the wasm module once per value type, for maps that are edited rarely (carrying last
+/// year's evidence over, merging shares) and hold at most one entry per indicator. Rebuilding
+/// uses only what every map already links (iterating, inserting).
+pub(crate) fn remove_key<V>(map: &mut BTreeMap<String, V>, key: &str) {
+    if !map.contains_key(key) {
+        return;
+    }
+    for (k, v) in std::mem::take(map) {
+        if k != key {
+            map.insert(k, v);
+        }
+    }
+}
+
+#[cfg(test)]
+mod remove_key_tests {
+    use super::*;
+
+    #[test]
+    fn removes_the_key_and_keeps_the_rest_in_order() {
+        let mut m: BTreeMap<String, u8> = [("a", 1), ("b", 2), ("c", 3)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        remove_key(&mut m, "b");
+        assert_eq!(
+            m.into_iter().collect::<Vec<_>>(),
+            [("a".into(), 1), ("c".into(), 3)]
+        );
+        let mut m: BTreeMap<String, u8> = BTreeMap::new();
+        remove_key(&mut m, "x");
+        assert!(m.is_empty());
+    }
+}

@@ -71,7 +71,7 @@ pub fn carry_forward(set: &IndicatorSet, previous: &Assessment, current: &mut As
         }
         if flag.is_empty() {
             if *now == crate::assessment::Answer::default() {
-                current.answers.remove(&ind.id);
+                crate::assessment::remove_key(&mut current.answers, &ind.id);
             }
             continue;
         }
@@ -120,7 +120,7 @@ pub fn settle_carried(a: &mut Assessment, indicator: &str, item: Option<&str>, k
         }
     };
     if flag.is_empty() {
-        a.carried.remove(indicator);
+        crate::assessment::remove_key(&mut a.carried, indicator);
     }
     if !found || keep {
         return found;
@@ -143,12 +143,12 @@ pub fn settle_carried(a: &mut Assessment, indicator: &str, item: Option<&str>, k
                         ..ItemEvidence::default()
                     };
                 } else {
-                    answer.evidence.remove(id);
+                    crate::assessment::remove_key(&mut answer.evidence, id);
                 }
             }
         }
         if *answer == crate::assessment::Answer::default() {
-            a.answers.remove(indicator);
+            crate::assessment::remove_key(&mut a.answers, indicator);
         }
     }
     true

@@ -524,7 +524,7 @@ fn take(report: &mut MergeReport, id: &str, side: &Side, previous: Option<Answer
             result.answers.insert(id.to_string(), a.clone());
         }
         None => {
-            result.answers.remove(id);
+            crate::assessment::remove_key(&mut result.answers, id);
         }
     }
     match &side.carried {
@@ -532,7 +532,7 @@ fn take(report: &mut MergeReport, id: &str, side: &Side, previous: Option<Answer
             result.carried.insert(id.to_string(), c.clone());
         }
         None => {
-            result.carried.remove(id);
+            crate::assessment::remove_key(&mut result.carried, id);
         }
     }
     result.changed_by.insert(
