@@ -71,6 +71,33 @@ test('on a 1366x768 laptop the first question is in view without scrolling', asy
   }
 });
 
+test('Pemdi at 1366x768: the seven aspects are one row, the first question above the fold', async () => {
+  const { page, close } = await openWidget(browser, `${server.url}pemdi-2026.html`, { contextOptions: LAPTOP });
+  try {
+    const box = await page.locator('#swn-i-0 input[data-f="pick"]').first().boundingBox();
+    assert.ok(box && box.y + box.height <= 768, `first radio at ${JSON.stringify(box)}, below the fold`);
+    const tabs = page.locator('[role="tab"]');
+    assert.equal(await tabs.count(), 7);
+    const tops = await tabs.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    assert.equal(new Set(tops).size, 1, `tabs in one row, tops ${tops}`);
+    // The row scrolls, not the page; "next group" brings its tab into the row's view.
+    const inRow = (k) =>
+      page.locator(`[data-tab="${k}"]`).evaluate((tab) => {
+        const t = tab.getBoundingClientRect();
+        const r = tab.parentElement.getBoundingClientRect();
+        return t.left >= r.left - 1 && t.right <= r.right + 1;
+      });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+    for (let k = 1; k < 7; k++) {
+      await page.locator('[data-act="next-group"]').first().click();
+      assert.equal(await selectedTab(page), String(k));
+      assert.equal(await inRow(k), true, `tab ${k} in view in its row`);
+    }
+  } finally {
+    await close();
+  }
+});
+
 test('on a 360 px phone the toolbar is one row and nothing pushes the page sideways', async () => {
   const { page, close } = await openWidget(browser, url(), { contextOptions: PHONE });
   try {

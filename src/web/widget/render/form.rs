@@ -35,6 +35,8 @@ impl Inner {
                 );
                 if on && move_focus {
                     focus(&tab);
+                } else if on {
+                    show_in_row(&tab);
                 }
             }
         }
@@ -144,4 +146,24 @@ impl Inner {
             }
         }
     }
+}
+
+/// Scrolls the tab row sideways, if need be, so that `tab` is in view (a focused tab is
+/// scrolled there by the browser). Only the row moves: the page stays where it is.
+fn show_in_row(tab: &Element) {
+    let Some(row) = tab.parent_element() else {
+        return;
+    };
+    let (t, r) = (
+        tab.get_bounding_client_rect(),
+        row.get_bounding_client_rect(),
+    );
+    let by = if t.left() < r.left() {
+        t.left() - r.left()
+    } else if t.right() > r.right() {
+        t.right() - r.right()
+    } else {
+        return;
+    };
+    row.set_scroll_left(row.scroll_left() + by.round() as i32);
 }
