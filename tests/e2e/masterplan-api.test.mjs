@@ -102,7 +102,10 @@ test('ten programs from a CSV, Outcome answered, survey files aggregated: the in
     // Baseline and Output unanswered (0); Outcome 4; Impact 3.5; Quick Win: governance 5,
     // economy 0, society 0 -> 5/3. Index = (30*4 + 20*3.5 + 20*5/3) / 100.
     assert.ok(Math.abs(out.overall - (30 * 4 + 20 * 3.5 + (20 * 5) / 3) / 100) < 1e-12, String(out.overall));
-    assert.deepEqual(out.dimensions.map(([id]) => id), ['baseline', 'output', 'outcome', 'impact', 'quick-win']);
+    assert.deepEqual(
+      out.dimensions.map(([id]) => id),
+      ['baseline', 'output', 'outcome', 'impact', 'quick-win'],
+    );
     assert.deepEqual(out.pillars, [['governance', 3.5]]);
     assert.match(out.noColumns, /^swanilai: .*subdimensi/);
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
