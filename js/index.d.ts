@@ -135,6 +135,11 @@ export declare class SetHandle {
   /** Carries `previous` (last year's) evidence notes and links into `current`'s empty ones,
    * each flagged in `assessment.carried` ("masih berlaku?") until settled. */
   carryForward(previous: AssessmentInput, current: AssessmentInput): { carried: number; assessment: Assessment };
+  /** Fills the answers the set takes from last year's assessment (`fromPrevious`, e.g. the smart city Baseline), marked in `carried` as proposed. */
+  fillFromPrevious(
+    previous: AssessmentInput,
+    current: AssessmentInput,
+  ): { filled: { indicator: string; rule: 'index' | 'change'; value: number }[]; assessment: Assessment };
   /** Confirms (`keep` true: the flag goes, the text stays) or drops one carried piece: the
    * answer's own notes and links (`item` null) or an evidence item's. */
   settleCarried(assessment: AssessmentInput, indicator: string, item: string | null, keep: boolean): Assessment;

@@ -37,6 +37,7 @@
 pub mod advice;
 pub mod assessment;
 pub mod autosave;
+pub mod baseline;
 pub mod builtin;
 pub mod carry;
 pub mod check;

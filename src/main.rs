@@ -84,6 +84,18 @@ mod cli {
             /// The assessment file.
             assessment: PathBuf,
         },
+        /// Start this year from last year's file: carry its evidence notes and links forward
+        /// (marked "masih berlaku?") and fill the answers the set takes from it (the smart
+        /// city Baseline); prints `{ carried, filled, assessment }`.
+        Carry {
+            #[arg(long)]
+            /// A built-in set id or a set file.
+            set: Option<String>,
+            /// Last year's assessment.
+            previous: PathBuf,
+            /// This year's assessment.
+            current: PathBuf,
+        },
         /// Compare two assessments of the same set (e.g. last year and this year).
         Compare {
             #[arg(long)]
@@ -400,6 +412,23 @@ mod cli {
                 print_json(&c);
                 checked(&assessment, &swanilai::score(&set, &a));
                 Ok(u8::from(!c.ready))
+            }
+            Command::Carry {
+                set,
+                previous,
+                current,
+            } => {
+                let last = load_assessment(&previous)?;
+                let mut now = load_assessment(&current)?;
+                let set = set_for(set.as_deref(), &now)?;
+                let carried = swanilai::carry::carry_forward(&set, &last, &mut now);
+                let filled = swanilai::baseline::fill_from_previous(&set, &last, &mut now);
+                print_json(&serde_json::json!({
+                    "carried": carried,
+                    "filled": filled,
+                    "assessment": now,
+                }));
+                Ok(0)
             }
             Command::Compare { set, old, new } => {
                 let before = load_assessment(&old)?;

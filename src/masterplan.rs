@@ -401,6 +401,7 @@ fn program_indicator(
         tags: pillar_tag(t, kind, pillar),
         answer: answer.clone(),
         external: None,
+        from_previous: None,
     }
 }
 
@@ -434,6 +435,7 @@ fn impact_indicator(
         tags: pillar_tag(t, Generated::Impact, pillar),
         answer: t.impact.clone(),
         external: None,
+        from_previous: None,
     }
 }
 

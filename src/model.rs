@@ -311,6 +311,25 @@ pub struct Indicator {
     /// Set when the indicator's level is taken from another agency's evaluation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external: Option<External>,
+    /// Set when the indicator's answer can be proposed from last year's assessment (the smart
+    /// city Baseline dimension); the rules are in docs/FORMAT.md.
+    #[serde(rename = "fromPrevious", skip_serializing_if = "Option::is_none")]
+    pub from_previous: Option<FromPrevious>,
+}
+
+/// What an indicator takes from last year's assessment when it is imported (`fromPrevious`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    all(feature = "schema", not(target_arch = "wasm32")),
+    derive(schemars::JsonSchema)
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FromPrevious {
+    /// Last year's achievement index: its overall score (a `score` or `number` answer).
+    Index,
+    /// The change of the index since last year, counted without the top-level groups that
+    /// hold `fromPrevious` indicators (a `number` answer).
+    Change,
 }
 
 /// How an indicator is answered, and how its answer becomes a score.

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use crate::assessment::{Answer, Assessment, ExternalResult, ItemEvidence, Region, Status, Value};
 use crate::json::Json;
 use crate::model::{
-    AnswerKind, Band, Better, Choice, Evidence, EvidenceItem, External, Group, Indicator,
-    IndicatorSet, Level, NumberMapping, Predicate, Scale, TagLabel, Terms, Text, UnansweredPolicy,
+    AnswerKind, Band, Better, Choice, Evidence, EvidenceItem, External, FromPrevious, Group,
+    Indicator, IndicatorSet, Level, NumberMapping, Predicate, Scale, TagLabel, Terms, Text,
+    UnansweredPolicy,
 };
 use crate::num::Show;
 use crate::problem::{Code, Problem, index, join};
@@ -450,6 +451,16 @@ impl Reader {
         let tags = self.opt(&mut o, "tags", |r, v, p| r.list(v, p, Self::string));
         let answer = self.req(&mut o, "answer", Self::answer_kind);
         let external = self.opt(&mut o, "external", Self::external);
+        let from_previous = self.opt(&mut o, "fromPrevious", |r, v, p| {
+            r.choice(
+                v,
+                p,
+                &[
+                    ("index", FromPrevious::Index),
+                    ("change", FromPrevious::Change),
+                ],
+            )
+        });
         self.finish(o);
         Some(Indicator {
             id: id.unwrap_or_default(),
@@ -461,6 +472,7 @@ impl Reader {
             // An unreadable answer kind was reported; a direct score keeps later checks quiet.
             answer: answer.unwrap_or(AnswerKind::Score),
             external,
+            from_previous,
         })
     }
 

@@ -139,6 +139,7 @@ pub fn survey_set(set: &IndicatorSet, a: &Assessment, sub: &str) -> Result<Indic
                         levels: form.levels.clone(),
                     },
                     external: None,
+                    from_previous: None,
                 })
                 .collect(),
             generated: None,

@@ -99,12 +99,16 @@ pub struct Carried {
     /// Evidence items whose notes and links were carried and are not yet confirmed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<String>,
+    /// Whether the answer's value was proposed from last year's file (an indicator with
+    /// `fromPrevious`) and is not yet confirmed or changed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub value: bool,
 }
 
 impl Carried {
     /// Whether nothing is left to confirm.
     pub fn is_empty(&self) -> bool {
-        !self.notes && self.items.is_empty()
+        !self.notes && self.items.is_empty() && !self.value
     }
 }
 

@@ -305,6 +305,52 @@ fn compare_prints_the_overall_change() {
 }
 
 #[test]
+fn carry_fills_the_baseline_from_last_years_file_and_carries_its_evidence() {
+    let dir = temp_dir("carry");
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let doc = |period: &str, level: u8, bl01: Option<f64>| {
+        let mut answers = json!({
+            "out-kbj-03": { "value": level, "notes": format!("Perwali {period}") },
+            "out-klb-02": level,
+        });
+        if let Some(v) = bl01 {
+            answers["bl-01"] = json!(v);
+        }
+        json!({ "setId": set.id, "setVersion": set.version,
+                "region": { "name": "Kota Jambi", "period": period }, "answers": answers })
+    };
+    let last = write(&dir, "2025.json", &doc("2025", 2, None));
+    let now = write(&dir, "2026.json", &doc("2026", 4, Some(1.5)));
+    let shown = |file: &str| json_out(&run(&["score", file]))["overall"]["shown"].clone();
+    let last_index = shown(&last);
+    let o = run(&["carry", &last, &now]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = json_out(&o);
+    // bl-01 was answered this year by the official: it stays; bl-02 is proposed.
+    let filled: Vec<&str> = (out["filled"].as_array().expect("filled").iter())
+        .map(|f| f["indicator"].as_str().expect("id"))
+        .collect();
+    assert_eq!(filled, ["bl-02"]);
+    let a = &out["assessment"];
+    assert_eq!(a["answers"]["bl-01"]["value"], json!(1.5));
+    assert!(a["answers"]["bl-02"]["value"].as_f64().expect("filled") > 0.0);
+    assert_eq!(
+        a["carried"]["bl-02"],
+        json!({ "from": "2025", "value": true })
+    );
+    assert_eq!(
+        a["answers"]["out-kbj-03"]["notes"], "Perwali 2026",
+        "this year's notes stay"
+    );
+    // Without this year's own bl-01, last year's index is proposed.
+    let bare = write(&dir, "2026-bare.json", &doc("2026", 4, None));
+    let out = json_out(&run(&["carry", &last, &bare]));
+    assert_eq!(out["filled"][0]["indicator"], "bl-01");
+    assert_eq!(out["filled"][0]["rule"], "index");
+    assert_eq!(out["filled"][0]["value"], last_index);
+}
+
+#[test]
 fn rank_orders_by_score_with_shared_ranks_for_ties() {
     let dir = temp_dir("rank");
     let files: Vec<String> = [

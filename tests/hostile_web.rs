@@ -46,6 +46,14 @@ const FILES: &[(&str, &[u8])] = &[
         include_bytes!("hostile/assessment-fraction-level.json"),
     ),
     (
+        "set-from-previous-misused.json",
+        include_bytes!("hostile/set-from-previous-misused.json"),
+    ),
+    (
+        "set-from-previous-nothing-left.json",
+        include_bytes!("hostile/set-from-previous-nothing-left.json"),
+    ),
+    (
         "assessment-links-not-web.json",
         include_bytes!("hostile/assessment-links-not-web.json"),
     ),

@@ -275,6 +275,7 @@ impl Builder {
                         .collect(),
                     answer: self.answer(&i.kind),
                     external: None,
+                    from_previous: None,
                 }
             })
             .collect();

@@ -111,19 +111,22 @@ impl Reader {
     fn carried(&mut self, v: &Json, path: &str) -> Option<Carried> {
         let mut o = self.object(v, path)?;
         let from = self.opt(&mut o, "from", Self::lenient_string);
-        let notes = self.opt(&mut o, "notes", |r, v, p| match v {
+        let flag = |r: &mut Self, v: &Json, p: &str| match v {
             Json::Bool(b) => Some(*b),
             _ => {
                 r.wrong_type(p, "true or false", "true atau false", v);
                 None
             }
-        });
+        };
+        let notes = self.opt(&mut o, "notes", flag);
         let items = self.opt(&mut o, "items", |r, v, p| r.list(v, p, Self::string));
+        let value = self.opt(&mut o, "value", flag);
         self.finish(o);
         Some(Carried {
             from: from.unwrap_or_default(),
             notes: notes.unwrap_or(false),
             items: items.unwrap_or_default(),
+            value: value.unwrap_or(false),
         })
     }
 }

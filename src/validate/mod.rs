@@ -279,6 +279,9 @@ impl<'a> Checker<'a> {
         if let Some(x) = &ind.external {
             self.external(ind, x, &join(path, "external"));
         }
+        let from = join(path, "fromPrevious");
+        self.problems
+            .extend(crate::baseline::check_indicator(ind, &from));
     }
 
     /// Checks an answer definition at `apath`, of the indicator (or template) `owner`.
@@ -558,6 +561,7 @@ pub fn validate_set(set: &IndicatorSet) -> Vec<Problem> {
         c.group(g, &index("groups", i), 1);
     }
     c.template(set);
+    c.problems.extend(crate::baseline::check_set(set));
     // Shares are only meaningful when every weight is positive (reported above otherwise).
     if scale_ok && !c.problems.iter().any(|p| p.code == Code::WeightNotPositive) {
         let bound = s.min.abs().max(s.max.abs()).max(1.0);

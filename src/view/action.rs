@@ -74,10 +74,14 @@ pub enum Action {
     MergeApply,
     /// Forget the reviewed shares.
     MergeCancel,
+    /// Confirm an answer proposed from last year's file (`data-i`).
+    BaselineKeep,
+    /// Clear an answer proposed from last year's file (`data-i`).
+    BaselineDrop,
 }
 
 /// Every action with its name in the page.
-const NAMES: [(Action, &str); 35] = [
+const NAMES: [(Action, &str); 37] = [
     (Action::Lang, "lang"),
     (Action::ExportJson, "export-json"),
     (Action::ExportCsv, "export-csv"),
@@ -113,6 +117,8 @@ const NAMES: [(Action, &str); 35] = [
     (Action::ShareImport, "share-import"),
     (Action::MergeApply, "merge-apply"),
     (Action::MergeCancel, "merge-cancel"),
+    (Action::BaselineKeep, "baseline-keep"),
+    (Action::BaselineDrop, "baseline-drop"),
 ];
 
 impl Action {

@@ -178,6 +178,31 @@ pub fn previous_source(
     (text, class, super::integrity_name(p.integrity))
 }
 
+/// How an answer proposed from last year's file is marked: "proposed from last year's file
+/// (2025)".
+///
+/// ```
+/// use swanilai::{Lang, view::proposed_text};
+/// assert_eq!(proposed_text("2025", Lang::Id), "diusulkan dari berkas tahun lalu (2025)");
+/// assert_eq!(proposed_text("", Lang::En), "proposed from last year's file");
+/// ```
+pub fn proposed_text(from: &str, lang: Lang) -> String {
+    match (from.trim(), lang) {
+        ("", Lang::Id) => "diusulkan dari berkas tahun lalu".into(),
+        ("", Lang::En) => "proposed from last year's file".into(),
+        (p, Lang::Id) => format!("diusulkan dari berkas tahun lalu ({p})"),
+        (p, Lang::En) => format!("proposed from last year's file ({p})"),
+    }
+}
+
+/// The buttons beside a proposed answer: confirm it, clear it.
+pub fn proposed_buttons(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Id => ("Benar", "Kosongkan"),
+        Lang::En => ("Right", "Clear"),
+    }
+}
+
 /// Data read only in part (or not at all) that is not the save itself, kept under a backup
 /// key before it is used and told in a notice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -27,7 +27,8 @@ mod texts;
 pub use action::Action;
 pub use form::{CARD_CHUNK, Drafts, Form, prerender};
 pub use lastyear::{
-    ReadInPart, judge_previous, previous_question, previous_source, previous_use, region_period,
+    ReadInPart, judge_previous, previous_question, previous_source, previous_use, proposed_buttons,
+    proposed_text, region_period,
 };
 pub use links::{links_moved, links_waiting, notes_with, split_links};
 pub use markup::{Html, Out};

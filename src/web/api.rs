@@ -310,6 +310,26 @@ impl SetHandle {
         to_js(&out)
     }
 
+    /// Fills this year's answers the set asks to take from last year's assessment (indicators
+    /// with `fromPrevious`, e.g. the smart city Baseline): `{ filled: [{ indicator, rule,
+    /// value }], assessment }`. Empty answers, or ones still marked as proposed, take the
+    /// proposal and are marked in `carried` (`value: true`); answers the official gave stay.
+    #[wasm_bindgen(js_name = fillFromPrevious)]
+    pub fn fill_from_previous(
+        &self,
+        previous: JsValue,
+        current: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (p, _) = self.checked(&previous);
+        let (mut c, _) = self.checked(&current);
+        let filled = crate::baseline::fill_from_previous(self.scorer.set(), &p, &mut c);
+        let out = Json::Object(vec![
+            ("filled".into(), to_json(&filled).map_err(to_js_error)?),
+            ("assessment".into(), to_json(&c).map_err(to_js_error)?),
+        ]);
+        to_js(&out)
+    }
+
     /// Confirms (`keep`) or drops one carried piece: an answer's notes and links (`item`
     /// null) or an evidence item's. Returns the assessment.
     #[wasm_bindgen(js_name = settleCarried)]

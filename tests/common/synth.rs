@@ -125,6 +125,7 @@ pub fn set(n: usize) -> IndicatorSet {
                         tags: vec![PILLARS[i % PILLARS.len()].to_string()],
                         answer: kind(i),
                         external: None,
+                        from_previous: None,
                     })
                     .collect();
                 made += take;

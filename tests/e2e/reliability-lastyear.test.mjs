@@ -244,3 +244,107 @@ test('the mount option `assessment` read only in part is kept under :import: and
     await close();
   }
 });
+
+test("the smart city Baseline is proposed from last year's file, follows this year's answers, and is the official's once changed", {
+  timeout: 120_000,
+}, async () => {
+  const { page, record, close } = await open(browser, server.url, 'smart-city-evaluasi.html');
+  const KEY = 'swanilai:smart-city-evaluasi:Kabupaten Banjar';
+  try {
+    await ready(page);
+    const set = await page.evaluate(async () => {
+      const swn = await import('./pkg/index.js');
+      await swn.default();
+      const s = await swn.getSet('smart-city-evaluasi');
+      return { id: s.id, version: s.version };
+    });
+    const doc = (period, level) => ({
+      setId: set.id,
+      setVersion: set.version,
+      region: { name: 'Kabupaten Banjar', period },
+      answers: { 'out-kbj-03': level, 'out-klb-02': level },
+    });
+    /** What the engine proposes for the widget's answers now. */
+    const expected = (last) =>
+      page.evaluate(async (prev) => {
+        const swn = await import('./pkg/index.js');
+        const s = await swn.getSet('smart-city-evaluasi');
+        const now = document.querySelector('swanilai-assessment').widget.assessment();
+        for (const id of ['bl-01', 'bl-02']) delete now.answers[id];
+        delete now.carried;
+        return Object.fromEntries(s.fillFromPrevious(prev, now).filled.map((f) => [f.indicator, f.value]));
+      }, last);
+    const values = async () => {
+      const a = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+      return { 'bl-01': a.answers['bl-01']?.value, 'bl-02': a.answers['bl-02']?.value, carried: a.carried ?? {} };
+    };
+    // This year: two Output answers at level 4 (tab 1).
+    await page.evaluate((a) => document.querySelector('swanilai-assessment').widget.setAssessment(a), doc('2026', 4));
+    const last = doc('2025', 2);
+    await importPrevious(page, 'banjar-2025.json', JSON.stringify(last));
+    const proposed = page.locator('[data-swn="compare"] [data-swn="proposed"] li');
+    await proposed.first().waitFor();
+    assert.equal(await proposed.count(), 2);
+    assert.match(await proposed.first().innerText(), /diusulkan dari berkas tahun lalu \(2025\)/);
+    let want = await expected(last);
+    let got = await values();
+    assert.equal(got['bl-01'], want['bl-01'], "last year's index");
+    assert.equal(got['bl-02'], want['bl-02'], 'the change, without the Baseline');
+    assert.ok(want['bl-02'] > 0, `this year is better: ${want['bl-02']}`);
+    assert.deepEqual(got.carried['bl-02'], { from: '2025', value: true });
+    assert.equal(await page.locator('[data-i="1"][data-f="num"]').inputValue(), String(want['bl-02']).replace('.', ','));
+
+    // An Output answer changes: the proposed change follows it.
+    await page.locator('[data-tab="1"]').click();
+    await page.locator('[data-i="6"][data-f="pick"][value="1"]').check();
+    want = await expected(last);
+    await page.waitForFunction(
+      (w) => document.querySelector('swanilai-assessment').widget.assessment().answers['bl-02'].value === w,
+      want['bl-02'],
+    );
+    // "Right" keeps it as it is; the next change of this year's answers leaves it alone.
+    await page.locator('[data-swn="proposed"] [data-act="baseline-keep"][data-i="1"]').click();
+    const kept = (await values())['bl-02'];
+    assert.equal((await values()).carried['bl-02'], undefined, 'no longer marked');
+    await page.locator('[data-i="6"][data-f="pick"][value="5"]').check();
+    assert.equal((await values())['bl-02'], kept, 'confirmed: it stays');
+    // Typed by the official: theirs (the mark goes); saved and so after a reload.
+    await page.locator('[data-tab="0"]').click();
+    await page.locator('[data-i="0"][data-f="num"]').fill('3,5');
+    got = await values();
+    assert.equal(got['bl-01'], 3.5);
+    assert.equal(got.carried['bl-01'], undefined);
+    assert.equal(await proposed.count(), 0, 'nothing proposed is left');
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).assessment.answers['bl-01'].value === 3.5, KEY);
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    assert.equal((await values())['bl-01'], 3.5, 'an answer the official gave is never replaced');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+test('a proposed Baseline answer can be cleared, and stays marked across reloads until then', { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, 'smart-city-evaluasi.html');
+  try {
+    await ready(page);
+    const last = { setId: 'smart-city-evaluasi', region: { period: '2025' }, answers: { 'out-kbj-03': 3 } };
+    await importPrevious(page, 'lalu.json', JSON.stringify(last));
+    const proposed = page.locator('[data-swn="proposed"] li');
+    await proposed.first().waitFor();
+    await page.reload({ waitUntil: 'load' });
+    await ready(page);
+    await proposed.first().waitFor();
+    const a = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+    assert.equal(a.carried['bl-01'].value, true, 'still marked after a reload');
+    await page.locator('[data-swn="proposed"] [data-act="baseline-drop"][data-i="0"]').click();
+    const b = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+    assert.equal(b.answers['bl-01']?.value, undefined, 'cleared');
+    assert.equal(b.carried?.['bl-01'], undefined);
+    assert.equal(await page.locator('[data-i="0"][data-f="num"]').inputValue(), '');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});

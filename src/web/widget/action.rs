@@ -125,6 +125,9 @@ impl Inner {
             Action::ImportCancel => self.import_cancel(),
             Action::PreviousConfirm => self.previous_confirm(),
             Action::PreviousCancel => self.previous_cancel(),
+            Action::BaselineKeep | Action::BaselineDrop => {
+                self.baseline_settle(el, act == Action::BaselineKeep)
+            }
             Action::OtherLoad | Action::OtherMerge | Action::OtherKeep => self.settle(act),
             Action::LeftRestore | Action::LeftDrop => self.left_work(act == Action::LeftRestore),
             Action::Team => {

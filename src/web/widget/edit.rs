@@ -14,6 +14,7 @@ use crate::{Answer, Value, answer_score};
 impl Inner {
     /// Re-scores after indicator `i` changed, and refreshes what depends on it.
     pub(crate) fn rescored(&mut self, i: usize) -> Emits {
+        self.baseline_after_edit(i);
         let ind = self.scorer.indicator(i);
         let id = ind.id.clone();
         let value = self.a.answers.get(&ind.id).and_then(|x| x.value.as_ref());

@@ -6,6 +6,7 @@
 
 mod a11y;
 mod action;
+mod baseline;
 mod edit;
 mod events;
 mod files;

@@ -131,6 +131,7 @@ impl Inner {
         let at = super::save::at();
         autosave::keep_previous(&mut self.store, self.saving.key(), previous.as_ref(), &at);
         self.previous = previous;
+        self.fill_baseline();
     }
 
     /// Last year's file, judged: used at once, or held until the official answers the

@@ -244,6 +244,7 @@ impl Inner {
             return;
         };
         self.render_previous_source(&sec);
+        self.render_proposed(&sec);
         let c = crate::compare(self.set(), &prev.assessment, &self.a);
         let rows = view::comparison(self.set(), &c, self.lang);
         let t = d.add(&sec, "table", "swn-table", "");
