@@ -1,4 +1,6 @@
 // <swanilai-assessment set="gm100sc-kesiapan" lang="id" storage-key="..." region="...">
+// With `survey="<invitation>"` (what a coordinator's survey link carries after `#survei=`) the
+// element shows the impact survey's form for one sub-dimension instead of the set.
 // Importing this module registers the element. A thin class: the widget itself is Rust.
 //
 // The first screen waits for three downloads in a row, no more: the page, this file, then
@@ -66,8 +68,36 @@ const setOf = (el) => {
   return src ? `src ${src}` : `set ${el.getAttribute('set') || DEFAULT_SET}`;
 };
 
+/**
+ * The impact survey's form from a survey link's invitation (JSON: the set, the pillar, the
+ * sub-dimension, the region and the surveyed programs; see docs/smart-city-evaluation.md): the
+ * set it names, loaded, builds the form. Resolves to `{ set, region, storageKey }`.
+ */
+async function surveyOf(text, getSet) {
+  let invite;
+  try {
+    invite = JSON.parse(text);
+  } catch {
+    throw new Error('swanilai: the survey link is damaged (its invitation is not JSON): ask the coordinator for the link again');
+  }
+  const base = await getSet(invite.set);
+  const programs = (invite.programs ?? []).map((p) => ({
+    id: p.id,
+    pillar: invite.pillar,
+    subdimension: invite.subdimension,
+    name: p.name,
+    survey: true,
+  }));
+  const assessment = { setId: invite.set, setVersion: invite.version, region: invite.region, masterplan: { programs } };
+  return {
+    set: base.surveyForm(assessment, invite.subdimension),
+    region: invite.region,
+    storageKey: `survei-${String(invite.subdimension).replaceAll(':', '%3A')}`,
+  };
+}
+
 export class SwanilaiAssessment extends HTMLElement {
-  static observedAttributes = ['set', 'src', 'lang', 'storage-key', 'region'];
+  static observedAttributes = ['set', 'src', 'lang', 'storage-key', 'region', 'survey'];
 
   #widget = null;
   #generation = 0;
@@ -149,7 +179,10 @@ export class SwanilaiAssessment extends HTMLElement {
       const text = src ? fetch(new URL(src, document.baseURI)) : null;
       text?.catch(() => {}); // awaited below, after the API (whose failure is reported first)
       if (!src && Object.hasOwn(SET_URLS, set)) preload(SET_URLS[set], 'fetch');
-      const { init, mount } = await loadApi(this);
+      const { init, mount, getSet } = await loadApi(this);
+      if (generation !== this.#generation) return;
+      const invite = this.getAttribute('survey');
+      const survey = invite ? await surveyOf(invite, getSet) : null;
       if (generation !== this.#generation) return;
       if (src) {
         init().catch(() => {}); // the module compiles while the set arrives (mount reports errors)
@@ -160,10 +193,10 @@ export class SwanilaiAssessment extends HTMLElement {
       const region = this.getAttribute('region') || '';
       const lang = langOf(this.getAttribute('lang'));
       const widget = await mount(this, {
-        set,
+        set: survey?.set ?? set,
         lang,
-        storageKey: this.getAttribute('storage-key') || this.#storageKey(),
-        region: region ? { name: region } : undefined,
+        storageKey: survey?.storageKey ?? (this.getAttribute('storage-key') || this.#storageKey()),
+        region: survey?.region ?? (region ? { name: region } : undefined),
       });
       if (generation !== this.#generation) {
         widget.destroy();

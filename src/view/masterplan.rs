@@ -9,7 +9,9 @@ use crate::masterplan::{
     Masterplan, MasterplanTemplate, OUTCOME_PREFIX, Program, QUICK_WIN_PREFIX,
 };
 use crate::model::Lang;
+use crate::programs::RowProblem;
 use crate::score::TagScore;
+use crate::survey::Aggregation;
 
 /// Every fixed string of the masterplan panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,9 +44,20 @@ pub enum Mp {
     Pillar,
     PillarHint,
     Close,
+    ImportCsv,
+    ImportCsvHint,
+    CsvReplaceAsk,
+    CsvReplaceYes,
+    CsvRefused,
+    Survey2,
+    SurveyIntro,
+    SurveyLink,
+    SurveyFiles,
+    SurveyNone,
+    Dismiss,
 }
 
-const MP: [(Mp, &str, &str); Mp::Close as usize + 1] = [
+const MP: [(Mp, &str, &str); Mp::Dismiss as usize + 1] = [
     (Mp::Panel, "Program masterplan", "Masterplan programs"),
     (
         Mp::Intro,
@@ -116,6 +129,49 @@ const MP: [(Mp, &str, &str); Mp::Close as usize + 1] = [
         "Tutup program masterplan",
         "Close masterplan programs",
     ),
+    (
+        Mp::ImportCsv,
+        "Impor program (CSV)",
+        "Import programs (CSV)",
+    ),
+    (
+        Mp::ImportCsvHint,
+        "Kolom: pilar, subdimensi, program, opd, quick_win, survei (baris pertama menamai kolom; pemisah , atau ;).",
+        "Columns: pillar, subdimension, program, unit, quick_win, survey (the first row names them; separated by , or ;).",
+    ),
+    (
+        Mp::CsvReplaceAsk,
+        "Daftar program sekarang akan diganti dengan program dari berkas. Jawaban program yang tidak ada lagi tetap disimpan tetapi tidak dinilai.",
+        "The current program list will be replaced with the file's programs. Answers of programs no longer listed stay in the file but are not scored.",
+    ),
+    (
+        Mp::CsvReplaceYes,
+        "Ganti daftar program",
+        "Replace the program list",
+    ),
+    (
+        Mp::CsvRefused,
+        "Berkas tidak dapat diimpor",
+        "The file cannot be imported",
+    ),
+    (Mp::Survey2, "Survei dampak", "Impact survey"),
+    (
+        Mp::SurveyIntro,
+        "Untuk setiap sub-dimensi yang disurvei: bagikan tautan formulir kepada warga atau staf OPD; mereka menjawab di ponsel dan mengirim berkas jawabannya (Ekspor JSON) kepada Anda. Impor semua berkas sekaligus: rata-ratanya menjadi nilai Impact sub-dimensi itu. Tidak ada data yang keluar dari perangkat kecuali sebagai berkas.",
+        "For each surveyed sub-dimension: share the form's link with citizens or unit staff; they answer on a phone and send you their answer file (Export JSON). Import all the files at once: their mean becomes that sub-dimension's Impact score. Nothing leaves the device except as files.",
+    ),
+    (Mp::SurveyLink, "Tautan formulir survei", "Survey form link"),
+    (
+        Mp::SurveyFiles,
+        "Impor jawaban survei",
+        "Import survey answers",
+    ),
+    (
+        Mp::SurveyNone,
+        "Belum ada program yang ditandai \"Disurvei untuk Impact\".",
+        "No program is marked \"Surveyed for Impact\" yet.",
+    ),
+    (Mp::Dismiss, "Tutup pesan", "Close message"),
 ];
 
 /// A string of the masterplan panel.
@@ -353,6 +409,158 @@ pub fn pillar_indices(
         .collect()
 }
 
+/// One problem of an imported CSV row: `Baris 3, kolom pilar: …`.
+///
+/// ```
+/// use swanilai::{programs::RowProblem, view::csv_problem_line, Code, Lang, Text};
+/// let p = RowProblem { row: 3, column: "pilar".into(), code: Code::UnknownPillar,
+///     message: Text::new("pilar `x` tidak dikenal", "unknown pillar `x`") };
+/// assert_eq!(csv_problem_line(&p, Lang::Id), "Baris 3, kolom pilar: pilar `x` tidak dikenal");
+/// assert_eq!(csv_problem_line(&p, Lang::En), "Row 3, column pilar: unknown pillar `x`");
+/// ```
+pub fn csv_problem_line(p: &RowProblem, lang: Lang) -> String {
+    let (row, col) = match lang {
+        Lang::Id => ("Baris", "kolom"),
+        Lang::En => ("Row", "column"),
+    };
+    format!(
+        "{row} {}, {col} {}: {}",
+        p.row,
+        p.column,
+        p.message.get(lang)
+    )
+}
+
+/// What a CSV import did: `8 program diimpor dari program.csv; 3 baris bermasalah tidak diimpor:`.
+///
+/// ```
+/// use swanilai::{view::csv_summary, Lang};
+/// assert_eq!(csv_summary("p.csv", 8, 3, Lang::Id), "8 program diimpor dari p.csv; 3 masalah, baris itu tidak diimpor:");
+/// assert_eq!(csv_summary("p.csv", 8, 0, Lang::En), "8 programs imported from p.csv.");
+/// ```
+pub fn csv_summary(file: &str, imported: usize, problems: usize, lang: Lang) -> String {
+    match (lang, problems) {
+        (Lang::Id, 0) => format!("{imported} program diimpor dari {file}."),
+        (Lang::Id, n) => {
+            format!("{imported} program diimpor dari {file}; {n} masalah, baris itu tidak diimpor:")
+        }
+        (Lang::En, 0) => format!("{imported} programs imported from {file}."),
+        (Lang::En, n) => format!(
+            "{imported} programs imported from {file}; {n} problems, those rows were not imported:"
+        ),
+    }
+}
+
+/// The question before a CSV replaces a list: how many programs go and come.
+pub fn csv_replace_question(now: usize, file: &str, coming: usize, lang: Lang) -> String {
+    let head = match lang {
+        Lang::Id => format!("{now} program sekarang → {coming} program dari {file}."),
+        Lang::En => format!("{now} programs now → {coming} programs from {file}."),
+    };
+    format!("{head} {}", mp(Mp::CsvReplaceAsk, lang))
+}
+
+/// One surveyed sub-dimension of the panel's survey section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyRow {
+    /// The sub-dimension's id.
+    pub id: String,
+    /// `Smart Governance · Pelayanan publik`.
+    pub title: String,
+    /// The surveyed programs' names, joined.
+    pub programs: String,
+}
+
+/// The sub-dimensions with surveyed programs, in the template's order.
+pub fn survey_rows(t: &MasterplanTemplate, m: Option<&Masterplan>, lang: Lang) -> Vec<SurveyRow> {
+    let programs = m.map_or(&[][..], |m| &m.programs[..]);
+    let mut out = Vec::new();
+    for p in &t.pillars {
+        for s in &p.subdimensions {
+            let names: Vec<&str> = programs
+                .iter()
+                .filter(|x| x.survey && x.subdimension == s.id && x.pillar == p.id)
+                .map(|x| x.name.as_str())
+                .collect();
+            if !names.is_empty() {
+                out.push(SurveyRow {
+                    id: s.id.clone(),
+                    title: format!("{} · {}", p.title.get(lang), s.title.get(lang)),
+                    programs: names.join(", "),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The invitation a survey link carries (after `#survei=`): what a respondent's page needs
+/// to build the survey form, as JSON: the set, the pillar and sub-dimension, the region and
+/// the surveyed programs' ids and names. Read by `js/element.js` (its `survey` attribute).
+pub fn survey_invite(set: &crate::IndicatorSet, a: &Assessment, sub: &str) -> Option<String> {
+    use crate::Json;
+    let t = set.masterplan.as_ref()?;
+    let (pillar, _) = t.subdimension(sub)?;
+    let programs: Vec<Json> = a
+        .masterplan
+        .iter()
+        .flat_map(|m| &m.programs)
+        .filter(|p| p.survey && p.subdimension == sub)
+        .map(|p| {
+            Json::Object(vec![
+                ("id".into(), Json::String(p.id.clone())),
+                ("name".into(), Json::String(p.name.clone())),
+            ])
+        })
+        .collect();
+    if programs.is_empty() {
+        return None;
+    }
+    let r = &a.region;
+    let text = |s: &str| Json::String(s.to_string());
+    let region = Json::Object(vec![
+        ("name".into(), text(&r.name)),
+        ("code".into(), text(&r.code)),
+        ("period".into(), text(&r.period)),
+    ]);
+    Some(crate::export::canonical(&Json::Object(vec![
+        ("set".into(), text(&set.id)),
+        ("version".into(), text(&set.version)),
+        ("pillar".into(), text(&pillar.id)),
+        ("subdimension".into(), text(sub)),
+        ("region".into(), region),
+        ("programs".into(), Json::Array(programs)),
+    ])))
+}
+
+/// What a survey aggregation gave, as the panel says it: `3 responden; nilai 3,67`.
+///
+/// ```
+/// use swanilai::{view::survey_result, Lang};
+/// assert_eq!(survey_result(3, Some(3.6667), 2, Lang::Id), "3 responden; nilai Impact 3,67");
+/// assert_eq!(survey_result(0, None, 2, Lang::En), "0 respondents; no Impact score");
+/// ```
+pub fn survey_result(respondents: usize, value: Option<f64>, decimals: u8, lang: Lang) -> String {
+    let v = value.map(|v| crate::round::format_number(v, decimals, lang));
+    match (lang, v) {
+        (Lang::Id, Some(v)) => format!("{respondents} responden; nilai Impact {v}"),
+        (Lang::Id, None) => format!("{respondents} responden; belum ada nilai Impact"),
+        (Lang::En, Some(v)) => format!("{respondents} respondents; Impact score {v}"),
+        (Lang::En, None) => format!("{respondents} respondents; no Impact score"),
+    }
+}
+
+/// The lines of an aggregation's problems (refused files, too few respondents), in `lang`.
+pub fn survey_problems(agg: &Aggregation, lang: Lang) -> Vec<(bool, String)> {
+    agg.problems
+        .iter()
+        .map(|p| {
+            let warn = p.code == crate::Code::FewRespondents;
+            (warn, p.message.get(lang).to_string())
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -372,6 +580,8 @@ mod tests {
             assert!(!id.is_empty() && !en.is_empty(), "{key:?}");
             assert_ne!(id, en, "{key:?} is not translated");
         }
+        // The last variant has its string too (the table is as long as the enum).
+        assert_eq!(mp(Mp::Dismiss, Lang::En), "Close message");
     }
 
     #[test]
@@ -456,5 +666,38 @@ mod tests {
         assert_eq!(rows[0].value, "3,46");
         assert!(rows[1..].iter().all(|r| r.value == "–"), "{rows:?}");
         assert_eq!(rows[5].title, "Smart Environment");
+    }
+
+    #[test]
+    fn survey_rows_and_the_link_carry_the_surveyed_programs_of_a_sub_dimension() {
+        let set = builtin::get("smart-city-evaluasi").unwrap();
+        let mut a = Assessment::new(&set.id, &set.version);
+        a.region.name = "Kabupaten Banjar".into();
+        let mut p1 = Program::new("gov-a", "governance", "layanan-publik", "Mal \"Publik\"");
+        p1.survey = true;
+        let mut p2 = Program::new("gov-b", "governance", "layanan-publik", "B");
+        p2.survey = true;
+        let p3 = Program::new("gov-c", "governance", "layanan-publik", "C");
+        a.masterplan = Some(Masterplan {
+            document: String::new(),
+            programs: vec![p1, p2, p3],
+        });
+        let t = set.masterplan.clone().unwrap();
+        let rows = survey_rows(&t, a.masterplan.as_ref(), Lang::Id);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].title, "Smart Governance · Pelayanan publik");
+        assert_eq!(rows[0].programs, "Mal \"Publik\", B");
+        let invite = survey_invite(&set, &a, "layanan-publik").unwrap();
+        let j = crate::Json::parse(&invite).unwrap();
+        let text = crate::export::canonical(&j);
+        assert_eq!(text, invite, "the invitation is JSON that reads back");
+        assert!(
+            invite.contains("\"subdimension\":\"layanan-publik\""),
+            "{invite}"
+        );
+        assert!(invite.contains("\"pillar\":\"governance\""), "{invite}");
+        assert!(invite.contains("\"name\":\"Kabupaten Banjar\""), "{invite}");
+        assert!(!invite.contains("gov-c"), "{invite}");
+        assert_eq!(survey_invite(&set, &a, "birokrasi"), None);
     }
 }

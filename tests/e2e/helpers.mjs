@@ -285,6 +285,21 @@ export async function engineReport(set, assessment) {
   return runCli(['score', '--set', 'set.json', 'a.json', '--format', 'json'], { 'set.json': set, 'a.json': assessment });
 }
 
+/**
+ * The engine's aggregation of impact survey files (`swanilai survey aggregate`, which exits 1
+ * when it refuses a file): `{ aggregation, assessment }`. `files`: [{ name, text }].
+ */
+export async function engineSurvey(set, assessment, subdimension, files) {
+  const given = Object.fromEntries(files.map((f) => [f.name, JSON.parse(f.text)]));
+  const args = ['survey', 'aggregate', '--set', 'set.json', '--subdimension', subdimension, 'a.json', ...files.map((f) => f.name)];
+  try {
+    return await runCli(args, { 'set.json': set, 'a.json': assessment, ...given });
+  } catch (err) {
+    if (err.code === 1 && err.stdout) return JSON.parse(err.stdout);
+    throw err;
+  }
+}
+
 /** The engine's check before submitting (`swanilai check`, which exits 1 when something blocks). */
 export async function engineCheck(set, assessment) {
   try {

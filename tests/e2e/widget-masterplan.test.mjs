@@ -1,8 +1,10 @@
 // The smart city evaluation built from the region's masterplan, in the widget on its demo
 // page: an official enters ten programs across three pillars in the "Program masterplan"
 // panel, sees the generated Outcome, Quick Win and Impact indicators grouped by pillar, answers
-// Outcome for each, and reads the achievement index and the six pillar indices, checked
-// against the CLI's scoring of the exported assessment. Removing a program with answers asks
+// Outcome for each, has three respondents answer one sub-dimension's impact survey through
+// its link and imports their three files at once, and reads the achievement index and the six
+// pillar indices, checked against the CLI's scoring of the exported assessment (and the
+// aggregation against the CLI's). A CSV of programs imports with its problems listed by row. Removing a program with answers asks
 // first and keeps its answer (orphaned, as the engine reports); the program list survives a
 // reload; the panel passes axe-core in both languages and fits a phone.
 
@@ -13,6 +15,7 @@ import {
   axeCheck,
   download,
   engineReport,
+  engineSurvey,
   formatNumber,
   formatViolations,
   horizontalOverflow,
@@ -92,6 +95,28 @@ async function cardsByPillar(page) {
   });
 }
 
+/**
+ * One respondent: opens the survey link in a fresh context (a phone of their own), answers
+ * every statement with `levels` in order, and exports; resolves to the exported file's text.
+ */
+async function answerSurvey(href, levels) {
+  const { page, record, close } = await openWidget(browser, href, { contextOptions: { viewport: { width: 360, height: 740 } } });
+  assert.match(await page.locator('.swn-title').textContent(), /Survei dampak: Pelayanan publik/);
+  let k = 0;
+  const tabs = await page.locator('[role="tab"]').count();
+  for (let t = 0; t < tabs; t++) {
+    await openTab(page, t);
+    for (const card of await page.locator('article.swn-ind').all()) {
+      await card.locator(`input[data-f="pick"][value="${levels[k++]}"]`).check();
+    }
+  }
+  assert.equal(k, levels.length, 'every statement answered');
+  const { text } = await download(page, page.locator('[data-act="export-json"]'));
+  assertClean(record);
+  await close();
+  return text;
+}
+
 test('ten programs entered in the panel become the Outcome, Quick Win and Impact indicators, scored as the CLI does', async () => {
   const set = await readSet(SET_ID);
   const { page, record, close } = await openWidget(browser, `${server.url}${PAGE}`);
@@ -142,14 +167,41 @@ test('ten programs entered in the panel become the Outcome, Quick Win and Impact
   await openTab(page, TAB.impact);
   assert.deepEqual(Object.values(await cardsByPillar(page)).flat(), ['im-layanan-publik', 'im-industri', 'im-sampah-limbah']);
 
-  // Outcome answered for each program, the Impact results typed in.
+  // Outcome answered for each program.
   await openTab(page, TAB.outcome);
   for (const [k, p] of programs.entries()) {
     await page.locator(`article[data-ind="oc-${p.id}"] input[data-f="pick"][value="${(k % 5) + 1}"]`).check();
   }
+  // Three respondents answer the survey of Pelayanan publik through its link, each on their
+  // own device (a fresh browser context), and export their answers.
+  const href = await page.locator('[data-mp="survey-link"][data-pid="layanan-publik"]').getAttribute('href');
+  assert.match(href, /smart-city-evaluasi\.html#survei=/);
+  const files = [];
+  for (const [k, levels] of [
+    [5, 4, 4, 3, 5, 4],
+    [4, 4, 3, 2, 4, 4],
+    [2, 3, 3, 4, 3, 5],
+  ].entries()) {
+    files.push({ name: `responden-${k + 1}.json`, text: await answerSurvey(href, levels) });
+  }
+  const before = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  const expected = await engineSurvey(set, before, 'layanan-publik', files);
+  await page
+    .locator('[data-mp="survey-files"][data-pid="layanan-publik"]')
+    .setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text, 'utf8') })));
+  const result = page.locator('[data-mp="survey-result"][data-pid="layanan-publik"]');
+  await result.waitFor();
+  assert.equal(await result.locator('[data-respondents]').getAttribute('data-respondents'), '3');
+  assert.equal(expected.aggregation.respondents, 3);
+  const said = await result.textContent();
+  assert.ok(said.includes(`3 responden; nilai Impact ${formatNumber(expected.aggregation.value, 2, 'id')}`), said);
+  // Fewer than the form's minimum: said, and still counted.
+  assert.match(await result.locator('[data-few]').textContent(), /hanya 3 responden.*50/);
+  const after = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  assert.equal(after.answers['im-layanan-publik'].value, expected.aggregation.value);
+  // The other two surveyed sub-dimensions: their results typed in.
   await openTab(page, TAB.impact);
   for (const [id, text] of [
-    ['im-layanan-publik', '4,2'],
     ['im-industri', '3,5'],
     ['im-sampah-limbah', '2,75'],
   ]) {
@@ -261,7 +313,93 @@ test('the panel: axe-core finds nothing in either language, it fits a phone, the
       await page.evaluate(() => document.querySelector('swanilai-assessment').shadowRoot.activeElement?.getAttribute('data-mp')),
       'new-name',
     );
+    // The survey form a respondent opens from the link: axe-core, both languages, fits.
+    const href = await page.locator('[data-mp="survey-link"][data-pid="layanan-publik"]').getAttribute('href');
+    const r = await openWidget(browser, href, { contextOptions: { viewport } });
+    for (const lang of ['id', 'en']) {
+      if (lang === 'en') await r.page.locator('[data-act="lang"]').click();
+      const { violations } = await axeCheck(r.page);
+      assert.equal(violations.length, 0, `survey ${lang} ${viewport.width}px:\n  ${formatViolations(violations)}`);
+    }
+    const ro = await horizontalOverflow(r.page);
+    assert.ok(ro.scrollWidth <= ro.width && ro.offenders.length === 0, `survey ${viewport.width}px: ${ro.offenders.join(', ')}`);
+    assertClean(r.record);
+    await r.close();
     assertClean(record);
     await close();
   }
+});
+
+test('a CSV of programs imports with its problems listed by row; replacing a list asks first', async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}${PAGE}`);
+  await openPanel(page);
+  const csv = [
+    'pilar;subdimensi;program;opd;quick_win;survei',
+    'Smart Governance;Pelayanan publik;Mal Pelayanan Publik;DPMPTSP;ya;ya',
+    'Smart Galaxy;Pelayanan publik;Program Antariksa;Bappeda;;',
+    'pemerintahan;birokrasi;E-Kinerja ASN;BKPSDM;tidak;tidak',
+    'Smart Economy;Wajah kota;Pasar Digital;Disperindag;;',
+    'Smart Economy;transaksi;;Bapenda;;',
+    'Smart Governance;Pelayanan publik;Mal Pelayanan Publik;DPMPTSP;;',
+    'lingkungan;energi;PJU Tenaga Surya;Dishub;ya;',
+  ].join('\n');
+  const choose = (text, name = 'program.csv') =>
+    page.locator('[data-mp="csv"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await choose(csv);
+  const report = page.locator('[data-mp="csv-report"]');
+  await report.waitFor();
+  assert.match(await report.locator('.swn-notice-head').textContent(), /^3 program diimpor dari program\.csv; 4 masalah/);
+  const rows = await report.locator('li[data-row]').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-row'), li.textContent]));
+  assert.deepEqual(
+    rows.map(([row]) => row),
+    ['3', '5', '6', '7'],
+  );
+  assert.match(rows[0][1], /^Baris 3, kolom pilar: .*Smart Galaxy/);
+  assert.match(rows[1][1], /^Baris 5, kolom subdimensi: /);
+  assert.match(rows[2][1], /^Baris 6, kolom program: /);
+  assert.match(rows[3][1], /^Baris 7, kolom program: .*baris 2/);
+  // The good rows are the list now, in the form too.
+  const a = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  assert.deepEqual(
+    a.masterplan.programs.map((p) => [p.pillar, p.subdimension, p.name, p.unit, !!p.quickWin, !!p.survey]),
+    [
+      ['governance', 'layanan-publik', 'Mal Pelayanan Publik', 'DPMPTSP', true, true],
+      ['governance', 'birokrasi', 'E-Kinerja ASN', 'BKPSDM', false, false],
+      ['environment', 'energi', 'PJU Tenaga Surya', 'Dishub', true, false],
+    ],
+  );
+  assert.equal(await page.locator('fieldset[data-program]').count(), 3);
+  await openTab(page, TAB.outcome);
+  assert.equal(await page.locator('#swn-panel article.swn-ind').count(), 3);
+  // In English the same problems are listed by row.
+  await page.locator('[data-act="lang"]').click();
+  assert.match(await page.locator('li[data-row="3"]').textContent(), /^Row 3, column pilar: /);
+  await page.locator('[data-act="lang"]').click();
+
+  // A second file would replace the list: asked first; "Batal" keeps the list.
+  await page.locator(`article[data-ind="oc-${a.masterplan.programs[0].id}"] input[data-f="pick"][value="3"]`).check();
+  const second = ['program;pilar;subdimensi', 'Satu Data Banjar;Smart Governance;Kebijakan publik'].join('\n');
+  await choose(second, 'baru.csv');
+  await page.locator('[data-mp="csv-yes"]').waitFor();
+  assert.match(await report.locator('.swn-notice-head').textContent(), /^3 program sekarang → 1 program dari baru\.csv/);
+  await page.locator('[data-mp="csv-no"]').click();
+  let now = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  assert.equal(now.masterplan.programs.length, 3);
+  await choose(second, 'baru.csv');
+  await page.locator('[data-mp="csv-yes"]').click();
+  now = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  assert.deepEqual(
+    now.masterplan.programs.map((p) => p.name),
+    ['Satu Data Banjar'],
+  );
+  // The replaced program's answer stays in the file (orphaned, not scored).
+  assert.equal(now.answers[`oc-${a.masterplan.programs[0].id}`].value, 3);
+  // A file without the required columns is refused as a whole, saying why.
+  await choose('nama,keterangan\nx,y', 'salah.csv');
+  await page.locator('[data-mp="csv-report"] .swn-warn').waitFor();
+  assert.match(await page.locator('[data-mp="csv-report"] .swn-notice-head').textContent(), /Berkas tidak dapat diimpor: salah\.csv/);
+  now = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  assert.equal(now.masterplan.programs.length, 1);
+  assertClean(record);
+  await close();
 });

@@ -38,6 +38,8 @@ pub(crate) struct MpState {
     pub confirm: Option<String>,
     /// Why the last "add" was refused.
     pub error: Option<Mp>,
+    /// The CSV and survey files read.
+    pub files: super::mpfiles::MpFiles,
 }
 
 /// The scorer of `scorer`'s set expanded with `m` (for a set with a masterplan template;
@@ -98,6 +100,10 @@ impl Inner {
                 self.focus_first(&[&format!("[data-mp=remove][data-pid=\"{id}\"]")]);
                 vec![]
             }
+            ("change", "csv", _) => self.read_csv(el),
+            ("click", "csv-yes", _) => self.csv_confirm(),
+            ("click", "csv-no" | "csv-dismiss", _) => self.csv_dismiss(),
+            ("change", "survey-files", Some(sub)) => self.read_survey(el, sub),
             ("input", "doc", _) => {
                 let text = value_of(el);
                 self.a
@@ -262,7 +268,7 @@ impl Inner {
 
     /// After the list changed: saved, the form expanded again and scored, the panel redrawn
     /// when rows came or went (never while the official types in it).
-    fn programs_changed(&mut self, redraw_panel: bool, typing: bool) -> Emits {
+    pub(crate) fn programs_changed(&mut self, redraw_panel: bool, typing: bool) -> Emits {
         self.touch();
         self.schedule_save(typing);
         self.rescope();

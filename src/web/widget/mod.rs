@@ -12,6 +12,7 @@ mod events;
 mod files;
 mod links;
 mod masterplan;
+mod mpfiles;
 mod nav;
 mod previous;
 mod render;

@@ -95,6 +95,7 @@ impl Inner {
             .as_ref()
             .map_or("", |m| m.document.as_str());
         set_value(&doc, document);
+        self.render_csv(&body);
         let rows = view::program_rows(t, self.a.masterplan.as_ref(), &self.a, self.lang);
         if rows.is_empty() {
             d.add(&body, "p", "swn-mp-empty", self.mpt(Mp::NoPrograms));
@@ -110,6 +111,7 @@ impl Inner {
             }
         }
         self.new_program_form(&body, &choices);
+        self.render_survey(&body);
     }
 
     /// One program's row: its fields, a remove button, and the question when it is asked.

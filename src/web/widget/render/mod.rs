@@ -8,6 +8,7 @@ mod external;
 mod form;
 mod items;
 mod masterplan;
+mod mpfiles;
 mod notices;
 mod print;
 mod results;
