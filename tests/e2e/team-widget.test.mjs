@@ -11,14 +11,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  assertFocusVisible,
   axeCheck,
   card,
   download,
+  focused,
   formatViolations,
   horizontalOverflow,
   launchBrowser,
   openTab,
   openWidget,
+  pressUntil,
   readSet,
   screenshot,
   startServer,
@@ -64,9 +67,9 @@ async function addUnits(page, names) {
 
 /** Hands `text` to the returned-shares field as several files at once. */
 async function chooseShares(page, files) {
-  await page.locator('input[data-act="share-import"]').setInputFiles(
-    files.map(({ name, text }) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') })),
-  );
+  await page
+    .locator('input[data-act="share-import"]')
+    .setInputFiles(files.map(({ name, text }) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') })));
   await page.locator('#swn-review-h').waitFor();
 }
 
@@ -129,7 +132,9 @@ test('four browsers: three shares handed out, filled, taken back at once, one co
     shares.map(async ({ unit, filename, text }) => {
       const { page: p, close } = await openWidget(browser, url);
       try {
-        await p.locator('input[data-act="import"]').setInputFiles({ name: filename, mimeType: 'application/json', buffer: Buffer.from(text) });
+        await p
+          .locator('input[data-act="import"]')
+          .setInputFiles({ name: filename, mimeType: 'application/json', buffer: Buffer.from(text) });
         await p.locator('[data-act="import-confirm"]').click();
         const banner = p.locator('[data-swn="share"]');
         await banner.waitFor();
@@ -141,7 +146,8 @@ test('four browsers: three shares handed out, filled, taken back at once, one co
           await p.locator('[data-act="team"]').click();
           await team(p).waitFor();
           assert.match(await team(p).textContent(), /Ini bagian sebuah unit/);
-          const coordinatorOnly = '[data-team="new-unit"], [data-team="asg-unit"], [data-act="share-export"], input[data-act="share-import"]';
+          const coordinatorOnly =
+            '[data-team="new-unit"], [data-team="asg-unit"], [data-act="share-export"], input[data-act="share-import"]';
           assert.equal(await team(p).locator(coordinatorOnly).count(), 0);
           assert.equal(await team(p).locator('tr[data-unit="bkpsdm"] [data-col="answered"]').textContent(), '0/1');
         }
@@ -219,7 +225,13 @@ test('returned files of another set, another region or damaged are refused, each
     const units = [{ id: 'bappeda', name: 'Bappeda' }];
     const region = { name: 'Kabupaten Banjar', code: '', period: '', assessor: 'X' };
     const spbeBase = { setId: 'spbe-2020', setVersion: spbe.version, region, units, assignments: { 'spbe-01': { unit: 'bappeda' } } };
-    const otherRegion = { setId: 'pemdi-2026', setVersion: pemdi.version, region: { ...region, name: 'Kota Banjarmasin' }, units, assignments: { 'pemdi-01': { unit: 'bappeda' } } };
+    const otherRegion = {
+      setId: 'pemdi-2026',
+      setVersion: pemdi.version,
+      region: { ...region, name: 'Kota Banjarmasin' },
+      units,
+      assignments: { 'pemdi-01': { unit: 'bappeda' } },
+    };
     const at = '2026-03-01T08:00:00Z';
     return {
       otherSet: spbe.cutShare(spbeBase, 'bappeda', 'X', at),
@@ -301,11 +313,36 @@ test('the first screen has no team panel; it is drawn when opened', { timeout: 6
   await close();
 });
 
+test('keyboard only: open the panel, add a unit, assign it, hand its share out', { timeout: 90_000 }, async () => {
+  const { page, close } = await openWidget(browser, url);
+  await page.locator('[data-act="team"]').focus();
+  await page.keyboard.press('Enter');
+  await team(page).waitFor();
+  assert.equal((await focused(page)).attrs.id, 'swn-team-h', 'focus moves to the panel');
+  const f = await pressUntil(page, 'Tab', (x) => x.attrs['data-team'] === 'new-unit', { label: 'the new unit field', max: 5 });
+  assertFocusVisible(f);
+  await page.keyboard.type('Bappeda');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-team="unit-name"][data-unit="bappeda"]').waitFor();
+  assert.equal((await focused(page)).attrs['data-team'], 'new-unit', 'focus stays to add the next');
+  // To the first indicator's unit, through the progress table and the hand-out buttons.
+  await pressUntil(page, 'Tab', (x) => x.attrs['data-team'] === 'asg-unit', { label: "the first row's unit" });
+  await page.keyboard.press('ArrowDown'); // "Belum ditugaskan" -> Bappeda
+  await page.keyboard.press('Tab'); // the change lands when the field is left
+  assert.equal((await widgetAssessment(page)).assignments['pemdi-01'].unit, 'bappeda');
+  await pressUntil(page, 'Shift+Tab', (x) => x.attrs['data-act'] === 'share-export', { label: "Bappeda's share button" });
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(dl.suggestedFilename(), 'pemdi-2026-bappeda-bagian.json');
+  await close();
+});
+
 for (const [width, height] of [
   [360, 740],
   [1366, 768],
 ]) {
-  test(`the open team panel with a conflict at ${width}x${height}: no axe violations in either language, fits`, { timeout: 120_000 }, async () => {
+  test(`the open team panel with a conflict at ${width}x${height}: no axe violations in either language, fits`, {
+    timeout: 120_000,
+  }, async () => {
     const { page, close } = await coordinator();
     await page.setViewportSize({ width, height });
     // A conflict to show: two shares changing BKPSDM's indicator differently.
