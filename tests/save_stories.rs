@@ -81,6 +81,8 @@ enum Step {
     /// Tab n was told this when it opened (`corrupt`, `damaged`, `full`, `unavailable`,
     /// `version`, `drafts`, `left`), or not (false).
     Told(usize, &'static str, bool),
+    /// Tab n's last choice or restore left this many parts out of a save read in part.
+    ToldDamaged(usize, usize),
     /// The paths tab n was told were left out of a damaged save.
     DamagedPaths(usize, &'static [&'static str]),
     /// The number text tab n was told it dropped.
@@ -442,6 +444,10 @@ impl World {
                 let told = &self.tab(n).told;
                 let got = told.iter().any(|t| told_name(t) == what);
                 check(got == want, &format!("tab {n} told {what}: {want}"), told)?;
+            }
+            ToldDamaged(n, want) => {
+                let got = self.tab(n).tab.take_damaged().len();
+                check(got == want, "parts left out and told", &got)?;
             }
             DamagedPaths(n, want) => {
                 let told = &self.tab(n).told;
@@ -810,6 +816,16 @@ stories! {
     reset_takes_number_text_and_undo_returns_it on GM: [
         Open(0), Type(0, "str-tk-02", "3,5x"), Tick(0), StoredDrafts(&[("str-tk-02", "3,5x")]),
         Reset(0), StoredDrafts(&[]), Undo(0), StoredDrafts(&[("str-tk-02", "3,5x")]),
+    ];
+
+    /// Another tab's save that this version reads only in part (a newer version wrote it):
+    /// loading it keeps its text under `:damaged:` first and tells what was left out.
+    another_tabs_save_read_in_part_is_kept_before_it_is_used on SPBE: [
+        Open(0), Pick(0, "spbe-01", 3.0), Rev(1),
+        Poke("", r#"{"format": "swanilai-save/1", "rev": 5, "writer": "newer-tab", "assessment": {"setId": "spbe-2020", "setVersion": "2020.1", "answers": {"spbe-02": {"value": 4, "notes": 7}}}}"#),
+        Pick(0, "spbe-03", 2.0), Asked(0, true),
+        Choose(0, Choice::Load), BackupIsPoked("damaged", ""), Copies("damaged", 1),
+        Shows(0, "spbe-02", Some(4.0)), ToldDamaged(0, 1),
     ];
 
     /// Last year's assessment is kept beside the save for the next session.

@@ -151,6 +151,9 @@ pub struct Tab {
     /// Changes made, and their count at the last save attempt.
     edits: u64,
     tried: u64,
+    /// What was left out of another tab's save (or a closed tab's copy) read only in part
+    /// while settling: its text is kept under `:damaged:` (or `:closed:`); the official is told.
+    damaged: Vec<Problem>,
 }
 
 impl Tab {
@@ -184,6 +187,7 @@ impl Tab {
             due: false,
             edits: 0,
             tried: 0,
+            damaged: Vec::new(),
         };
         let mut assessment = given;
         let mut drafts = Vec::new();
@@ -250,6 +254,12 @@ impl Tab {
     /// The rev of this tab's last save (or of the save it went after).
     pub fn rev(&self) -> u64 {
         self.rev
+    }
+
+    /// What the last choice or restore left out of a save read only in part (another tab's,
+    /// or a closed tab's copy), once: the widget lists it in a notice.
+    pub fn take_damaged(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.damaged)
     }
 
     /// Whether there are changes not saved yet.
@@ -430,11 +440,16 @@ impl Tab {
             drafts,
             mut lineage,
             writer,
-            ..
+            problems,
         } = restore(&theirs)
         else {
             return Settled::Kept(self.keep_mine(store, &theirs, mine, at));
         };
+        if !problems.is_empty() && how != Choice::Keep {
+            // Read only in part (e.g. written by a newer version): kept before it is used.
+            storage::backup(store, &self.key, "damaged", &theirs, at.ms);
+            self.damaged = problems;
+        }
         // Whether their save started from this tab's: then what they emptied, they cleared.
         let descended = self.from.as_ref().is_some_and(|f| lineage.contains(f));
         let theirs_id = (rev, writer);
@@ -517,7 +532,14 @@ impl Tab {
         let mut a = mine.assessment.clone();
         let mut differ: Vec<String> = Vec::new();
         for (_, text) in &left {
-            if let Restored::Saved { assessment, .. } = restore(text) {
+            // A copy read only in part stays whole under `:closed:` (below); it is told.
+            if let Restored::Saved {
+                assessment,
+                problems,
+                ..
+            } = restore(text)
+            {
+                self.damaged.extend(problems);
                 let (merged, clashes) = a.merge(&Assessment::default(), &assessment, false);
                 a = merged;
                 for id in clashes {

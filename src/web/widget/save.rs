@@ -119,6 +119,14 @@ impl Inner {
         }
     }
 
+    /// Lists what another tab's save (or a closed tab's copy) just used lost in reading.
+    fn told_damaged(&mut self) {
+        let lost = self.saving.take_damaged();
+        if !lost.is_empty() {
+            self.notices.push(Notice::Damaged(lost));
+        }
+    }
+
     /// Drops the "another tab saved" notice once this tab is no longer waiting.
     fn settle_notices(&mut self) {
         if !self.saving.conflict() {
@@ -175,6 +183,7 @@ impl Inner {
         };
         let settled = self.saving.settle(&mut self.store, how, doc, &at());
         self.settle_notices();
+        self.told_damaged();
         match settled {
             Settled::Kept(outcome) => {
                 self.saved(outcome);
@@ -228,10 +237,11 @@ impl Inner {
             assessment: &self.a,
             drafts: &drafts,
         };
-        let Some((a, differ, outcome)) =
-            self.saving
-                .left_work(&mut self.store, restore_it, doc, &at())
-        else {
+        let left = self
+            .saving
+            .left_work(&mut self.store, restore_it, doc, &at());
+        self.told_damaged();
+        let Some((a, differ, outcome)) = left else {
             self.render_notices();
             return vec![];
         };
