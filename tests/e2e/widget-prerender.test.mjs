@@ -4,7 +4,8 @@
 // in both languages, for SPBE and Pemdi with its data dukung items and external indicators);
 // when the widget takes over, what the official chose and typed is kept as her answers and
 // saved (winning over a stored draft for those fields, the draft keeping the rest), and the
-// focus, the caret, the scroll position and the first question's place stay.
+// focus, the caret, the scroll position and the first question's place stay; a page served
+// before the set changed answers the indicators the official chose, found by id.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -210,5 +211,42 @@ test('before the module loads the form works as HTML; the widget takes over what
   const css = await q.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/swanilai.css')).length);
   assert.equal(css, 1, 'swanilai.css requests');
   await assertNoCspReports(server, q);
+  assert.deepEqual(held.errors, []);
+});
+
+test('a page served before the set changed answers the indicator the official chose, by id', { timeout: 120_000 }, async (t) => {
+  // The served screen was made from an older order of the set: its first two indicators swapped.
+  const set = await readSet('spbe-2020');
+  const stale = structuredClone(set);
+  const first = (function find(gs) {
+    for (const g of gs) {
+      if (g.indicators?.length >= 2) return g;
+      const hit = find(g.children ?? []);
+      if (hit) return hit;
+    }
+    return null;
+  })(stale.groups);
+  [first.indicators[0], first.indicators[1]] = [first.indicators[1], first.indicators[0]];
+  const root = await stageSite(t, 'element');
+  await writeFile(`${root}/set.json`, JSON.stringify(set));
+  await writeFile(`${root}/stale.json`, JSON.stringify(stale));
+  const fragment = await prerendered(['--set', `${root}/stale.json`, '--region', REGION, '--stylesheet', '/swanilai/swanilai.css']);
+  await writeFile(`${root}/stale.html`, page('spbe-2020', 'id', fragment).replace('set="spbe-2020"', 'src="/set.json"'));
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const held = await openHeld(`${server.url}stale.html`);
+  t.after(() => held.close());
+  const q = held.page;
+  const shownFirst = await q.locator(`${HOST} #swn-i-0`).getAttribute('data-ind');
+  assert.equal(shownFirst, first.indicators[0].id, 'the served screen shows the older order');
+  await q.locator(`${HOST} [data-i="0"][data-f="pick"][value="4"]`).check();
+  held.release();
+  await q.waitForFunction((h) => document.querySelector(h).widget, HOST, { timeout: 30_000 });
+  const a = await q.locator(HOST).evaluate((el) => el.widget.assessment());
+  assert.deepEqual(
+    Object.entries(a.answers).map(([id, x]) => [id, x.value]),
+    [[shownFirst, 4]],
+  );
+  assert.equal(await q.locator(`${HOST} #swn-i-0`).getAttribute('data-ind'), first.indicators[1].id, 'the widget draws the set as it is now');
   assert.deepEqual(held.errors, []);
 });

@@ -34,8 +34,9 @@ impl Before {
     }
 }
 
-/// A control's identity in both drawings: its region key, or its indicator, field and item,
-/// and a radio button's value.
+/// A control's identity in both drawings: its region key, or its indicator's id (not its
+/// position: a page served before the set changed must not answer another indicator), field
+/// and item, and a radio button's value.
 fn which(el: &Element) -> String {
     let a = |k: &str| el.get_attribute(k).unwrap_or_default();
     let radio = if a("type") == "radio" {
@@ -43,10 +44,15 @@ fn which(el: &Element) -> String {
     } else {
         String::new()
     };
+    let indicator = el
+        .closest(".swn-ind")
+        .ok()
+        .flatten()
+        .and_then(|card| card.get_attribute("data-ind"))
+        .unwrap_or_default();
     format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{radio}",
+        "{}\u{1f}{indicator}\u{1f}{}\u{1f}{}\u{1f}{radio}",
         a("data-region"),
-        a("data-i"),
         a("data-f"),
         a("data-item")
     )
