@@ -14,5 +14,7 @@ if (m && el) {
   el.setAttribute('survey', invite);
   const h1 = document.querySelector('h1');
   if (h1) h1.textContent = 'Survei dampak smart city';
+  // The official's steps are not the respondent's.
+  document.querySelector('[data-langkah]')?.remove();
   document.title = 'Survei dampak smart city — Pemerintah Kabupaten Banjar';
 }

@@ -102,6 +102,9 @@ async function cardsByPillar(page) {
 async function answerSurvey(href, levels) {
   const { page, record, close } = await openWidget(browser, href, { contextOptions: { viewport: { width: 360, height: 740 } } });
   assert.match(await page.locator('.swn-title').textContent(), /Survei dampak: Pelayanan publik/);
+  // The demo page's steps are the official's, not the respondent's.
+  assert.equal(await page.locator('[data-langkah]').count(), 0);
+  assert.equal(await page.locator('h1').textContent(), 'Survei dampak smart city');
   let k = 0;
   const tabs = await page.locator('[role="tab"]').count();
   for (let t = 0; t < tabs; t++) {
@@ -400,6 +403,17 @@ test('a CSV of programs imports with its problems listed by row; replacing a lis
   assert.match(await page.locator('[data-mp="csv-report"] .swn-notice-head').textContent(), /Berkas tidak dapat diimpor: salah\.csv/);
   now = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
   assert.equal(now.masterplan.programs.length, 1);
+  // The demo page's sample file (linked from its steps) imports whole: one program per pillar
+  // and more.
+  const sample = await (await fetch(`${server.url}contoh-program-masterplan.csv`)).text();
+  await choose(sample, 'contoh-program-masterplan.csv');
+  await page.locator('[data-mp="csv-yes"]').click();
+  assert.equal(
+    await page.locator('[data-mp="csv-report"] .swn-notice-head').textContent(),
+    '8 program diimpor dari contoh-program-masterplan.csv.',
+  );
+  assert.equal(await page.locator('[data-mp="csv-report"] li[data-row]').count(), 0);
+  assert.equal(await page.locator('.swn-mp-pillar').count(), 6);
   assertClean(record);
   await close();
 });
