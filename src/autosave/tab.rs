@@ -206,7 +206,9 @@ impl Tab {
                     join_lineage(&mut tab.lineage, &[(rev, writer.clone())]);
                     tab.seen = (rev, writer.clone());
                     tab.from = Some((rev, writer));
-                    let (kept, dropped) = place_drafts(scorer, d);
+                    // Placed in the form the save is drawn in: for a set built from a
+                    // masterplan, the set expanded with the saved program list.
+                    let (kept, dropped) = place_drafts(&scorer.for_assessment(&saved), d);
                     drafts = kept;
                     if !dropped.is_empty() {
                         told.push(Told::DroppedDrafts(dropped));

@@ -226,6 +226,9 @@ test('ten programs entered in the panel become the Outcome, Quick Win and Impact
     assert.equal(text, want, `pillar ${pillar}`);
   }
 
+  // Text that is not a number yet, typed in a generated Impact field, is kept as typed.
+  await openTab(page, TAB.impact);
+  await page.locator('article[data-ind="im-sampah-limbah"] [data-f="num"]').fill('2,7x');
   // The program list is saved: after a reload the panel and the form hold it.
   await page.waitForTimeout(1200);
   const saved = await savedDoc(page, saveKey(SET_ID));
@@ -238,6 +241,9 @@ test('ten programs entered in the panel become the Outcome, Quick Win and Impact
     Object.values(await cardsByPillar(page)).flat(),
     programs.map((p) => `oc-${p.id}`),
   );
+  await openTab(page, TAB.impact);
+  assert.equal(await page.locator('article[data-ind="im-sampah-limbah"] [data-f="num"]').inputValue(), '2,7x');
+  assert.equal(await page.locator('[data-swn="notices"]').textContent(), '', 'no notice of dropped text');
   assertClean(record);
   await close();
 });
