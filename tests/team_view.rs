@@ -319,7 +319,7 @@ fn the_review_lists_refused_files_and_conflicts_side_by_side() {
     for (file, lines) in &v.refused {
         assert!(lines.iter().all(|l| l.contains(file.as_str())), "{lines:?}");
     }
-    assert_eq!(v.accepted, "1 changes from the units are ready to apply.");
+    assert_eq!(v.accepted, "Changes from the units ready to apply: 1.");
     assert_eq!(v.conflicts.len(), 1);
     let c = &v.conflicts[0];
     assert!(c.name.starts_with("1. "));
@@ -340,7 +340,7 @@ fn the_review_lists_refused_files_and_conflicts_side_by_side() {
     assert_eq!(c.sides[1].detail, format!("Notes: {}…", "x".repeat(80)));
     assert_eq!(
         v.waiting,
-        "Choose a side for 1 more conflicts before applying."
+        "Conflicts still without a choice: 1. Choose a side for each before applying."
     );
     chosen.insert("spbe-01".to_string(), "bappeda-bagian.json".to_string());
     assert_eq!(

@@ -527,7 +527,7 @@ const TEAM: [(Tm, &str, &str); Tm::NotesShort as usize + 1] = [
     (
         Tm::InUse,
         "Unit {name} memegang {n} penugasan. Hapus unit ini dan kosongkan penugasannya?",
-        "Unit {name} holds {n} assignments. Remove the unit and leave those assignments empty?",
+        "Assignments naming unit {name}: {n}. Remove the unit and leave them without a unit?",
     ),
     (Tm::Removed, "Unit {name} dihapus.", "Unit {name} removed."),
     (Tm::Assignments, "Penugasan", "Assignments"),
@@ -597,12 +597,12 @@ const TEAM: [(Tm, &str, &str); Tm::NotesShort as usize + 1] = [
     (
         Tm::Accepted,
         "{n} perubahan dari unit siap diterapkan.",
-        "{n} changes from the units are ready to apply.",
+        "Changes from the units ready to apply: {n}.",
     ),
     (
         Tm::Conflicts,
         "{n} indikator berkonflik. Tidak ada yang ditimpa sampai Anda memilih satu sisi untuk tiap indikator.",
-        "{n} indicators are in conflict. Nothing is overwritten until you choose one side for each.",
+        "Indicators in conflict: {n}. Nothing is overwritten until you choose one side for each.",
     ),
     (Tm::KeepBase, "Tetap seperti sekarang", "Keep as it is"),
     (
@@ -625,12 +625,12 @@ const TEAM: [(Tm, &str, &str); Tm::NotesShort as usize + 1] = [
     (
         Tm::ChooseFirst,
         "Pilih satu sisi untuk {n} konflik lagi sebelum menerapkan.",
-        "Choose a side for {n} more conflicts before applying.",
+        "Conflicts still without a choice: {n}. Choose a side for each before applying.",
     ),
     (
         Tm::MergeDone,
         "{n} perubahan diterapkan, masing-masing dengan unit dan waktunya.",
-        "{n} changes applied, each with its unit and time.",
+        "Changes applied: {n}, each with its unit and time.",
     ),
     (
         Tm::NothingNew,
