@@ -172,9 +172,12 @@ fn rows_show_targets_items_and_who_changed_the_answer() {
         &a,
         0..scorer.indicator_count(),
         &Filter::All,
+        "2026-07-01",
         Lang::Id,
     );
     assert_eq!(all.len(), scorer.indicator_count());
+    assert!(all[0].overdue, "level 3 due 2026-06-30, not answered");
+    assert!(!all[1].overdue, "no target");
     let r = &all[0];
     assert_eq!(
         (r.unit.as_str(), r.target.as_str(), r.due.as_str()),
@@ -194,14 +197,17 @@ fn rows_show_targets_items_and_who_changed_the_answer() {
         &a,
         0..scorer.indicator_count(),
         &Filter::Unit("bappeda".into()),
+        "2026-06-30",
         Lang::En,
     );
     assert_eq!(mine.len(), 1);
+    assert!(!mine[0].overdue, "due that day: not yet overdue");
     let none = assignment_rows(
         &scorer,
         &a,
         0..scorer.indicator_count(),
         &Filter::Unassigned,
+        "2026-07-01",
         Lang::En,
     );
     assert_eq!(none.len(), scorer.indicator_count() - 1);

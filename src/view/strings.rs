@@ -477,6 +477,7 @@ pub enum Tm {
     DateInvalid,
     ShareMode,
     NotesShort,
+    LateBadge,
 }
 
 /// A team-work string in `lang`.
@@ -492,7 +493,7 @@ pub fn tm(key: Tm, lang: Lang) -> &'static str {
 }
 
 /// Every team-work string, in the order of [`Tm`]'s variants.
-const TEAM: [(Tm, &str, &str); Tm::NotesShort as usize + 1] = [
+const TEAM: [(Tm, &str, &str); Tm::LateBadge as usize + 1] = [
     (Tm::Open, "Tim", "Team"),
     (Tm::Title, "Kerja tim", "Team work"),
     (
@@ -662,6 +663,7 @@ const TEAM: [(Tm, &str, &str); Tm::NotesShort as usize + 1] = [
         "This is a unit's share: the units and assignments are the coordinator's, and only the answers to this unit's indicators are taken back.",
     ),
     (Tm::NotesShort, "Catatan: {text}", "Notes: {text}"),
+    (Tm::LateBadge, "lewat tenggat", "overdue"),
 ];
 
 #[cfg(test)]

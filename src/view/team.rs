@@ -447,19 +447,27 @@ pub struct AssignRow {
     pub items: Vec<ItemRow>,
     /// Who last changed its answer through a returned share, and when.
     pub changed: Option<String>,
+    /// Whether its target is overdue on the day the rows are made for.
+    pub overdue: bool,
 }
 
 /// The assignment rows of the indicators in `range` (positions in document order) that the
-/// filter keeps.
+/// filter keeps; a target is judged overdue on `date` as progress judges it.
 pub fn assignment_rows(
     scorer: &Scorer<'_>,
     a: &Assessment,
     range: std::ops::Range<usize>,
     filter: &Filter,
+    date: &str,
     lang: Lang,
 ) -> Vec<AssignRow> {
     let set = scorer.set();
     let decimals = set.scale.decimals;
+    let late: Vec<String> = crate::progress::progress(set, a, date)
+        .units
+        .into_iter()
+        .flat_map(|u| u.overdue)
+        .collect();
     let mut rows = Vec::new();
     for i in range {
         let ind = scorer.indicator(i);
@@ -489,6 +497,7 @@ pub fn assignment_rows(
             })
             .collect();
         rows.push(AssignRow {
+            overdue: late.contains(&ind.id),
             i,
             id: ind.id.clone(),
             name: format!("{}. {}", i + 1, ind.title.get(lang)),

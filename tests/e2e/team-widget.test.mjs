@@ -295,6 +295,15 @@ test('removing a unit that holds assignments asks first; a taken name is refused
   assert.match(await page.locator('[data-team="msg"]').textContent(), /Sudah ada unit bernama diskominfo/);
   assert.equal(await name.inputValue(), 'diskominfo');
   assert.equal((await widgetAssessment(page)).units.find((u) => u.id === 'bkpsdm').name, 'BKPSDM');
+  // A target due long ago and not reached is overdue, in its row and in its unit's progress.
+  const late = page.locator('fieldset.swn-asg[data-ind="pemdi-02"] .swn-late-badge');
+  const overdue = page.locator('[data-team-part="progress"] tr[data-unit="bkpsdm"] [data-col="overdue"]');
+  await field(page, 'asg-due', 'pemdi-02').fill('2000-01-01');
+  await late.waitFor();
+  assert.equal(await overdue.textContent(), '1');
+  await field(page, 'asg-due', 'pemdi-02').fill('2999-12-31');
+  await late.waitFor({ state: 'detached' });
+  assert.equal(await overdue.textContent(), '0');
   await close();
 });
 

@@ -189,6 +189,7 @@ impl Inner {
                 self.show_team_msg();
                 let emits = self.team_changed();
                 self.render_progress();
+                self.show_late();
                 emits
             }
             Err(e) => {

@@ -411,6 +411,27 @@ impl Inner {
         self.act_button(&row, "swn-btn", self.t(Ui::Cancel), Action::MergeCancel);
     }
 
+    /// After an edit: the rows on screen say again whether their target is overdue (the rows
+    /// stay, so nothing moves under the official's hands).
+    pub(crate) fn show_late(&self) {
+        let today: String = super::super::now_iso().chars().take(10).collect();
+        let all = 0..self.scorer.indicator_count();
+        let rows = tv::assignment_rows(&self.scorer, &self.a, all, &Filter::All, &today, self.lang);
+        for r in rows {
+            let at = format!("fieldset.swn-asg[data-ind=\"{}\"] > legend", r.id);
+            let Ok(Some(legend)) = self.frame.query_selector(&at) else {
+                continue;
+            };
+            if let Ok(Some(old)) = legend.query_selector(".swn-late-badge") {
+                old.remove();
+            }
+            if r.overdue {
+                let late = format!(" — {}", self.m(Tm::LateBadge));
+                self.dom.add(&legend, "span", "swn-late-badge", &late);
+            }
+        }
+    }
+
     /// After a choice: how many conflicts still wait.
     pub(crate) fn render_review_status(&self) {
         let (Some(r), Ok(Some(p))) = (
@@ -467,7 +488,9 @@ impl Inner {
             Filter::All => range,
             _ => 0..self.scorer.indicator_count(),
         };
-        let rows = tv::assignment_rows(&self.scorer, &self.a, range, &self.team.filter, self.lang);
+        let today: String = super::super::now_iso().chars().take(10).collect();
+        let filter = &self.team.filter;
+        let rows = tv::assignment_rows(&self.scorer, &self.a, range, filter, &today, self.lang);
         if rows.is_empty() {
             d.add(&s, "p", "swn-desc", self.m(Tm::NoIndicators));
         }
@@ -475,7 +498,11 @@ impl Inner {
         for r in rows {
             let fs = d.add(&list, "fieldset", "swn-asg", "");
             attrs(&fs, &[("data-ind", &r.id)]);
-            d.add(&fs, "legend", "", &r.name);
+            let legend = d.add(&fs, "legend", "", &r.name);
+            if r.overdue {
+                let late = format!(" — {}", self.m(Tm::LateBadge));
+                d.add(&legend, "span", "swn-late-badge", &late);
+            }
             let fields = d.add(&fs, "div", "swn-asg-fields", "");
             let at = |f: &str| format!("swn-asg-{}-{f}", r.i);
             let unit = self.labelled(&fields, &at("unit"), self.m(Tm::Responsible), "select");
