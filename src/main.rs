@@ -344,6 +344,22 @@ mod cli {
         u8::from(has_errors(&report.problems))
     }
 
+    /// `swanilai carry`: last year's evidence carried forward and the answers the set takes
+    /// from last year's file filled.
+    fn carry(set: Option<&str>, previous: &Path, current: &Path) -> Result<u8> {
+        let last = load_assessment(previous)?;
+        let mut now = load_assessment(current)?;
+        let set = set_for(set, &now)?;
+        let carried = swanilai::carry::carry_forward(&set, &last, &mut now);
+        let filled = swanilai::baseline::fill_from_previous(&set, &last, &mut now);
+        print_json(&serde_json::json!({
+            "carried": carried,
+            "filled": filled,
+            "assessment": now,
+        }));
+        Ok(0)
+    }
+
     fn run(cmd: Command) -> Result<u8> {
         match cmd {
             Command::Sets => {
@@ -417,19 +433,7 @@ mod cli {
                 set,
                 previous,
                 current,
-            } => {
-                let last = load_assessment(&previous)?;
-                let mut now = load_assessment(&current)?;
-                let set = set_for(set.as_deref(), &now)?;
-                let carried = swanilai::carry::carry_forward(&set, &last, &mut now);
-                let filled = swanilai::baseline::fill_from_previous(&set, &last, &mut now);
-                print_json(&serde_json::json!({
-                    "carried": carried,
-                    "filled": filled,
-                    "assessment": now,
-                }));
-                Ok(0)
-            }
+            } => carry(set.as_deref(), &previous, &current),
             Command::Compare { set, old, new } => {
                 let before = load_assessment(&old)?;
                 let after = load_assessment(&new)?;
