@@ -8,7 +8,9 @@
 //   - a stored last-year entry read only in part (or not at all) is kept under a backup key
 //     and told when the widget opens;
 //   - what the page gives (`assessment` option, `setAssessment`, `setPrevious`) read only in
-//     part is kept under `:import:` and told.
+//     part is kept under `:import:` and told; so is another tab's save read only in part,
+//     under `:damaged:`, before this tab loads it;
+//   - the smart city Baseline is proposed from last year's file, marked until confirmed.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -343,6 +345,37 @@ test('a proposed Baseline answer can be cleared, and stays marked across reloads
     assert.equal(b.answers['bl-01']?.value, undefined, 'cleared');
     assert.equal(b.carried?.['bl-01'], undefined);
     assert.equal(await page.locator('[data-i="0"][data-f="num"]').inputValue(), '');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
+test("another tab's save read only in part is kept under :damaged: and told before this tab loads it", { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    await pick(page, 0, 3);
+    await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? 'null')?.rev >= 1, SPBE_KEY);
+    // Another tab, of a version that writes notes as a number, saved meanwhile.
+    const theirs = JSON.stringify({
+      format: 'swanilai-save/1',
+      rev: 9,
+      writer: 'newer-tab',
+      savedAt: '2026-03-01T08:00:00Z',
+      assessment: { setId: 'spbe-2020', setVersion: VERSION, answers: { 'spbe-02': { value: 4, notes: 7 } } },
+    });
+    await page.evaluate(([k, t]) => localStorage.setItem(k, t), [SPBE_KEY, theirs]);
+    await pick(page, 2, 2);
+    await page.locator('[data-act="other-load"]').click();
+    const notice = page.locator('[data-swn="damaged"]');
+    await notice.waitFor();
+    assert.equal(await notice.locator('li').count(), 1, await notice.innerText());
+    assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:damaged:`)), [theirs], 'kept as it was');
+    assert.equal(
+      (await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment())).answers['spbe-02'].value,
+      4,
+    );
     assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
   } finally {
     await close();
