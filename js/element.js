@@ -183,6 +183,8 @@ export class SwanilaiAssessment extends HTMLElement {
       if (generation !== this.#generation) return;
       const invite = this.getAttribute('survey');
       const survey = invite ? await surveyOf(invite, getSet) : null;
+      // The stylesheet shows a survey form with only what a respondent needs.
+      this.toggleAttribute('data-survey', survey !== null);
       if (generation !== this.#generation) return;
       if (src) {
         init().catch(() => {}); // the module compiles while the set arrives (mount reports errors)

@@ -14,7 +14,14 @@ if (m && el) {
   el.setAttribute('survey', invite);
   const h1 = document.querySelector('h1');
   if (h1) h1.textContent = 'Survei dampak smart city';
-  // The official's steps are not the respondent's.
-  document.querySelector('[data-langkah]')?.remove();
+  // The official's steps are not the respondent's: what to do instead.
+  const steps = document.querySelector('[data-langkah]');
+  if (steps) {
+    const p = document.createElement('p');
+    p.setAttribute('data-responden', '');
+    p.textContent =
+      'Pilih jawaban yang paling sesuai dengan pengalaman Anda untuk setiap pernyataan, lalu tekan "Ekspor JSON" dan kirim berkasnya kepada petugas. Jawaban Anda tersimpan di perangkat ini saja sampai Anda mengirim berkas itu.';
+    steps.replaceWith(p);
+  }
   document.title = 'Survei dampak smart city — Pemerintah Kabupaten Banjar';
 }

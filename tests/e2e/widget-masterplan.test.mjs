@@ -104,7 +104,13 @@ async function answerSurvey(href, levels) {
   assert.match(await page.locator('.swn-title').textContent(), /Survei dampak: Pelayanan publik/);
   // The demo page's steps are the official's, not the respondent's.
   assert.equal(await page.locator('[data-langkah]').count(), 0);
+  assert.match(await page.locator('[data-responden]').textContent(), /Ekspor JSON/);
   assert.equal(await page.locator('h1').textContent(), 'Survei dampak smart city');
+  // A respondent sees the statements and the export, not the coordinator's results or tools.
+  assert.equal(await page.locator('[data-swn="results"]').isVisible(), false);
+  assert.equal(await page.locator('[data-act="import"]').isVisible(), false);
+  assert.equal(await page.locator('[data-act="reset"]').isVisible(), false);
+  assert.equal(await page.locator('[data-act="export-json"]').isVisible(), true);
   let k = 0;
   const tabs = await page.locator('[role="tab"]').count();
   for (let t = 0; t < tabs; t++) {
