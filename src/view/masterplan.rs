@@ -55,9 +55,11 @@ pub enum Mp {
     SurveyFiles,
     SurveyNone,
     Dismiss,
+    EmptyGenerated,
+    OpenPanel,
 }
 
-const MP: [(Mp, &str, &str); Mp::Dismiss as usize + 1] = [
+const MP: [(Mp, &str, &str); Mp::OpenPanel as usize + 1] = [
     (Mp::Panel, "Program masterplan", "Masterplan programs"),
     (
         Mp::Intro,
@@ -172,6 +174,16 @@ const MP: [(Mp, &str, &str); Mp::Dismiss as usize + 1] = [
         "No program is marked \"Surveyed for Impact\" yet.",
     ),
     (Mp::Dismiss, "Tutup pesan", "Close message"),
+    (
+        Mp::EmptyGenerated,
+        "Indikator di sini dibuat dari program masterplan daerah; belum ada program yang menghasilkannya.",
+        "The indicators here are built from the region's masterplan programs; no program gives any yet.",
+    ),
+    (
+        Mp::OpenPanel,
+        "Isi program masterplan",
+        "Enter the masterplan programs",
+    ),
 ];
 
 /// A string of the masterplan panel.
@@ -581,7 +593,7 @@ mod tests {
             assert_ne!(id, en, "{key:?} is not translated");
         }
         // The last variant has its string too (the table is as long as the enum).
-        assert_eq!(mp(Mp::Dismiss, Lang::En), "Close message");
+        assert_eq!(mp(Mp::OpenPanel, Lang::En), "Enter the masterplan programs");
     }
 
     #[test]

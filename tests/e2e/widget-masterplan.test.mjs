@@ -132,7 +132,15 @@ test('ten programs entered in the panel become the Outcome, Quick Win and Impact
   // Closed on the first screen: one toggle, no form.
   assert.equal(await page.locator('[data-mp="toggle"]').getAttribute('aria-expanded'), 'false');
   assert.equal(await page.locator('[data-mp="new-name"]').count(), 0);
-  await openPanel(page);
+  // The empty Outcome tab says where its indicators come from, and opens the panel.
+  await openTab(page, TAB.outcome);
+  assert.match(await page.locator('.swn-mp-hint').textContent(), /belum ada program/);
+  await page.locator('[data-mp="open"]').click();
+  assert.equal(await page.locator('[data-mp="toggle"]').getAttribute('aria-expanded'), 'true');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('swanilai-assessment').shadowRoot.activeElement?.getAttribute('data-mp')),
+    'new-name',
+  );
   await page.locator('[data-mp="doc"]').fill('Perbup Banjar 25/2019, Masterplan Smart City 2019-2028');
 
   // A program without a name or a sub-dimension is refused, saying why, nothing typed lost.
@@ -162,6 +170,7 @@ test('ten programs entered in the panel become the Outcome, Quick Win and Impact
   // Outcome: one per program, grouped by pillar; Quick Win: per quick-win program; Impact:
   // per surveyed sub-dimension.
   await openTab(page, TAB.outcome);
+  assert.equal(await page.locator('.swn-mp-hint').count(), 0);
   const outcome = await cardsByPillar(page);
   assert.deepEqual(Object.keys(outcome), ['Smart Governance', 'Smart Economy', 'Smart Environment']);
   assert.deepEqual(

@@ -91,6 +91,12 @@ impl Inner {
                 self.focus_first(&["[data-mp=toggle]"]);
                 vec![]
             }
+            ("click", "open", _) => {
+                self.mp.open = true;
+                self.render_masterplan();
+                self.focus_first(&["[data-mp=new-name]"]);
+                vec![]
+            }
             ("click", "add", _) => self.add_program(),
             ("click", "remove", Some(id)) => self.ask_remove(id),
             ("click", "remove-yes", Some(id)) => self.remove_program(&id),

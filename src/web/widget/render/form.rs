@@ -60,6 +60,7 @@ impl Inner {
         };
         clear(&panel);
         self.form().panel(&self.dom, &panel);
+        self.empty_generated_hint();
     }
 
     /// The document-order index of the current tab's first indicator.

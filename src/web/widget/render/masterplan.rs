@@ -32,6 +32,29 @@ impl Inner {
             ],
         );
         self.render_masterplan();
+        self.empty_generated_hint();
+    }
+
+    /// In a generated dimension's tab with nothing in it yet: where its indicators come from,
+    /// and a button opening the panel.
+    pub(crate) fn empty_generated_hint(&self) {
+        let Some(g) = self.set().groups.get(self.tab) else {
+            return;
+        };
+        if g.generated.is_none() || !g.children.is_empty() || !g.indicators.is_empty() {
+            return;
+        }
+        let Ok(Some(panel)) = self.frame.query_selector("#swn-panel") else {
+            return;
+        };
+        let d = &self.dom;
+        let p = d.el("p", "swn-mp-hint");
+        d.add(&p, "span", "", self.mpt(Mp::EmptyGenerated));
+        d.text(&p, " ");
+        let b = d.add(&p, "button", "swn-btn swn-small", self.mpt(Mp::OpenPanel));
+        attrs(&b, &[("type", "button"), ("data-mp", "open")]);
+        let end = panel.query_selector(".swn-panel-end").ok().flatten();
+        let _ = panel.insert_before(&p, end.as_ref().map(|e| e.as_ref()));
     }
 
     fn program_count(&self) -> usize {
