@@ -10,6 +10,8 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   assertFocusVisible,
   axeCheck,
@@ -23,6 +25,7 @@ import {
   openWidget,
   pressUntil,
   readSet,
+  REPO_ROOT,
   screenshot,
   startServer,
   widgetAssessment,
@@ -175,7 +178,7 @@ test('four browsers: three shares handed out, filled, taken back at once, one co
   const conflict = review.locator('fieldset.swn-conflict');
   assert.equal(await conflict.count(), 1);
   assert.equal(await conflict.getAttribute('data-ind'), 'pemdi-01');
-  const sides = await conflict.locator('.swn-side').allTextContents();
+  const sides = await conflict.locator('.swn-choice').allTextContents();
   assert.equal(sides.length, 3, sides.join(' | '));
   assert.ok(sides[0].startsWith('Tetap seperti sekarang'), sides[0]);
   assert.ok(sides[1].includes('pemdi-2026-bappeda-bagian.json') && sides[1].includes('Bappeda'), sides[1]);
@@ -305,6 +308,18 @@ test('removing a unit that holds assignments asks first; a taken name is refused
   await late.waitFor({ state: 'detached' });
   assert.equal(await overdue.textContent(), '0');
   await close();
+});
+
+test('the team styles name classes of their own: nothing else in the widget takes them', async () => {
+  const css = await readFile(path.join(REPO_ROOT, 'js', 'swanilai.css'), 'utf8');
+  const at = css.indexOf('/* Team work (src/web/widget/render/team.rs)');
+  assert.ok(at > 0, 'the team block is marked in js/swanilai.css');
+  const classes = (text) => new Set([...text.matchAll(/\.(swn-[a-z0-9-]+)/g)].map((m) => m[1]));
+  const before = classes(css.slice(0, at));
+  // Shared on purpose: the buttons, the muted description and the table look.
+  const shared = new Set(['swn-btn', 'swn-desc', 'swn-table', 'swn-file', 'swn-primary', 'swn-small', 'swn-link']);
+  const clash = [...classes(css.slice(at))].filter((c) => before.has(c) && !shared.has(c));
+  assert.deepEqual(clash, [], 'team rules restyling classes the rest of the widget uses');
 });
 
 test('the first screen has no team panel; it is drawn when opened', { timeout: 60_000 }, async () => {

@@ -173,7 +173,7 @@ impl Inner {
         } else {
             let ul = d.add(&s, "ul", "swn-units", "");
             for (k, u) in self.a.units.iter().enumerate() {
-                let li = d.add(&ul, "li", "swn-unit", "");
+                let li = d.add(&ul, "li", "swn-unit-row", "");
                 let input =
                     self.labelled(&li, &format!("swn-unit-{k}"), self.m(Tm::UnitName), "input");
                 attrs(
@@ -361,10 +361,10 @@ impl Inner {
                 "swn-conflict-why",
                 &format!(" — {}", c.reason),
             );
-            let sides = d.add(&fs, "div", "swn-sides", "");
+            let sides = d.add(&fs, "div", "swn-choices", "");
             let chosen = r.chosen.get(&c.id).map(String::as_str);
             let side = |value: &str, who: &str, answer: &str, detail: &str| {
-                let l = d.add(&sides, "label", "swn-side", "");
+                let l = d.add(&sides, "label", "swn-choice", "");
                 let input = d.add(&l, "input", "", "");
                 attrs(
                     &input,
@@ -379,11 +379,11 @@ impl Inner {
                 if chosen == Some(value) {
                     attrs(&input, &[("checked", "")]);
                 }
-                let t = d.add(&l, "span", "swn-side-text", "");
-                d.add(&t, "span", "swn-side-who", who);
-                d.add(&t, "strong", "swn-side-value", answer);
+                let t = d.add(&l, "span", "swn-choice-text", "");
+                d.add(&t, "span", "swn-choice-who", who);
+                d.add(&t, "strong", "swn-choice-value", answer);
                 if !detail.is_empty() {
-                    d.add(&t, "span", "swn-side-detail", detail);
+                    d.add(&t, "span", "swn-choice-detail", detail);
                 }
             };
             let keep = format!("{} ({})", self.m(Tm::KeepBase), self.m(Tm::CurrentValue));
