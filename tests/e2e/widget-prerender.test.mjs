@@ -247,6 +247,10 @@ test('a page served before the set changed answers the indicator the official ch
     Object.entries(a.answers).map(([id, x]) => [id, x.value]),
     [[shownFirst, 4]],
   );
-  assert.equal(await q.locator(`${HOST} #swn-i-0`).getAttribute('data-ind'), first.indicators[1].id, 'the widget draws the set as it is now');
+  assert.equal(
+    await q.locator(`${HOST} #swn-i-0`).getAttribute('data-ind'),
+    first.indicators[1].id,
+    'the widget draws the set as it is now',
+  );
   assert.deepEqual(held.errors, []);
 });
