@@ -333,6 +333,10 @@ test('the panel: axe-core finds nothing in either language, it fits a phone, the
     await page.locator('[data-mp="add"]').focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('fieldset[data-program]').count(), 3);
+    // Enter in the name field adds too (the sub-dimension chosen last stays chosen).
+    await page.keyboard.type('Bus Sekolah Gratis');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('fieldset[data-program]').count(), 4);
     assert.equal(
       await page.evaluate(() => document.querySelector('swanilai-assessment').shadowRoot.activeElement?.getAttribute('data-mp')),
       'new-name',

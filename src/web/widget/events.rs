@@ -133,9 +133,9 @@ impl Inner {
         let Some(target) = e.target() else {
             return Vec::new();
         };
-        if matches!(kind, "input" | "change" | "click") {
+        if matches!(kind, "input" | "change" | "click" | "keydown") {
             if let Some(el) = closest_with(&target, "data-mp") {
-                return self.on_masterplan(kind, &el);
+                return self.on_masterplan(kind, &el, e);
             }
         }
         match kind {

@@ -81,10 +81,23 @@ impl Inner {
     }
 
     /// An event on a control of the masterplan panel.
-    pub(crate) fn on_masterplan(&mut self, kind: &str, el: &Element) -> Emits {
+    pub(crate) fn on_masterplan(&mut self, kind: &str, el: &Element, e: &web_sys::Event) -> Emits {
         let field = el.get_attribute("data-mp").unwrap_or_default();
         let pid = el.get_attribute("data-pid");
         match (kind, field.as_str(), pid) {
+            // Enter in the new program's name or unit adds it, as a form would.
+            ("keydown", "new-name" | "new-unit", _) => {
+                let enter = e
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Enter" && !k.is_composing());
+                if !enter {
+                    return vec![];
+                }
+                e.prevent_default();
+                self.mp.draft.name = self.field_text("[data-mp=new-name]");
+                self.mp.draft.unit = self.field_text("[data-mp=new-unit]");
+                self.add_program()
+            }
             ("click", "toggle", _) => {
                 self.mp.open = !self.mp.open;
                 self.render_masterplan();
@@ -166,6 +179,16 @@ impl Inner {
             }
             _ => vec![],
         }
+    }
+
+    /// The text of the panel's field matching `selector`.
+    fn field_text(&self, selector: &str) -> String {
+        self.frame
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|el| value_of(&el))
+            .unwrap_or_default()
     }
 
     /// Changes one program (its pillar follows its sub-dimension).
