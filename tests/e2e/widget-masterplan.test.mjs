@@ -143,6 +143,15 @@ test('ten programs entered in the panel become the Outcome, Quick Win and Impact
   );
   await page.locator('[data-mp="doc"]').fill('Perbup Banjar 25/2019, Masterplan Smart City 2019-2028');
 
+  // What is typed in the "add" form but not added yet comes back after a reload.
+  await page.locator('[data-mp="new-name"]').fill('Program setengah jadi');
+  await page.locator('[data-mp="new-sub"]').selectOption('birokrasi');
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('swanilai-assessment[data-state="ready"]').waitFor({ state: 'attached' });
+  await openPanel(page);
+  assert.equal(await page.locator('[data-mp="new-name"]').inputValue(), 'Program setengah jadi');
+  assert.equal(await page.locator('[data-mp="new-sub"]').inputValue(), 'birokrasi');
+  await page.locator('[data-mp="new-name"]').fill('');
   // A program without a name or a sub-dimension is refused, saying why, nothing typed lost.
   await page.locator('[data-mp="new-unit"]').fill('Diskominfo');
   await page.locator('[data-mp="add"]').click();

@@ -40,6 +40,48 @@ pub(crate) struct MpState {
     pub error: Option<Mp>,
     /// The CSV and survey files read.
     pub files: super::mpfiles::MpFiles,
+    /// Whether the program being entered was read back from storage (on first opening).
+    pub restored: bool,
+}
+
+impl NewProgram {
+    /// As kept in storage between visits: JSON.
+    fn to_text(&self) -> String {
+        use crate::Json;
+        let text = |s: &str| Json::String(s.to_string());
+        crate::export::canonical(&Json::Object(vec![
+            ("name".into(), text(&self.name)),
+            ("unit".into(), text(&self.unit)),
+            ("subdimension".into(), text(&self.subdimension)),
+            ("quickWin".into(), Json::Bool(self.quick_win)),
+            ("survey".into(), Json::Bool(self.survey)),
+        ]))
+    }
+
+    /// Read back from storage; anything unreadable gives an empty form.
+    fn from_text(text: &str) -> NewProgram {
+        let Ok(j) = crate::Json::parse(text) else {
+            return NewProgram::default();
+        };
+        let s = |k: &str| {
+            j.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let b = |k: &str| matches!(j.get(k), Some(crate::Json::Bool(true)));
+        NewProgram {
+            name: s("name"),
+            unit: s("unit"),
+            subdimension: s("subdimension"),
+            quick_win: b("quickWin"),
+            survey: b("survey"),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.unit.is_empty()
+    }
 }
 
 /// The scorer of `scorer`'s set expanded with `m` (for a set with a masterplan template;
@@ -100,12 +142,14 @@ impl Inner {
             }
             ("click", "toggle", _) => {
                 self.mp.open = !self.mp.open;
+                self.restore_new_program();
                 self.render_masterplan();
                 self.focus_first(&["[data-mp=toggle]"]);
                 vec![]
             }
             ("click", "open", _) => {
                 self.mp.open = true;
+                self.restore_new_program();
                 self.render_masterplan();
                 self.focus_first(&["[data-mp=new-name]"]);
                 vec![]
@@ -131,24 +175,20 @@ impl Inner {
                     .document = text;
                 self.programs_changed(false, true)
             }
-            ("input" | "change", "new-name", _) => {
-                self.mp.draft.name = value_of(el);
-                vec![]
-            }
-            ("input" | "change", "new-unit", _) => {
-                self.mp.draft.unit = value_of(el);
-                vec![]
-            }
-            ("change", "new-sub", _) => {
-                self.mp.draft.subdimension = value_of(el);
-                vec![]
-            }
-            ("change", "new-qw", _) => {
-                self.mp.draft.quick_win = checked(el);
-                vec![]
-            }
-            ("change", "new-survey", _) => {
-                self.mp.draft.survey = checked(el);
+            (
+                "input" | "change",
+                f @ ("new-name" | "new-unit" | "new-sub" | "new-qw" | "new-survey"),
+                _,
+            ) => {
+                let d = &mut self.mp.draft;
+                match f {
+                    "new-name" => d.name = value_of(el),
+                    "new-unit" => d.unit = value_of(el),
+                    "new-sub" => d.subdimension = value_of(el),
+                    "new-qw" => d.quick_win = checked(el),
+                    _ => d.survey = checked(el),
+                }
+                self.keep_new_program();
                 vec![]
             }
             ("input", f @ ("name" | "unit"), Some(id)) => {
@@ -178,6 +218,34 @@ impl Inner {
                 emits
             }
             _ => vec![],
+        }
+    }
+
+    /// Where the program being entered is kept between visits (typed, not added yet).
+    fn new_program_key(&self) -> String {
+        format!("{}:masterplan-new", self.saving.key())
+    }
+
+    /// Keeps the program being entered in storage (removed when the form is empty).
+    fn keep_new_program(&mut self) {
+        use crate::autosave::Storage;
+        let key = self.new_program_key();
+        if self.mp.draft.is_empty() {
+            self.store.remove(&key);
+        } else {
+            let text = self.mp.draft.to_text();
+            let _ = self.store.set(&key, &text);
+        }
+    }
+
+    /// On first opening the panel: the program being entered in an earlier visit.
+    fn restore_new_program(&mut self) {
+        use crate::autosave::Storage;
+        if std::mem::replace(&mut self.mp.restored, true) || !self.mp.draft.is_empty() {
+            return;
+        }
+        if let Some(text) = self.store.get(&self.new_program_key()) {
+            self.mp.draft = NewProgram::from_text(&text);
         }
     }
 
@@ -256,6 +324,7 @@ impl Inner {
             subdimension: d.subdimension,
             ..NewProgram::default()
         };
+        self.keep_new_program();
         let emits = self.programs_changed(true, false);
         self.focus_first(&["[data-mp=new-name]"]);
         self.announce(&format!("{}: {name}", mp(Mp::Added, self.lang)));
