@@ -50,7 +50,9 @@ pub use sheet::{
     item_notes_label, radar_rings, status_label,
 };
 pub use strings::{Tm, Ui, tm, ui};
-pub use texts::{evidence_text, file_name, links_of, number_range, saved_text, typed_text};
+pub use texts::{
+    evidence_text, file_name, links_of, number_range, retyped, saved_text, typed_text,
+};
 
 /// The label of the button that shows a long plan in full.
 ///

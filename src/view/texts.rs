@@ -25,6 +25,33 @@ pub fn typed_text(n: f64, lang: Lang) -> String {
     }
 }
 
+/// Text typed into a number field of a page served in language `from`, as the official would
+/// type it in `to`: the widget takes over that page in its own language, where `1,250` (one
+/// thousand two hundred and fifty in English) would read as 1.25. A trailing `%` stays; text
+/// that is no number in `from` is left as typed (the widget then says why).
+///
+/// ```
+/// use swanilai::{model::Lang, view::retyped};
+/// assert_eq!(retyped("1,250", Lang::En, Lang::Id), "1.250");
+/// assert_eq!(retyped("0,125 %", Lang::Id, Lang::En), "0.125%");
+/// assert_eq!(retyped("1,250", Lang::En, Lang::En), "1,250");
+/// assert_eq!(retyped("tiga", Lang::Id, Lang::En), "tiga");
+/// ```
+pub fn retyped(raw: &str, from: Lang, to: Lang) -> String {
+    if from == to {
+        return raw.to_string();
+    }
+    let t = raw.trim();
+    let (body, pct) = match t.strip_suffix('%') {
+        Some(b) => (b.trim_end(), "%"),
+        None => (t, ""),
+    };
+    match super::parse_number(body, from) {
+        Some(v) => format!("{}{pct}", typed_text(v, to)),
+        None => raw.to_string(),
+    }
+}
+
 /// An export's file name: the set id, then the region's name and period in lowercase ASCII
 /// words joined by `-` (`spbe-2020-kota-bandung-2025.json`); parts with no such words are left
 /// out.

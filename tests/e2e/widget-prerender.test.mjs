@@ -254,3 +254,42 @@ test('a page served before the set changed answers the indicator the official ch
   );
   assert.deepEqual(held.errors, []);
 });
+
+test('a number typed in a page served in English keeps its value in an Indonesian widget', { timeout: 120_000 }, async (t) => {
+  // A count with no upper bound, first on the first screen; the page was pre-rendered in
+  // English, the element asks for Indonesian (its own `lang`).
+  const set = await readSet('smart-city-evaluasi');
+  const count = indicatorsOf(set).find((i) => i.id === 'bl-02');
+  count.answer = {
+    kind: 'number',
+    unit: { id: 'layanan', en: 'services' },
+    min: 0,
+    better: 'higher',
+    mapping: { bands: [100, 500, 1000, 2000, 5000].map((limit, k) => ({ limit, score: k + 1 })) },
+  };
+  const root = await stageSite(t, 'element');
+  await writeFile(`${root}/set.json`, JSON.stringify(set));
+  const fragment = await prerendered([
+    '--set',
+    `${root}/set.json`,
+    '--lang',
+    'en',
+    '--region',
+    REGION,
+    '--stylesheet',
+    '/swanilai/swanilai.css',
+  ]);
+  await writeFile(`${root}/en.html`, page('x', 'id', fragment).replace('set="x"', 'src="/set.json"'));
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const held = await openHeld(`${server.url}en.html`);
+  t.after(() => held.close());
+  const q = held.page;
+  const i = indicatorsOf(set).indexOf(count);
+  await q.locator(`${HOST} [data-i="${i}"][data-f="num"]`).fill('1,250');
+  held.release();
+  await q.waitForFunction((h) => document.querySelector(h).widget, HOST, { timeout: 30_000 });
+  const a = await q.locator(HOST).evaluate((el) => el.widget.assessment());
+  assert.equal(a.answers['bl-02']?.value, 1250, 'English 1,250 is one thousand two hundred and fifty');
+  assert.deepEqual(held.errors, []);
+});

@@ -13,6 +13,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
 
 use super::Inner;
 use super::dom::set_value;
+use crate::model::Lang;
 
 /// The form controls of the first screen.
 const CONTROLS: &str = "input[data-region], input[data-f], select[data-f], textarea[data-f]";
@@ -25,6 +26,8 @@ pub(crate) struct Before {
     selection: Option<(u32, u32)>,
     /// Whether a control in it had the focus.
     focused: bool,
+    /// The language it was served in (its frame's `lang`): numbers typed in it are read in it.
+    lang: Option<Lang>,
 }
 
 impl Before {
@@ -98,7 +101,8 @@ fn changed(el: &Element) -> Option<String> {
 /// Reads a served first screen in `root`; `None` when there is none (an empty root, or one a
 /// widget drew before).
 pub(crate) fn read(root: &ShadowRoot) -> Option<Before> {
-    root.query_selector(".swn").ok().flatten()?;
+    let frame = root.query_selector(".swn").ok().flatten()?;
+    let lang = frame.get_attribute("lang").map(|t| Lang::from_tag(&t));
     let edits = controls(root)
         .into_iter()
         .filter_map(|(key, el)| changed(&el).map(|v| (key, v)))
@@ -116,15 +120,16 @@ pub(crate) fn read(root: &ShadowRoot) -> Option<Before> {
         edits,
         selection,
         focused: active.is_some(),
+        lang,
     })
 }
 
 /// Applies what was done in the served first screen to the mounted widget in `cell`.
 pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
-    let Some(root) = cell
+    let Some((root, lang)) = cell
         .try_borrow()
         .ok()
-        .and_then(|g| g.as_ref().map(|st| st.root.clone()))
+        .and_then(|g| g.as_ref().map(|st| (st.root.clone(), st.lang)))
     else {
         return;
     };
@@ -133,9 +138,15 @@ pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
         let Some((_, el)) = now.iter().find(|(k, _)| k == key) else {
             continue;
         };
+        // A number typed in the served language, written as the widget's language reads it.
+        let number = matches!(key.split('\u{1f}').nth(2), Some("num" | "ext-result"));
+        let value = match before.lang {
+            Some(from) if number => crate::view::retyped(value, from, lang),
+            _ => value.clone(),
+        };
         match el.dyn_ref::<HtmlInputElement>() {
             Some(i) if i.type_() == "radio" => i.set_checked(true),
-            _ => set_value(el, value),
+            _ => set_value(el, &value),
         }
         for kind in ["input", "change"] {
             let init = web_sys::EventInit::new();
