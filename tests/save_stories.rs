@@ -368,7 +368,8 @@ impl World {
                 let at = self.at();
                 let mut p = self.tab(n).a.clone();
                 p.set_value(id, Value::Number(v));
-                keep_previous(
+                // A full storage keeps the old entry; the widget tells the official.
+                let _ = keep_previous(
                     &mut self.store,
                     KEY,
                     Some(&swanilai::autosave::Previous::given(p)),

@@ -8,7 +8,7 @@
 //! under `<key>:previous-corrupt:<stamp>` or `<key>:previous-damaged:<stamp>` when the widget
 //! opens, and the official is told (as for the save itself).
 
-use super::storage::{self, Storage};
+use super::storage::{self, SaveError, Storage};
 use super::{Restored, restore_value, save_fields};
 use crate::assessment::Assessment;
 use crate::export::{Integrity, canonical};
@@ -165,25 +165,37 @@ pub fn previous(store: &dyn Storage, key: &str) -> Option<Assessment> {
 /// Keeps (or with `None`, forgets) last year's entry. The entry it replaces is kept under
 /// [`REPLACED`] first; when that copy cannot be written (full storage) the old entry stays.
 /// Returns the backup key of the replaced entry, if there was one and it was kept.
+///
+/// # Errors
+/// Why the new entry is not kept (the copy of the old one or the entry itself could not be
+/// written): after a reload the comparison would use the old entry, or none, so the official
+/// must be told.
 pub fn keep_previous(
     store: &mut dyn Storage,
     key: &str,
     previous: Option<&Previous>,
     at: &super::At,
-) -> Option<String> {
+) -> Result<Option<String>, SaveError> {
     let k = previous_key(key);
+    let why = |store: &dyn Storage| {
+        if store.available() {
+            SaveError::Full
+        } else {
+            SaveError::Unavailable
+        }
+    };
     let mut kept = None;
     if let Some(old) = store.get(&k) {
         kept = storage::backup(store, key, REPLACED, &old, at.ms);
-        kept.as_ref()?;
+        if kept.is_none() {
+            return Err(why(store));
+        }
     }
     match previous {
-        Some(p) => {
-            let _ = store.set(&k, &previous_text(p, &at.iso));
-        }
+        Some(p) => store.set(&k, &previous_text(p, &at.iso))?,
         None => store.remove(&k),
     }
-    kept
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -219,7 +231,7 @@ mod tests {
                 integrity: i,
                 ..last_year("2025", 3.0)
             };
-            keep_previous(&mut m, "k", Some(&p), &at(1));
+            keep_previous(&mut m, "k", Some(&p), &at(1)).expect("kept");
             assert_eq!(open_previous(&mut m, "k", &at(2)), (Some(p), None));
         }
     }
@@ -228,15 +240,15 @@ mod tests {
     fn replacing_keeps_the_replaced_entry_under_its_own_backup_key() {
         let mut m = Memory::default();
         let first = last_year("2025", 3.0);
-        assert_eq!(keep_previous(&mut m, "k", Some(&first), &at(1)), None);
+        assert_eq!(keep_previous(&mut m, "k", Some(&first), &at(1)), Ok(None));
         let first_text = m.items["k:previous"].clone();
         let kept = keep_previous(&mut m, "k", Some(&last_year("2024", 2.0)), &at(5));
-        assert_eq!(kept.as_deref(), Some("k:previous-backup:5"));
+        assert_eq!(kept, Ok(Some("k:previous-backup:5".to_string())));
         assert_eq!(m.items["k:previous-backup:5"], first_text);
         let (back, _) = read_previous(&first_text).expect("readable");
         assert_eq!(back, first);
         // Forgetting keeps a copy too.
-        keep_previous(&mut m, "k", None, &at(9));
+        assert!(keep_previous(&mut m, "k", None, &at(9)).is_ok());
         assert!(!m.items.contains_key("k:previous"));
         assert_eq!(storage::backups(&m, "k", REPLACED).len(), 2);
     }
@@ -244,14 +256,23 @@ mod tests {
     #[test]
     fn a_full_storage_keeps_the_old_entry() {
         let mut m = Memory::default();
-        keep_previous(&mut m, "k", Some(&last_year("2025", 3.0)), &at(1));
+        let _ = keep_previous(&mut m, "k", Some(&last_year("2025", 3.0)), &at(1));
         let before = m.items.clone();
         m.full = true;
         assert_eq!(
             keep_previous(&mut m, "k", Some(&last_year("2024", 1.0)), &at(2)),
-            None
+            Err(SaveError::Full)
         );
         assert_eq!(m.items, before);
+        // With no entry before, the new one that cannot be written is said too.
+        let mut empty = Memory {
+            full: true,
+            ..Memory::default()
+        };
+        assert_eq!(
+            keep_previous(&mut empty, "k", Some(&last_year("2024", 1.0)), &at(3)),
+            Err(SaveError::Full)
+        );
     }
 
     #[test]

@@ -111,6 +111,7 @@ pub enum Ui {
     About,
     FileActions,
     SavedHere,
+    PreviousNotKept,
 }
 
 /// The text of a UI string in a language.
@@ -127,7 +128,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
 
 /// Every string in Indonesian and English, in the order of [`Ui`]'s variants (a test checks
 /// that each sits at its variant's index).
-const STRINGS: [(Ui, &str, &str); Ui::SavedHere as usize + 1] = [
+const STRINGS: [(Ui, &str, &str); Ui::PreviousNotKept as usize + 1] = [
     (Ui::Region, "Wilayah dan penilai", "Region and assessor"),
     (Ui::RegionName, "Nama wilayah", "Region name"),
     (Ui::RegionCode, "Kode wilayah BPS", "BPS region code"),
@@ -408,6 +409,11 @@ const STRINGS: [(Ui, &str, &str); Ui::SavedHere as usize + 1] = [
         Ui::SavedHere,
         "Jawaban tersimpan otomatis di peramban ini saja; tidak ada yang dikirim ke mana pun sampai Anda mengekspornya.",
         "Answers are saved automatically in this browser only; nothing is sent anywhere until you export it.",
+    ),
+    (
+        Ui::PreviousNotKept,
+        "Berkas tahun lalu ini dipakai untuk perbandingan di halaman ini saja: penyimpanan peramban penuh, jadi setelah halaman dimuat ulang perbandingan kembali memakai berkas yang tersimpan sebelumnya (bila ada). Kosongkan ruang lalu impor lagi.",
+        "This last year's file is used for the comparison in this page only: browser storage is full, so after a reload the comparison goes back to the file kept before (if any). Free some space and import it again.",
     ),
 ];
 

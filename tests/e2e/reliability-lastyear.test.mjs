@@ -114,6 +114,33 @@ test("importing last year's file twice asks first; cancel keeps the first, confi
   }
 });
 
+test("last year's file that a full storage cannot keep is told, and the kept one stays", { timeout: 90_000 }, async () => {
+  const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
+  try {
+    await ready(page);
+    const first = await exported(page, year('2025', 3));
+    await importPrevious(page, 'banjar-2025.json', first);
+    await source(page).waitFor();
+    const firstStored = await page.evaluate((k) => localStorage.getItem(`${k}:previous`), SPBE_KEY);
+    // The storage fills up; the next file is confirmed but cannot be kept for a reload.
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await importPrevious(page, 'banjar-2024.json', JSON.stringify(year('2024', 2)));
+    await page.locator('[data-act="previous-confirm"]').click();
+    await page.locator('[data-act="previous-confirm"]').waitFor({ state: 'detached' });
+    assert.match(await source(page).innerText(), /banjar-2024\.json/, 'used in this page');
+    const notices = await page.locator('[data-swn="notices"]').innerText();
+    assert.match(notices, /Berkas tahun lalu ini dipakai untuk perbandingan di halaman ini saja: penyimpanan peramban penuh/);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}:previous`), SPBE_KEY), firstStored, 'the kept one stays');
+    assert.deepEqual([...record.pageErrors, ...record.consoleErrors], []);
+  } finally {
+    await close();
+  }
+});
+
 test('an altered file is used only after the official confirms, and stays marked after reloads', { timeout: 90_000 }, async () => {
   const { page, record, close } = await open(browser, server.url, SPBE_PAGE);
   try {

@@ -129,7 +129,15 @@ impl Inner {
     /// shows it in the comparison.
     pub(crate) fn keep_previous(&mut self, previous: Option<Previous>) {
         let at = super::save::at();
-        autosave::keep_previous(&mut self.store, self.saving.key(), previous.as_ref(), &at);
+        let kept =
+            autosave::keep_previous(&mut self.store, self.saving.key(), previous.as_ref(), &at);
+        // Not kept for a reload: say so (an unavailable storage is told already).
+        if previous.is_some() && kept == Err(autosave::SaveError::Full) {
+            self.notices
+                .push(Notice::Text(Ui::PreviousNotKept, Vec::new()));
+            self.render_notices();
+            self.announce(self.t(Ui::PreviousNotKept));
+        }
         self.previous = previous;
         self.fill_baseline();
     }
