@@ -112,6 +112,7 @@ pub enum Ui {
     FileActions,
     SavedHere,
     PreviousNotKept,
+    ServedLost,
 }
 
 /// The text of a UI string in a language.
@@ -128,7 +129,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
 
 /// Every string in Indonesian and English, in the order of [`Ui`]'s variants (a test checks
 /// that each sits at its variant's index).
-const STRINGS: [(Ui, &str, &str); Ui::PreviousNotKept as usize + 1] = [
+const STRINGS: [(Ui, &str, &str); Ui::ServedLost as usize + 1] = [
     (Ui::Region, "Wilayah dan penilai", "Region and assessor"),
     (Ui::RegionName, "Nama wilayah", "Region name"),
     (Ui::RegionCode, "Kode wilayah BPS", "BPS region code"),
@@ -414,6 +415,11 @@ const STRINGS: [(Ui, &str, &str); Ui::PreviousNotKept as usize + 1] = [
         Ui::PreviousNotKept,
         "Berkas tahun lalu ini dipakai untuk perbandingan di halaman ini saja: penyimpanan peramban penuh, jadi setelah halaman dimuat ulang perbandingan kembali memakai berkas yang tersimpan sebelumnya (bila ada). Kosongkan ruang lalu impor lagi.",
         "This last year's file is used for the comparison in this page only: browser storage is full, so after a reload the comparison goes back to the file kept before (if any). Free some space and import it again.",
+    ),
+    (
+        Ui::ServedLost,
+        "Isian berikut dibuat sebelum formulir selesai dimuat, tetapi indikator atau levelnya tidak ada di versi set yang sekarang; belum dipakai sebagai jawaban. Catat atau salin sebelum menutup pemberitahuan ini:",
+        "These entries were made before the form finished loading, but their indicator or level is not in the set's current version; they are not used as answers. Note or copy them before closing this notice:",
     ),
 ];
 

@@ -293,3 +293,33 @@ test('a number typed in a page served in English keeps its value in an Indonesia
   assert.equal(a.answers['bl-02']?.value, 1250, 'English 1,250 is one thousand two hundred and fifty');
   assert.deepEqual(held.errors, []);
 });
+
+test('what was done in a served screen for an indicator the set no longer has is listed, not dropped', { timeout: 120_000 }, async (t) => {
+  // The served screen was made from an older version whose first indicator the set has since
+  // dropped (here: renamed).
+  const set = await readSet('spbe-2020');
+  const stale = structuredClone(set);
+  const gone = indicatorsOf(stale)[0];
+  gone.id = 'spbe-lama-01';
+  const root = await stageSite(t, 'element');
+  await writeFile(`${root}/set.json`, JSON.stringify(set));
+  await writeFile(`${root}/stale.json`, JSON.stringify(stale));
+  const fragment = await prerendered(['--set', `${root}/stale.json`, '--region', REGION, '--stylesheet', '/swanilai/swanilai.css']);
+  await writeFile(`${root}/stale.html`, page('spbe-2020', 'id', fragment).replace('set="spbe-2020"', 'src="/set.json"'));
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const held = await openHeld(`${server.url}stale.html`);
+  t.after(() => held.close());
+  const q = held.page;
+  await q.locator(`${HOST} [data-i="0"][data-f="pick"][value="3"]`).check();
+  await q.locator(`${HOST} [data-i="0"][data-f="notes"]`).fill('SK Bupati 7/2025 halaman 4');
+  held.release();
+  await q.waitForFunction((h) => document.querySelector(h).widget, HOST, { timeout: 30_000 });
+  const a = await q.locator(HOST).evaluate((el) => el.widget.assessment());
+  assert.deepEqual(Object.keys(a.answers), [], 'nothing answered in its place');
+  const notices = await q.locator(`${HOST} [data-swn="notices"]`).innerText();
+  assert.match(notices, /tidak ada di versi set yang sekarang/);
+  assert.match(notices, /spbe-lama-01: 3/);
+  assert.match(notices, /spbe-lama-01: SK Bupati 7\/2025 halaman 4/);
+  assert.deepEqual(held.errors, []);
+});

@@ -61,6 +61,24 @@ fn which(el: &Element) -> String {
     )
 }
 
+/// An edit of the served screen that has no control in the widget, as the official reads it:
+/// the indicator (and data dukung item) or region field, and the value chosen or typed.
+fn unplaced(key: &str, value: &str) -> String {
+    let mut parts = key.split('\u{1f}');
+    let (region, indicator, _field, item) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next(),
+        parts.next().unwrap_or_default(),
+    );
+    let place = [region, indicator, item]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    format!("{place}: {value}")
+}
+
 /// The controls of a drawing, with their identities.
 fn controls(root: &ShadowRoot) -> Vec<(String, Element)> {
     let mut out = Vec::new();
@@ -134,8 +152,10 @@ pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
         return;
     };
     let now = controls(&root);
+    let mut lost = Vec::new();
     for (key, value) in &before.edits {
         let Some((_, el)) = now.iter().find(|(k, _)| k == key) else {
+            lost.push(unplaced(key, value));
             continue;
         };
         // A number typed in the served language, written as the widget's language reads it.
@@ -155,6 +175,16 @@ pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
                 let _ = el.dispatch_event(&e);
             }
         }
+    }
+    // What has no control in the set as it is now (an indicator or level the served page
+    // had): listed for the official, never dropped unsaid.
+    if !lost.is_empty()
+        && let Ok(mut g) = cell.try_borrow_mut()
+        && let Some(st) = g.as_mut()
+    {
+        st.notices
+            .push(super::Notice::Text(crate::view::Ui::ServedLost, lost));
+        st.render_notices();
     }
     // The caret where it was: setting the value moved it to the end.
     if let (Some((start, end)), Some(el)) = (before.selection, root.active_element()) {
