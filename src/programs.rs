@@ -11,12 +11,13 @@
 //! browser needs it too); tests/programs_csv.rs checks it against the `csv` crate.
 //!
 //! ```
-//! use swanilai::{builtin, programs::import_programs};
+//! use swanilai::{Assessment, builtin, programs::import_programs};
 //! let set = builtin::get("smart-city-evaluasi").unwrap();
+//! let a = Assessment::new(&set.id, &set.version);
 //! let csv = "pilar;subdimensi;program;opd;quick_win;survei\n\
 //!            Smart Governance;Pelayanan publik;Pionirs;Disdukcapil;ya;ya\n\
 //!            Smart Galaxy;Pelayanan publik;X;;;\n";
-//! let out = import_programs(&set, csv, None).unwrap();
+//! let out = import_programs(&set, csv, &a).unwrap();
 //! assert_eq!(out.masterplan.programs.len(), 1);
 //! assert_eq!(out.masterplan.programs[0].pillar, "governance");
 //! assert_eq!(out.masterplan.programs[0].subdimension, "layanan-publik");
@@ -28,7 +29,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::masterplan::{Masterplan, MasterplanTemplate, Pillar, Program};
+use crate::assessment::Assessment;
+use crate::masterplan::{
+    Masterplan, MasterplanTemplate, OUTCOME_PREFIX, Pillar, Program, QUICK_WIN_PREFIX,
+};
 use crate::model::{IndicatorSet, Text};
 use crate::problem::{Code, Problem};
 
@@ -174,27 +178,59 @@ fn yes_no(cell: &str) -> Option<bool> {
     }
 }
 
-/// A program id from a name: lower-case letters and digits joined by `-`, after the pillar's
-/// first three letters, at most 48 characters.
-fn slug(pillar: &str, name: &str) -> String {
-    let mut out: String = pillar.chars().take(3).collect();
-    out.push('-');
-    let mut dash = false;
-    for c in name.to_lowercase().chars() {
+/// A new program's id: its pillar's first three letters and its name, in lower-case ASCII with
+/// hyphens (`gov-mal-pelayanan-publik`, accents folded, at most 44 characters), numbered
+/// (`-2`, `-3`, ...) while `taken` says the id is in use.
+pub fn program_id(pillar: &str, name: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(fold_accent) {
         if c.is_ascii_alphanumeric() {
-            if dash && !out.ends_with('-') {
-                out.push('-');
-            }
-            out.push(c);
-            dash = false;
-        } else {
-            dash = true;
-        }
-        if out.len() >= 48 {
-            break;
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    let mut slug = slug.trim_end_matches('-').to_string();
+    slug.truncate(40);
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "program" } else { slug };
+    let prefix: String = pillar
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(3)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let base = if prefix.is_empty() {
+        slug.to_string()
+    } else {
+        format!("{prefix}-{slug}")
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Latin letters with accents to their plain letter (ids are ASCII); anything else as is.
+fn fold_accent(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        _ => c,
+    })
+}
+
+/// Whether an answer of `a` keys on the program id `id` (its Outcome or Quick Win answer).
+pub fn answered(a: &Assessment, id: &str) -> bool {
+    [OUTCOME_PREFIX, QUICK_WIN_PREFIX]
+        .iter()
+        .any(|pre| a.answers.contains_key(&format!("{pre}{id}")))
 }
 
 /// The column positions the header names.
@@ -249,15 +285,17 @@ fn columns(header: &[String]) -> Result<Columns, Problem> {
     })
 }
 
-/// Reads a CSV of programs for `set` (which must have a masterplan template). Programs of
-/// `existing` with the same pillar and name keep their ids, so that this year's answers stay
-/// with them; the document's name is kept. A file without the required columns, or a set
+/// Reads a CSV of programs for `set` (which must have a masterplan template) into the list of
+/// `a`. Programs already listed with the same pillar and name keep their ids, so that this
+/// year's answers stay with them; a new program never gets an id an answer of `a` still keys
+/// on (a removed program's orphaned answer must not pass to it); the document's name is kept. A file without the required columns, or a set
 /// without a template, is refused as a whole.
 pub fn import_programs(
     set: &IndicatorSet,
     text: &str,
-    existing: Option<&Masterplan>,
+    a: &Assessment,
 ) -> Result<ProgramsImport, Problem> {
+    let existing = a.masterplan.as_ref();
     let Some(t) = &set.masterplan else {
         return Err(Problem::new(
             "",
@@ -331,7 +369,7 @@ pub fn import_programs(
                 );
             } else {
                 if p.id.is_empty() {
-                    p.id = fresh_id(known.get(&key).copied(), &p, &ids);
+                    p.id = fresh_id(known.get(&key).copied(), &p, &ids, a);
                 }
                 if ids.contains(&p.id) {
                     let col = cols.id.unwrap_or(cols.name);
@@ -354,19 +392,15 @@ pub fn import_programs(
     Ok(out)
 }
 
-/// The id for a program without one: last year's, else a slug of its name made unique.
-fn fresh_id(known: Option<&str>, p: &Program, taken: &BTreeSet<String>) -> String {
+/// The id for a program without one: last year's, else one made from its name that neither
+/// another row nor an answer of `a` uses.
+fn fresh_id(known: Option<&str>, p: &Program, taken: &BTreeSet<String>, a: &Assessment) -> String {
     if let Some(id) = known.filter(|id| !taken.contains(*id)) {
         return id.to_string();
     }
-    let base = slug(&p.pillar, &p.name);
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+    program_id(&p.pillar, &p.name, |id| {
+        taken.contains(id) || answered(a, id)
+    })
 }
 
 struct RowReader<'a> {

@@ -69,6 +69,12 @@ proptest! {
     }
 }
 
+/// An assessment of the smart city evaluation with nothing in it.
+fn empty() -> Assessment {
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    Assessment::new(&set.id, &set.version)
+}
+
 #[test]
 fn the_separator_is_the_one_the_header_uses_more() {
     assert_eq!(detect_delimiter("pilar;subdimensi;program\n"), ';');
@@ -92,7 +98,7 @@ Smart Society;Sistem keamanan masyarakat;Layanan darurat 112;Diskominfo;1;1\r
 #[test]
 fn good_rows_are_kept_and_each_problem_names_its_row_and_column() {
     let set = builtin::get("smart-city-evaluasi").expect("built in");
-    let out = import_programs(&set, CSV_WITH_PROBLEMS, None).expect("readable");
+    let out = import_programs(&set, CSV_WITH_PROBLEMS, &empty()).expect("readable");
     let got: Vec<(&str, &str, &str, bool, bool)> = out
         .masterplan
         .programs
@@ -170,7 +176,9 @@ fn last_years_ids_are_kept_and_an_id_column_is_used() {
                Governance,layanan-publik,PIONIRS,,no,yes,\n\
                Branding,Tourism ecosystem,Kalender event,,,,brd-event\n\
                Branding,Tourism ecosystem,Festival,,,,brd event\n";
-    let out = import_programs(&set, csv, Some(&last)).expect("readable");
+    let mut a = empty();
+    a.masterplan = Some(last);
+    let out = import_programs(&set, csv, &a).expect("readable");
     let ids: Vec<&str> = out
         .masterplan
         .programs
@@ -189,19 +197,19 @@ fn last_years_ids_are_kept_and_an_id_column_is_used() {
 #[test]
 fn a_file_without_the_required_columns_or_a_set_without_a_template_is_refused() {
     let set = builtin::get("smart-city-evaluasi").expect("built in");
-    let e = import_programs(&set, "pilar;program\nSmart Governance;X\n", None).unwrap_err();
+    let e = import_programs(&set, "pilar;program\nSmart Governance;X\n", &empty()).unwrap_err();
     assert_eq!(e.code.as_str(), "missing-field");
     assert!(e.message.id.contains("subdimensi"), "{}", e.message.id);
-    assert!(import_programs(&set, "", None).is_err());
+    assert!(import_programs(&set, "", &empty()).is_err());
     let spbe = builtin::get("spbe-2020").expect("built in");
-    let e = import_programs(&spbe, "pilar;subdimensi;program\n", None).unwrap_err();
+    let e = import_programs(&spbe, "pilar;subdimensi;program\n", &empty()).unwrap_err();
     assert_eq!(e.code.as_str(), "masterplan-undeclared");
 }
 
 #[test]
 fn imported_programs_are_scored_as_generated_indicators() {
     let set = builtin::get("smart-city-evaluasi").expect("built in");
-    let out = import_programs(&set, CSV_WITH_PROBLEMS, None).expect("readable");
+    let out = import_programs(&set, CSV_WITH_PROBLEMS, &empty()).expect("readable");
     let mut a = Assessment::new(&set.id, &set.version);
     a.masterplan = Some(out.masterplan);
     a.set_value("oc-gov-pionirs", Value::Number(4.0));
@@ -239,7 +247,7 @@ fn a_list_longer_than_the_limit_is_cut_with_one_problem_and_scores_in_time() {
             "Smart Governance,Pelayanan publik,Program {n},,ya,ya\n"
         ));
     }
-    let out = import_programs(&set, &csv, None).expect("readable");
+    let out = import_programs(&set, &csv, &empty()).expect("readable");
     assert_eq!(out.imported, max);
     let problems: Vec<(usize, &str)> = out
         .problems
@@ -270,5 +278,34 @@ fn a_list_longer_than_the_limit_is_cut_with_one_problem_and_scores_in_time() {
             .problems
             .iter()
             .any(|p| p.path == "masterplan.programs" && p.code.as_str() == "too-many")
+    );
+}
+
+#[test]
+fn a_new_program_never_takes_the_id_a_removed_programs_answer_keys_on() {
+    // "Pionirs" was listed as gov-pionirs and answered, then removed from the list: its answer
+    // is orphaned. A program of the same name in a new CSV under another pillar would not
+    // clash, but one under the same pillar is the same program (its id is kept); a program
+    // whose name only makes the same id must get another one.
+    let set = builtin::get("smart-city-evaluasi").expect("built in");
+    let mut a = empty();
+    a.set_value("oc-gov-pionirs", Value::Number(4.0));
+    a.set_value("qw-gov-mpp", Value::Number(3.0));
+    let csv = "pilar;subdimensi;program\n\
+               Smart Governance;Pelayanan publik;PIONIRS!\n\
+               Smart Governance;Pelayanan publik;MPP\n\
+               Smart Governance;Pelayanan publik;Portal JDIH\n";
+    let out = import_programs(&set, csv, &a).expect("readable");
+    let ids: Vec<&str> = out
+        .masterplan
+        .programs
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids, ["gov-pionirs-2", "gov-mpp-2", "gov-portal-jdih"]);
+    // The widget's own "add" follows the same rule.
+    assert_eq!(
+        swanilai::view::new_program_id(None, &a, "governance", "Pionirs"),
+        "gov-pionirs-2"
     );
 }

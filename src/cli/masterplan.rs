@@ -82,8 +82,7 @@ pub fn programs(action: ProgramsAction) -> Result<u8> {
         }
     };
     let text = read_text(&csv)?;
-    let out = swanilai::programs::import_programs(&set, &text, a.masterplan.as_ref())
-        .map_err(|p| refused(&p))?;
+    let out = swanilai::programs::import_programs(&set, &text, &a).map_err(|p| refused(&p))?;
     for p in &out.problems {
         let en = p.message.en.as_deref().unwrap_or(&p.message.id);
         eprintln!(

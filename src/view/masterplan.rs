@@ -330,54 +330,8 @@ pub fn program_rows(
 /// assert_eq!(new_program_id(None, &a, "society", "— —"), "soc-program");
 /// ```
 pub fn new_program_id(m: Option<&Masterplan>, a: &Assessment, pillar: &str, name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_string();
-    slug.truncate(40);
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "program" } else { slug };
-    let prefix: String = pillar
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(3)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let base = if prefix.is_empty() {
-        slug.to_string()
-    } else {
-        format!("{prefix}-{slug}")
-    };
-    let taken = |id: &str| {
-        m.is_some_and(|m| m.programs.iter().any(|p| p.id == id))
-            || [OUTCOME_PREFIX, QUICK_WIN_PREFIX]
-                .iter()
-                .any(|pre| a.answers.contains_key(&format!("{pre}{id}")))
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-/// Latin letters with accents to their plain letter (ids are ASCII); anything else as is.
-fn fold_accent(c: char) -> Option<char> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'É' | 'È' => 'e',
-        _ => c,
+    crate::programs::program_id(pillar, name, |id| {
+        m.is_some_and(|m| m.programs.iter().any(|p| p.id == id)) || crate::programs::answered(a, id)
     })
 }
 

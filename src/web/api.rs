@@ -359,7 +359,7 @@ impl SetHandle {
     #[wasm_bindgen(js_name = importPrograms)]
     pub fn import_programs(&self, assessment: JsValue, csv: String) -> Result<JsValue, JsValue> {
         let (mut a, _) = self.checked(&assessment);
-        let out = crate::programs::import_programs(self.scorer.set(), &csv, a.masterplan.as_ref())
+        let out = crate::programs::import_programs(self.scorer.set(), &csv, &a)
             .map_err(|p| to_js_error(&p))?;
         a.masterplan = Some(out.masterplan);
         let json = Json::Object(vec![

@@ -104,7 +104,7 @@ impl Inner {
     /// A CSV's text: imported at once into an empty list, else held until confirmed.
     pub(crate) fn csv_read(&mut self, name: &str, text: &str) -> Emits {
         let listed = self.a.masterplan.as_ref().map_or(0, |m| m.programs.len());
-        let result = import_programs(self.set(), text, self.a.masterplan.as_ref());
+        let result = import_programs(self.set(), text, &self.a);
         let pending = result.is_ok() && listed > 0;
         let ok = result.is_ok();
         self.mp.files.csv = Some(CsvRead {
