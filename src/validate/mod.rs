@@ -66,8 +66,9 @@ pub(crate) fn too_many_answers(count: usize, indicators: Option<usize>) -> Optio
 }
 
 /// Whether an evidence link is an http(s) web address: `http://` or `https://` (in any case),
-/// a host, and no spaces or control characters. Anything else (`javascript:`, `data:`, `file:`,
-/// a bare `www.` name, a path) is kept as text, never as a link.
+/// a host, and no spaces, control characters or invisible format characters (bidi controls,
+/// zero-width ones). Anything else (`javascript:`, `data:`, `file:`, a bare `www.` name, a
+/// path) is kept as text, never as a link.
 ///
 /// ```
 /// use swanilai::validate::is_web_link;
@@ -77,6 +78,10 @@ pub(crate) fn too_many_answers(count: usize, indicators: Option<usize>) -> Optio
 /// assert!(!is_web_link("www.contoh.go.id"));
 /// assert!(!is_web_link("https://"));
 /// assert!(!is_web_link("https://contoh.go.id/a b"));
+/// // Bidirectional and invisible format characters would make it read as another address.
+/// assert!(!is_web_link("https://bank.go.id/\u{202e}fdp.exe"));
+/// assert!(!is_web_link("https://contoh.go.id\u{2067}/a"));
+/// assert!(!is_web_link("https://conto\u{200b}h.go.id"));
 /// ```
 pub fn is_web_link(link: &str) -> bool {
     let t = link.trim();
@@ -89,7 +94,13 @@ pub fn is_web_link(link: &str) -> bool {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !host.is_empty() && !t.chars().any(|c| c.is_whitespace() || c.is_control())
+    // Bidi controls (U+202A-202E, U+2066-2069), marks (U+200E/F, U+061C), zero-width
+    // characters and U+FEFF: an address holding one would not read as what it opens.
+    let hidden = |c: char| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}');
+    !host.is_empty()
+        && !t
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || hidden(c))
 }
 
 /// The warning for an evidence link at `path` that is not an http(s) web address.
