@@ -159,6 +159,13 @@ export class SwanilaiAssessment extends HTMLElement {
     return n > 0 ? `${base}-${n + 1}` : base;
   }
 
+  /** The widget's language: the `lang` attribute's; without one, a served first screen's own
+   * (an English page is not turned Indonesian as it is taken over), else Indonesian. */
+  #lang(served) {
+    const frame = served ? this.shadowRoot.querySelector('.swn') : null;
+    return langOf(this.getAttribute('lang') ?? frame?.getAttribute('lang'));
+  }
+
   /** Whether the shadow root holds a first screen served as HTML, not yet taken over. */
   #served() {
     return !this.#widget && !!this.shadowRoot?.querySelector('.swn');
@@ -193,7 +200,7 @@ export class SwanilaiAssessment extends HTMLElement {
         set = await res.text();
       }
       const region = this.getAttribute('region') || '';
-      const lang = langOf(this.getAttribute('lang'));
+      const lang = this.#lang(served);
       const widget = await mount(this, {
         set: survey?.set ?? set,
         lang,
@@ -206,8 +213,8 @@ export class SwanilaiAssessment extends HTMLElement {
       }
       this.#widget = widget;
       // `lang` changed while loading, when there was no widget to tell.
-      const now = langOf(this.getAttribute('lang'));
-      if (now !== lang) widget.setLocale(now);
+      const now = this.#lang(false);
+      if (this.hasAttribute('lang') && now !== lang) widget.setLocale(now);
     } catch (err) {
       if (generation !== this.#generation) return;
       this.setAttribute('data-state', 'error');

@@ -323,3 +323,20 @@ test('what was done in a served screen for an indicator the set no longer has is
   assert.match(notices, /spbe-lama-01: SK Bupati 7\/2025 halaman 4/);
   assert.deepEqual(held.errors, []);
 });
+
+test('a page served in English stays English when the element names no language', { timeout: 120_000 }, async (t) => {
+  const root = await stageSite(t, 'element');
+  const fragment = await prerendered(['--set', 'spbe-2020', '--lang', 'en', '--region', REGION, '--stylesheet', '/swanilai/swanilai.css']);
+  await writeFile(`${root}/en.html`, page('spbe-2020', 'en', fragment).replace(' lang="en"', ''));
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const held = await openHeld(`${server.url}en.html`);
+  t.after(() => held.close());
+  const q = held.page;
+  assert.equal(await q.locator(HOST).getAttribute('lang'), null, 'the element names no language');
+  held.release();
+  await q.waitForFunction((h) => document.querySelector(h).widget, HOST, { timeout: 30_000 });
+  assert.equal(await q.locator(`${HOST} .swn`).getAttribute('lang'), 'en', 'the widget took over in English');
+  assert.match(await q.locator(`${HOST} .swn-head`).innerText(), /Export JSON/, 'its words are English');
+  assert.deepEqual(held.errors, []);
+});
