@@ -305,7 +305,7 @@ fn target_value(kind: &AnswerKind, raw: &str, lang: Lang) -> Option<Value> {
             "false" => Some(Value::Bool(false)),
             _ => None,
         },
-        AnswerKind::Level { .. } => raw.parse::<f64>().ok().map(Value::Number),
+        AnswerKind::Level { .. } => crate::num::parse(raw).map(Value::Number),
         _ => parse_number(raw, lang).map(Value::Number),
     }
 }

@@ -82,7 +82,9 @@ impl Inner {
             let Some(b) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else {
                 continue;
             };
-            let level: Option<f64> = b.get_attribute("data-level").and_then(|l| l.parse().ok());
+            let level = b
+                .get_attribute("data-level")
+                .and_then(|l| crate::num::parse(&l));
             let _ = b.toggle_attribute_with_force("hidden", !form.level_shown(i, level));
         }
         if let Ok(Some(t)) = card.query_selector(".swn-lvl-toggle") {
