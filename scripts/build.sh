@@ -30,20 +30,35 @@ echo "build: wasm-bindgen $have_wb ($(command -v wasm-bindgen)), $(wasm-opt --ve
 
 # Panic and error locations in the .wasm name source files. rustc already writes the standard
 # library's as /rustc/<hash>/...; without these the dependencies' would carry this machine's
-# cargo home (/root/.cargo/registry/src/...) and any absolute path of the checkout. Appended to
-# the caller's flags (CARGO_ENCODED_RUSTFLAGS: 0x1f-separated, so paths may hold spaces).
+# cargo home (/root/.cargo/registry/src/...) and any absolute path of the checkout.
+# They go in with `--config` as target rustflags, which cargo joins to those of
+# .cargo/config.toml (sha2's compact backend). Flags in the environment (RUSTFLAGS,
+# CARGO_ENCODED_RUSTFLAGS) would replace the config's altogether: cargo takes the first
+# source it finds. A caller's own flags still work: the remaps are appended to them, and
+# the config's flags then do not apply (the caller's choice).
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"
-flags="${CARGO_ENCODED_RUSTFLAGS:-$(printf '%s' "${RUSTFLAGS:-}" | xargs -r -n1 printf '%s\037' | sed 's/\o37$//')}"
-for remap in "--remap-path-prefix=$cargo_home=/cargo" "--remap-path-prefix=$PWD=/swanilai"; do
-  flags="${flags:+$flags$'\037'}$remap"
-done
-export CARGO_ENCODED_RUSTFLAGS="$flags"
-unset RUSTFLAGS
+remaps=("--remap-path-prefix=$cargo_home=/cargo" "--remap-path-prefix=$PWD=/swanilai")
+extra=()
+if [ -n "${CARGO_ENCODED_RUSTFLAGS:-}${RUSTFLAGS:-}" ]; then
+  # CARGO_ENCODED_RUSTFLAGS: 0x1f-separated, so paths may hold spaces.
+  flags="${CARGO_ENCODED_RUSTFLAGS:-$(printf '%s' "${RUSTFLAGS:-}" | xargs -r -n1 printf '%s\037' | sed 's/\o37$//')}"
+  for remap in "${remaps[@]}"; do
+    flags="$flags"$'\037'"$remap"
+  done
+  export CARGO_ENCODED_RUSTFLAGS="$flags"
+  unset RUSTFLAGS
+  echo "build: warning: flags from the environment replace .cargo/config.toml's rustflags" >&2
+else
+  case "$cargo_home$PWD" in
+  *'"'* | *'\'*) die "a path holds a quote or a backslash, which --config cannot take: $cargo_home, $PWD" ;;
+  esac
+  extra=(-- --config "target.wasm32-unknown-unknown.rustflags = [\"${remaps[0]}\", \"${remaps[1]}\"]")
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 t0=$SECONDS
-wasm-pack build --target web --release --out-dir pkg --out-name swanilai 2>&1 | tee "$log"
+wasm-pack build --target web --release --out-dir pkg --out-name swanilai "${extra[@]}" 2>&1 | tee "$log"
 echo "build: wasm-pack build took $((SECONDS - t0))s"
 
 # wasm-pack prints "Installing <tool>..." just before it would download a prebuilt tool,
