@@ -682,7 +682,7 @@ fn prerender_prints_the_first_screen_as_a_declarative_shadow_root() {
     let html = stdout(&o);
     assert!(
         html.starts_with(
-            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/swanilai/swanilai.css\"><div class=\"swn\" lang=\"id\">"
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/swanilai/swanilai.css\"><div class=\"swn\" lang=\"id\" data-version=\"2020.1\">"
         ),
         "{}",
         &html[..200]
@@ -717,7 +717,7 @@ fn prerender_prints_the_first_screen_as_a_declarative_shadow_root() {
     std::fs::write(&file, builtin::json("pemdi-2026").unwrap()).unwrap();
     let o = run(&["prerender", "--set", file.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("<div class=\"swn\" lang=\"en\">"));
+    assert!(stdout(&o).contains("<div class=\"swn\" lang=\"en\" data-version=\""));
     assert!(stdout(&o).contains(">Export JSON</button>"));
 }
 

@@ -64,9 +64,14 @@ impl Form<'_, '_> {
     /// The widget's frame, `<div class="swn">`, with everything the first screen shows.
     pub fn frame<O: Out>(&self, o: &O) -> O::El {
         let f = o.el("div", "swn");
-        o.attrs(&f, &[("lang", self.lang.tag())]);
-        let head = o.add(&f, "header", "swn-head", "");
         let set = self.set();
+        // The set's version: the widget taking over a served screen tells the official when
+        // it was made from another one (a level may mean something else there).
+        o.attrs(
+            &f,
+            &[("lang", self.lang.tag()), ("data-version", &set.version)],
+        );
+        let head = o.add(&f, "header", "swn-head", "");
         let title = o.add(&head, "h2", "swn-title", set.title.get(self.lang));
         // A place for focus to land when the control that had it goes away.
         o.attrs(&title, &[("tabindex", "-1")]);

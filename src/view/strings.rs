@@ -113,6 +113,7 @@ pub enum Ui {
     SavedHere,
     PreviousNotKept,
     ServedLost,
+    ServedVersion,
 }
 
 /// The text of a UI string in a language.
@@ -129,7 +130,7 @@ pub fn ui(key: Ui, lang: Lang) -> &'static str {
 
 /// Every string in Indonesian and English, in the order of [`Ui`]'s variants (a test checks
 /// that each sits at its variant's index).
-const STRINGS: [(Ui, &str, &str); Ui::ServedLost as usize + 1] = [
+const STRINGS: [(Ui, &str, &str); Ui::ServedVersion as usize + 1] = [
     (Ui::Region, "Wilayah dan penilai", "Region and assessor"),
     (Ui::RegionName, "Nama wilayah", "Region name"),
     (Ui::RegionCode, "Kode wilayah BPS", "BPS region code"),
@@ -420,6 +421,11 @@ const STRINGS: [(Ui, &str, &str); Ui::ServedLost as usize + 1] = [
         Ui::ServedLost,
         "Isian berikut dibuat sebelum formulir selesai dimuat, tetapi indikator atau levelnya tidak ada di versi set yang sekarang; belum dipakai sebagai jawaban. Catat atau salin sebelum menutup pemberitahuan ini:",
         "These entries were made before the form finished loading, but their indicator or level is not in the set's current version; they are not used as answers. Note or copy them before closing this notice:",
+    ),
+    (
+        Ui::ServedVersion,
+        "Formulir ini disajikan dari versi set yang lain daripada yang sekarang dipakai. Pilihan dan isian berikut dibuat sebelum formulir selesai dimuat dan sudah dipakai sebagai jawaban; periksa apakah kriteria levelnya masih sesuai dengan yang Anda maksud:",
+        "This form was served from another version of the set than the one now in use. The choices and entries below were made before the form finished loading and are used as answers; check that their level criteria still say what you meant:",
     ),
 ];
 

@@ -340,3 +340,45 @@ test('a page served in English stays English when the element names no language'
   assert.match(await q.locator(`${HOST} .swn-head`).innerText(), /Export JSON/, 'its words are English');
   assert.deepEqual(held.errors, []);
 });
+
+test('choices made in a screen served from another version of the set are used and listed', { timeout: 120_000 }, async (t) => {
+  // The same indicators and levels, but the page was made from an older version, whose level
+  // criteria may have said something else.
+  const set = await readSet('spbe-2020');
+  const older = structuredClone(set);
+  older.version = `${set.version}-lama`;
+  const root = await stageSite(t, 'element');
+  await writeFile(`${root}/set.json`, JSON.stringify(set));
+  await writeFile(`${root}/older.json`, JSON.stringify(older));
+  const fragment = await prerendered(['--set', `${root}/older.json`, '--region', REGION, '--stylesheet', '/swanilai/swanilai.css']);
+  await writeFile(`${root}/older.html`, page('spbe-2020', 'id', fragment).replace('set="spbe-2020"', 'src="/set.json"'));
+  const server = await startServer({ root, port: 0, csp: true });
+  t.after(() => server.close());
+  const held = await openHeld(`${server.url}older.html`);
+  t.after(() => held.close());
+  const q = held.page;
+  const first = indicatorsOf(set)[0];
+  await q.locator(`${HOST} [data-i="0"][data-f="pick"][value="3"]`).check();
+  held.release();
+  await q.waitForFunction((h) => document.querySelector(h).widget, HOST, { timeout: 30_000 });
+  const a = await q.locator(HOST).evaluate((el) => el.widget.assessment());
+  assert.equal(a.answers[first.id]?.value, 3, 'the choice is used as the answer');
+  const notices = await q.locator(`${HOST} [data-swn="notices"]`).innerText();
+  assert.match(notices, /versi set yang lain/);
+  assert.ok(notices.includes(`${older.version} → ${set.version}`), notices);
+  assert.ok(notices.includes(`${first.id}: 3`), notices);
+  assert.deepEqual(held.errors, []);
+});
+
+test('a screen served from the version in use brings no version notice', { timeout: 120_000 }, async (t) => {
+  const server = await site(t, [['spbe-2020', 'id']]);
+  const held = await openHeld(`${server.url}spbe-2020-id.html`);
+  t.after(() => held.close());
+  const q = held.page;
+  await q.locator(`${HOST} [data-i="0"][data-f="pick"][value="2"]`).check();
+  held.release();
+  await q.waitForFunction((h) => document.querySelector(h).widget, HOST, { timeout: 30_000 });
+  const notices = await q.locator(`${HOST} [data-swn="notices"]`).innerText();
+  assert.doesNotMatch(notices, /versi set yang lain/);
+  assert.deepEqual(held.errors, []);
+});

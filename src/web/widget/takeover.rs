@@ -28,6 +28,8 @@ pub(crate) struct Before {
     focused: bool,
     /// The language it was served in (its frame's `lang`): numbers typed in it are read in it.
     lang: Option<Lang>,
+    /// The set version it was made from (its frame's `data-version`).
+    version: Option<String>,
 }
 
 impl Before {
@@ -121,6 +123,7 @@ fn changed(el: &Element) -> Option<String> {
 pub(crate) fn read(root: &ShadowRoot) -> Option<Before> {
     let frame = root.query_selector(".swn").ok().flatten()?;
     let lang = frame.get_attribute("lang").map(|t| Lang::from_tag(&t));
+    let version = frame.get_attribute("data-version");
     let edits = controls(root)
         .into_iter()
         .filter_map(|(key, el)| changed(&el).map(|v| (key, v)))
@@ -139,25 +142,27 @@ pub(crate) fn read(root: &ShadowRoot) -> Option<Before> {
         selection,
         focused: active.is_some(),
         lang,
+        version,
     })
 }
 
 /// Applies what was done in the served first screen to the mounted widget in `cell`.
 pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
-    let Some((root, lang)) = cell
-        .try_borrow()
-        .ok()
-        .and_then(|g| g.as_ref().map(|st| (st.root.clone(), st.lang)))
-    else {
+    let Some((root, lang, version)) = cell.try_borrow().ok().and_then(|g| {
+        g.as_ref()
+            .map(|st| (st.root.clone(), st.lang, st.set().version.clone()))
+    }) else {
         return;
     };
     let now = controls(&root);
     let mut lost = Vec::new();
+    let mut applied = Vec::new();
     for (key, value) in &before.edits {
         let Some((_, el)) = now.iter().find(|(k, _)| k == key) else {
             lost.push(unplaced(key, value));
             continue;
         };
+        applied.push(unplaced(key, value));
         // A number typed in the served language, written as the widget's language reads it.
         let number = matches!(key.split('\u{1f}').nth(2), Some("num" | "ext-result"));
         let value = match before.lang {
@@ -177,13 +182,23 @@ pub(crate) fn apply(cell: &Rc<RefCell<Option<Inner>>>, before: Before) {
         }
     }
     // What has no control in the set as it is now (an indicator or level the served page
-    // had): listed for the official, never dropped unsaid.
-    if !lost.is_empty()
+    // had): listed for the official, never dropped unsaid. What was applied from a page made
+    // from another version of the set: listed too, since a level may mean something else now.
+    let mut notices = Vec::new();
+    if !lost.is_empty() {
+        notices.push(super::Notice::Text(crate::view::Ui::ServedLost, lost));
+    }
+    if let Some(served) = before.version.filter(|v| *v != version)
+        && !applied.is_empty()
+    {
+        applied.insert(0, format!("{served} → {version}"));
+        notices.push(super::Notice::Text(crate::view::Ui::ServedVersion, applied));
+    }
+    if !notices.is_empty()
         && let Ok(mut g) = cell.try_borrow_mut()
         && let Some(st) = g.as_mut()
     {
-        st.notices
-            .push(super::Notice::Text(crate::view::Ui::ServedLost, lost));
+        st.notices.extend(notices);
         st.render_notices();
     }
     // The caret where it was: setting the value moved it to the end.
