@@ -130,7 +130,7 @@ pub fn read_previous(text: &str) -> Result<(Previous, Vec<Problem>), String> {
 /// Last year's entry as kept under `<key>:previous`, read when a tab opens. An entry that
 /// cannot be read is kept under [`CORRUPT`]; one read only in part under [`DAMAGED`], and
 /// written again with what could be read once its copy is kept (so the official is told once,
-/// as for the save). Nothing is removed unless its copy was written.
+/// as for the save), no longer marked intact: what is left is not the checked content. Nothing is removed unless its copy was written.
 pub fn open_previous(
     store: &mut dyn Storage,
     key: &str,
@@ -142,7 +142,12 @@ pub fn open_previous(
     };
     match read_previous(&text) {
         Ok((p, problems)) if problems.is_empty() => (Some(p), None),
-        Ok((p, problems)) => {
+        Ok((mut p, problems)) => {
+            // What is left is no longer the content its SHA-256 was checked against: the
+            // comparison must not go on calling it intact.
+            if p.integrity == Integrity::Intact {
+                p.integrity = Integrity::Mismatch;
+            }
             let kept = storage::backup(store, key, DAMAGED, &text, at.ms);
             if kept.is_some() {
                 let _ = store.set(&k, &previous_text(&p, &at.iso));
@@ -288,15 +293,21 @@ mod tests {
             p.assessment.answers["spbe-01"].value,
             Some(Value::Number(3.0))
         );
-        assert_eq!(p.integrity, Integrity::Intact, "its integrity stays");
+        assert_eq!(
+            p.integrity,
+            Integrity::Mismatch,
+            "what is left is not the checked content any more"
+        );
         let Some(PreviousTold::Damaged(problems, Some(kept))) = told else {
             panic!("{told:?}")
         };
         let paths: Vec<&str> = problems.iter().map(|x| x.path.as_str()).collect();
         assert_eq!(paths, ["region", "answers.spbe-01.notes"]);
         assert_eq!(m.items[&kept], damaged);
-        // Told once: the entry now reads whole.
-        assert_eq!(open_previous(&mut m, "k", &at(8)).1, None);
+        // Told once: the entry now reads whole, and still says it is not the checked file.
+        let (again, told) = open_previous(&mut m, "k", &at(8));
+        assert_eq!(told, None);
+        assert_eq!(again.map(|p| p.integrity), Some(Integrity::Mismatch));
     }
 
     #[test]

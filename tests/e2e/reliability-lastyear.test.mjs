@@ -193,12 +193,13 @@ test("a stored last year's entry read only in part, or not at all, is kept and t
     assert.equal(items.length, 2, items.join('\n'));
     assert.deepEqual(Object.values(await stored(page, `${SPBE_KEY}:previous-damaged:`)), [damaged], 'the original text is kept');
     await source(page).waitFor();
-    assert.equal(await source(page).getAttribute('data-integrity'), 'intact', 'its integrity stays');
-    // Told once: the entry was written again with what could be read.
+    assert.equal(await source(page).getAttribute('data-integrity'), 'mismatch', 'what is left is not the checked file');
+    // Told once: the entry was written again with what could be read, and says so still.
     await page.reload({ waitUntil: 'load' });
     await ready(page);
     await source(page).waitFor();
     assert.equal(await page.locator('[data-swn="previous-damaged"]').count(), 0);
+    assert.equal(await source(page).getAttribute('data-integrity'), 'mismatch');
 
     await page.evaluate((k) => localStorage.setItem(`${k}:previous`, '{"format": "swanilai-save/1", '), SPBE_KEY);
     await page.reload({ waitUntil: 'load' });
