@@ -726,7 +726,14 @@ test('two tabs closed while waiting: one copy each, both kept when ignored, and 
     await otherTab(c.page).waitFor({ timeout: 10_000 });
     for (const v of [1, 2, 4]) await pick(b.page, 1, v); // several edits: still one copy
     await pick(c.page, 2, 5);
-    await a.page.waitForFunction((k) => Object.keys(localStorage).filter((x) => x.startsWith(`${k}:unsaved:`)).length === 2, SPBE_KEY);
+    // Each waiting tab writes its copy a moment after its edit: wait for both copies with the
+    // last edits in them (the count alone can be reached while B's copy still has its first).
+    await a.page.waitForFunction((k) => {
+      const copies = Object.keys(localStorage)
+        .filter((x) => x.startsWith(`${k}:unsaved:`))
+        .map((x) => JSON.parse(localStorage.getItem(x)).assessment.answers);
+      return copies.length === 2 && copies.some((x) => x['spbe-02']?.value === 4) && copies.some((x) => x['spbe-03']?.value === 5);
+    }, SPBE_KEY);
     const waiting = Object.values(await stored(a.page, `${SPBE_KEY}:unsaved:`)).map((t) => JSON.parse(t).assessment.answers);
     assert.ok(waiting.some((x) => x['spbe-02']?.value === 4) && waiting.some((x) => x['spbe-03']?.value === 5), JSON.stringify(waiting));
     await b.page.close();
