@@ -6,7 +6,7 @@
 
 use crate::assessment::Assessment;
 use crate::masterplan::{
-    Masterplan, MasterplanTemplate, OUTCOME_PREFIX, Program, QUICK_WIN_PREFIX,
+    IMPACT_PREFIX, Masterplan, MasterplanTemplate, OUTCOME_PREFIX, Program, QUICK_WIN_PREFIX,
 };
 use crate::model::Lang;
 use crate::programs::RowProblem;
@@ -57,9 +57,11 @@ pub enum Mp {
     Dismiss,
     EmptyGenerated,
     OpenPanel,
+    QuickWinKept,
+    ImpactKept,
 }
 
-const MP: [(Mp, &str, &str); Mp::OpenPanel as usize + 1] = [
+const MP: [(Mp, &str, &str); Mp::ImpactKept as usize + 1] = [
     (Mp::Panel, "Program masterplan", "Masterplan programs"),
     (
         Mp::Intro,
@@ -184,6 +186,16 @@ const MP: [(Mp, &str, &str); Mp::OpenPanel as usize + 1] = [
         "Isi program masterplan",
         "Enter the masterplan programs",
     ),
+    (
+        Mp::QuickWinKept,
+        "Jawaban Quick Win program ini tetap tersimpan tetapi tidak dinilai; centang lagi untuk memakainya.",
+        "This program's Quick Win answer stays in the file but is not scored; tick it again to use it.",
+    ),
+    (
+        Mp::ImpactKept,
+        "Jawaban Impact sub-dimensi ini tetap tersimpan tetapi tidak dinilai selama tidak ada program yang disurvei di sana; centang lagi untuk memakainya.",
+        "This sub-dimension's Impact answer stays in the file but is not scored while no program there is surveyed; tick it again to use it.",
+    ),
 ];
 
 /// A string of the masterplan panel.
@@ -224,6 +236,11 @@ pub struct ProgramRow {
     pub survey: bool,
     /// Whether one of its generated indicators has an answer (removing it asks first).
     pub answered: bool,
+    /// Not a quick win, but its Quick Win answer is kept (unticked after it was answered).
+    pub quick_win_kept: bool,
+    /// Not surveyed, and no other program of its sub-dimension is, but that sub-dimension's
+    /// Impact answer is kept.
+    pub impact_kept: bool,
 }
 
 /// The programs of one pillar.
@@ -280,6 +297,11 @@ pub fn program_rows(
     lang: Lang,
 ) -> Vec<PillarRows> {
     let programs = m.map_or(&[][..], |m| &m.programs[..]);
+    let kept = |id: String| {
+        a.answers
+            .get(&id)
+            .is_some_and(|x| x.value.is_some() || x.has_evidence())
+    };
     let row = |p: &Program| ProgramRow {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -288,6 +310,12 @@ pub fn program_rows(
         quick_win: p.quick_win,
         survey: p.survey,
         answered: program_answered(a, p),
+        quick_win_kept: !p.quick_win && kept(format!("{QUICK_WIN_PREFIX}{}", p.id)),
+        impact_kept: !p.survey
+            && !programs
+                .iter()
+                .any(|o| o.survey && o.subdimension == p.subdimension)
+            && kept(format!("{IMPACT_PREFIX}{}", p.subdimension)),
     };
     let mut out: Vec<PillarRows> = t
         .pillars
@@ -548,6 +576,39 @@ mod tests {
         }
         // The last variant has its string too (the table is as long as the enum).
         assert_eq!(mp(Mp::OpenPanel, Lang::En), "Enter the masterplan programs");
+    }
+
+    #[test]
+    fn an_unticked_program_whose_answer_is_kept_says_so() {
+        let set = crate::builtin::get("smart-city-evaluasi").expect("built in");
+        let t = set.masterplan.as_ref().expect("template");
+        let mut a = Assessment::new(&set.id, &set.version);
+        let mut one = Program::new("gov-a", "governance", "layanan-publik", "A");
+        let mut two = Program::new("gov-b", "governance", "layanan-publik", "B");
+        a.set_value("qw-gov-a", crate::Value::Number(4.0));
+        a.set_value("im-layanan-publik", crate::Value::Number(3.5));
+        let rows = |a: &Assessment, one: &Program, two: &Program| {
+            let m = Masterplan {
+                document: String::new(),
+                programs: vec![one.clone(), two.clone()],
+            };
+            let r = program_rows(t, Some(&m), a, Lang::Id);
+            r[0].programs
+                .iter()
+                .map(|p| (p.quick_win_kept, p.impact_kept))
+                .collect::<Vec<_>>()
+        };
+        // Neither ticked: A's Quick Win answer and the sub-dimension's Impact answer are kept.
+        assert_eq!(rows(&a, &one, &two), [(true, true), (false, true)]);
+        // A quick win again, B surveyed: both answers are used.
+        one.quick_win = true;
+        two.survey = true;
+        assert_eq!(rows(&a, &one, &two), [(false, false), (false, false)]);
+        // Nothing answered: nothing to say.
+        one.quick_win = false;
+        two.survey = false;
+        let empty = Assessment::new(&set.id, &set.version);
+        assert_eq!(rows(&empty, &one, &two), [(false, false), (false, false)]);
     }
 
     #[test]

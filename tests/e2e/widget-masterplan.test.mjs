@@ -451,3 +451,41 @@ test('a CSV of programs imports with its problems listed by row; replacing a lis
   assertClean(record);
   await close();
 });
+
+test('unticking quick win or surveyed on an answered program keeps the answer and says so', async () => {
+  const { page, record, close } = await openWidget(browser, `${server.url}${PAGE}`);
+  await openPanel(page);
+  await addProgram(page, PROGRAMS[0]); // a quick win, surveyed, in layanan-publik
+  const widget = () => page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
+  const [p] = (await widget()).masterplan.programs;
+  await openTab(page, TAB.quickWin);
+  await page.locator(`article[data-ind="qw-${p.id}"] input[data-f="pick"][value="4"]`).check();
+  await openTab(page, TAB.impact);
+  await page.locator('article[data-ind="im-layanan-publik"] input[data-f="num"]').fill('3,5');
+  await page.locator('article[data-ind="im-layanan-publik"] input[data-f="num"]').blur();
+  await openPanel(page);
+  const focused = () =>
+    page.evaluate(() => document.querySelector('swanilai-assessment').shadowRoot.activeElement?.getAttribute('data-mp'));
+  assert.equal(await page.locator('[data-kept]').count(), 0, 'nothing to say while both are ticked');
+
+  await page.locator(`[data-mp="qw"][data-pid="${p.id}"]`).uncheck();
+  assert.match(await page.locator('[data-kept="qw"]').textContent(), /tetap tersimpan tetapi tidak dinilai/);
+  assert.equal(await focused(), 'qw', 'the focus stays on the box');
+  await page.locator(`[data-mp="survey"][data-pid="${p.id}"]`).uncheck();
+  assert.match(await page.locator('[data-kept="impact"]').textContent(), /Impact sub-dimensi ini tetap tersimpan/);
+  const a = await widget();
+  assert.equal(a.answers[`qw-${p.id}`].value, 4, 'the Quick Win answer is kept');
+  assert.equal(a.answers['im-layanan-publik'].value, 3.5, 'the Impact answer is kept');
+
+  await page.locator(`[data-mp="qw"][data-pid="${p.id}"]`).check();
+  await page.locator(`[data-mp="survey"][data-pid="${p.id}"]`).check();
+  assert.equal(await page.locator('[data-kept]').count(), 0, 'ticked again: used again');
+  const report = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.report());
+  assert.ok(
+    report.indicators.some((i) => i.id === `qw-${p.id}`),
+    'the Quick Win indicator is scored again',
+  );
+  assert.ok(!report.problems.some((x) => x.code === 'orphaned-answer'), JSON.stringify(report.problems.map((x) => x.code)));
+  assertClean(record);
+  await close();
+});

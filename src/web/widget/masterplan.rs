@@ -210,11 +210,10 @@ impl Inner {
                     "survey" => p.survey = on,
                     _ => p.subdimension = value,
                 });
-                if f == "sub" {
-                    // The row moves to its pillar's list.
-                    self.render_masterplan();
-                    self.focus_first(&[&format!("[data-mp=sub][data-pid=\"{id}\"]")]);
-                }
+                // The row moves to its pillar's list (a new sub-dimension); a note says when an
+                // unticked box leaves an answer kept but not scored (quick win, survey).
+                self.render_masterplan();
+                self.focus_first(&[&format!("[data-mp={f}][data-pid=\"{id}\"]")]);
                 emits
             }
             _ => vec![],

@@ -148,7 +148,15 @@ impl Inner {
         self.text_field(&fs, Mp::Unit, "unit", Some(&p.id), &p.unit);
         self.sub_select(&fs, "sub", Some(&p.id), choices, &p.subdimension);
         self.check_field(&fs, Mp::QuickWin, "qw", Some(&p.id), p.quick_win);
+        if p.quick_win_kept {
+            let note = d.add(&fs, "p", "swn-desc", self.mpt(Mp::QuickWinKept));
+            attrs(&note, &[("data-kept", "qw")]);
+        }
         self.check_field(&fs, Mp::Survey, "survey", Some(&p.id), p.survey);
+        if p.impact_kept {
+            let note = d.add(&fs, "p", "swn-desc", self.mpt(Mp::ImpactKept));
+            attrs(&note, &[("data-kept", "impact")]);
+        }
         if self.mp.confirm.as_deref() == Some(p.id.as_str()) {
             let ask = d.add(&fs, "div", "swn-mp-ask", "");
             attrs(&ask, &[("role", "group")]);
