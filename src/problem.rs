@@ -118,6 +118,9 @@ pub enum Code {
     /// The base changed some of a returned share's answers since it was cut (its changes are
     /// still told against the answers it was cut with).
     ShareStale,
+    /// A unit's share opened with the ordinary import over an assessment that keeps the
+    /// region's units (a coordinator's): importing it would replace the whole assessment.
+    ShareImported,
     /// An evidence link is not an http(s) web address: it is kept as text, not as a link.
     LinkNotWeb,
     /// A masterplan program names a pillar the set's template does not declare.
@@ -189,6 +192,7 @@ impl Code {
             RegionMismatch => "region-mismatch",
             NotAShare => "not-a-share",
             ShareStale => "share-stale",
+            ShareImported => "share-imported",
             LinkNotWeb => "link-not-web",
             UnknownPillar => "unknown-pillar",
             UnknownSubdimension => "unknown-subdimension",
@@ -206,8 +210,8 @@ impl Code {
         match self {
             UnknownField | VersionMismatch | UnknownIndicator | EvidenceMissing
             | RegionCodeInvalid | UnknownEvidenceItem | ExternalUndeclared | ClaimAboveEvidence
-            | ShareStale | LinkNotWeb | OrphanedAnswer | MasterplanUndeclared | DimensionEmpty
-            | FewRespondents => Severity::Warning,
+            | ShareStale | ShareImported | LinkNotWeb | OrphanedAnswer | MasterplanUndeclared
+            | DimensionEmpty | FewRespondents => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -608,6 +608,31 @@ pub fn progress_headings(set: &IndicatorSet, lang: Lang) -> [String; 5] {
     ]
 }
 
+/// The warning when a unit's returned share is opened with the ordinary import over a
+/// coordinator's assessment (one that keeps the units): importing it would replace the whole
+/// assessment with that one share; merging is the team panel's.
+///
+/// ```
+/// use swanilai::view::team::share_imported;
+/// let p = share_imported("bappeda");
+/// assert_eq!(p.code.as_str(), "share-imported");
+/// assert!(p.message.id.contains("bappeda") && p.message.id.contains("Impor bagian yang kembali"));
+/// ```
+pub fn share_imported(unit: &str) -> crate::problem::Problem {
+    crate::problem::Problem::new(
+        "",
+        crate::problem::Code::ShareImported,
+        format!(
+            "berkas ini bagian unit `{unit}` yang dikembalikan: mengimpornya mengganti seluruh penilaian Anda dengan bagian itu saja. Untuk menggabungkannya, batalkan lalu buka Tim → “{}”",
+            tm(Tm::ImportShares, Lang::Id)
+        ),
+        format!(
+            "this file is unit `{unit}`'s returned share: importing it replaces your whole assessment with that share alone. To merge it, cancel and open Team → “{}”",
+            tm(Tm::ImportShares, Lang::En)
+        ),
+    )
+}
+
 /// The name of a unit's share file: the set, the unit, `bagian` — the same in both languages,
 /// without the region (the unit knows its own), e.g. `pemdi-2026-bappeda-bagian.json`.
 ///

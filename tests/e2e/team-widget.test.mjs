@@ -270,6 +270,23 @@ test('returned files of another set, another region or damaged are refused, each
   await close();
 });
 
+test('a returned share opened with the ordinary import warns the coordinator before anything changes', { timeout: 90_000 }, async () => {
+  const { page, close } = await coordinator();
+  const file = await download(page, page.locator('[data-act="share-export"][data-unit="bappeda"]'));
+  const before = await widgetAssessment(page);
+  await page
+    .locator('input[data-act="import"]')
+    .setInputFiles({ name: file.filename, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  const notice = page.locator('[data-swn="import"]');
+  await notice.waitFor();
+  const said = await notice.textContent();
+  assert.match(said, /bagian unit .bappeda. yang dikembalikan/);
+  assert.match(said, /Impor bagian yang kembali/);
+  await page.locator('[data-act="import-cancel"]').click();
+  assert.deepEqual(await widgetAssessment(page), before, 'nothing changed');
+  await close();
+});
+
 test('removing a unit that holds assignments asks first; a taken name is refused', { timeout: 60_000 }, async () => {
   const { page, close } = await coordinator();
   let asked = '';

@@ -93,6 +93,19 @@ impl Inner {
             Ui::Import
         };
         let opened = judged.opened;
+        let mut judged = judged;
+        // A coordinator (her assessment keeps the units) opening a returned share here would
+        // replace everything with that one share: said first, in the notice she confirms in.
+        if let Some(share) = judged
+            .assessment
+            .as_ref()
+            .and_then(|a| a.share.as_ref())
+            .filter(|_| !as_previous && !self.a.units.is_empty() && self.a.share.is_none())
+        {
+            judged
+                .problems
+                .insert(0, view::team::share_imported(&share.unit));
+        }
         // Read only in part: the file as it was is kept before its answers are used.
         let original = judged.lossy.then(|| text.to_string());
         // A newly opened file replaces a file still waiting for confirmation (its notice
