@@ -25,6 +25,10 @@ const STATUSES: [Status; 3] = [Status::Belum, Status::Draf, Status::Siap];
 /// the language it was typed in).
 pub type Drafts = [(usize, String, Lang)];
 
+/// The class of the mark beside a number proposed from last year's file (the widget adds and
+/// removes it as proposals come and are settled).
+pub const PROPOSED_MARK: &str = "swn-proposed-mark";
+
 /// What the form is drawn from: the set (in its scorer), the answers and where the official is.
 pub struct Form<'a, 's> {
     /// The set's scorer.
@@ -724,11 +728,10 @@ impl Form<'_, '_> {
         unit: &str,
         range: &str,
     ) {
-        let value = self
-            .a
-            .answers
-            .get(&self.scorer.indicator(i).id)
-            .and_then(|x| x.value.as_ref());
+        let id = &self.scorer.indicator(i).id;
+        let value = self.a.answers.get(id).and_then(|x| x.value.as_ref());
+        // Proposed from last year's file and not yet confirmed (a Baseline indicator).
+        let proposed = self.a.carried.get(id).filter(|c| c.value);
         let wrap = o.add(fs, "div", "swn-num-field", "");
         let input = o.add(&wrap, "input", "", "");
         let unit_id = format!("swn-u-{i}");
@@ -753,6 +756,15 @@ impl Form<'_, '_> {
         o.attrs(&u, &[("id", &unit_id)]);
         if !range.is_empty() {
             o.add(&wrap, "span", "swn-range", &format!("({range})"));
+        }
+        if let Some(c) = proposed {
+            o.attrs(&input, &[("data-proposed", "")]);
+            o.add(
+                &wrap,
+                "span",
+                PROPOSED_MARK,
+                &super::proposed_text(&c.from, self.lang),
+            );
         }
     }
 

@@ -25,7 +25,7 @@ pub mod team;
 mod texts;
 
 pub use action::Action;
-pub use form::{CARD_CHUNK, Drafts, Form, prerender};
+pub use form::{CARD_CHUNK, Drafts, Form, PROPOSED_MARK, prerender};
 pub use lastyear::{
     ReadInPart, judge_previous, previous_question, previous_source, previous_use, proposed_buttons,
     proposed_text, region_period,

@@ -345,6 +345,7 @@ test("the smart city Baseline is proposed from last year's file, follows this ye
     assert.equal(got['bl-01'], 3.5);
     assert.equal(got.carried['bl-01'], undefined);
     assert.equal(await proposed.count(), 0, 'nothing proposed is left');
+    assert.equal(await page.locator('article[data-ind="bl-01"] .swn-proposed-mark').count(), 0, 'typed: the card mark goes');
     await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).assessment.answers['bl-01'].value === 3.5, KEY);
     await page.reload({ waitUntil: 'load' });
     await ready(page);
@@ -363,12 +364,19 @@ test('a proposed Baseline answer can be cleared, and stays marked across reloads
     await importPrevious(page, 'lalu.json', JSON.stringify(last));
     const proposed = page.locator('[data-swn="proposed"] li');
     await proposed.first().waitFor();
+    // On the card too, beside the number: the mark the widget adds, and the one the card is
+    // drawn with after a reload.
+    const mark = page.locator('article[data-ind="bl-01"] .swn-proposed-mark');
+    assert.equal(await mark.innerText(), 'diusulkan dari berkas tahun lalu (2025)');
+    assert.equal(await page.locator('[data-i="0"][data-f="num"]').getAttribute('data-proposed'), '');
     await page.reload({ waitUntil: 'load' });
     await ready(page);
     await proposed.first().waitFor();
+    assert.equal(await mark.innerText(), 'diusulkan dari berkas tahun lalu (2025)', 'marked on the card after a reload');
     const a = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
     assert.equal(a.carried['bl-01'].value, true, 'still marked after a reload');
     await page.locator('[data-swn="proposed"] [data-act="baseline-drop"][data-i="0"]').click();
+    assert.equal(await mark.count(), 0, 'cleared: no mark');
     const b = await page.evaluate(() => document.querySelector('swanilai-assessment').widget.assessment());
     assert.equal(b.answers['bl-01']?.value, undefined, 'cleared');
     assert.equal(b.carried?.['bl-01'], undefined);
