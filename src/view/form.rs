@@ -25,8 +25,8 @@ const STATUSES: [Status; 3] = [Status::Belum, Status::Draf, Status::Siap];
 /// the language it was typed in).
 pub type Drafts = [(usize, String, Lang)];
 
-/// The class of the mark beside a number proposed from last year's file (the widget adds and
-/// removes it as proposals come and are settled).
+/// The class of the mark beside a number proposed from last year's file
+/// ([`Form::proposed_mark`]).
 pub const PROPOSED_MARK: &str = "swn-proposed-mark";
 
 /// What the form is drawn from: the set (in its scorer), the answers and where the official is.
@@ -514,6 +514,13 @@ impl Form<'_, '_> {
                 .is_some_and(Answer::has_evidence)
     }
 
+    /// The mark beside indicator `i`'s number while it is proposed from last year's file and
+    /// not yet confirmed (a Baseline indicator with `fromPrevious`).
+    pub fn proposed_mark(&self, i: usize) -> Option<String> {
+        let c = self.a.carried.get(&self.scorer.indicator(i).id)?;
+        c.value.then(|| super::proposed_text(&c.from, self.lang))
+    }
+
     /// Whether indicator `i` has something to clear: an answer, or refused number text.
     pub fn clearable(&self, i: usize) -> bool {
         self.answered[i] || self.drafts.iter().any(|(k, ..)| *k == i)
@@ -730,8 +737,6 @@ impl Form<'_, '_> {
     ) {
         let id = &self.scorer.indicator(i).id;
         let value = self.a.answers.get(id).and_then(|x| x.value.as_ref());
-        // Proposed from last year's file and not yet confirmed (a Baseline indicator).
-        let proposed = self.a.carried.get(id).filter(|c| c.value);
         let wrap = o.add(fs, "div", "swn-num-field", "");
         let input = o.add(&wrap, "input", "", "");
         let unit_id = format!("swn-u-{i}");
@@ -757,14 +762,9 @@ impl Form<'_, '_> {
         if !range.is_empty() {
             o.add(&wrap, "span", "swn-range", &format!("({range})"));
         }
-        if let Some(c) = proposed {
+        if let Some(mark) = self.proposed_mark(i) {
             o.attrs(&input, &[("data-proposed", "")]);
-            o.add(
-                &wrap,
-                "span",
-                PROPOSED_MARK,
-                &super::proposed_text(&c.from, self.lang),
-            );
+            o.add(&wrap, "span", PROPOSED_MARK, &mark);
         }
     }
 

@@ -32,7 +32,6 @@ impl Inner {
         if self.proposed(i) {
             let id = self.scorer.indicator(i).id.clone();
             baseline::settle_value(&mut self.a, &id, true);
-            self.mark_proposed(i);
             self.render_compare();
         }
         let Some(p) = &self.previous else { return };
@@ -60,7 +59,6 @@ impl Inner {
             {
                 set_value(&field, &view::typed_text(p.value, self.lang));
             }
-            self.mark_proposed(i);
             self.update_card(i);
         }
         self.touch();
@@ -114,40 +112,6 @@ impl Inner {
         }
     }
 
-    /// Marks indicator `i`'s number field as proposed from last year's file, or unmarks it,
-    /// as its answer is now (the same mark `view::Form` draws with the card).
-    fn mark_proposed(&self, i: usize) {
-        let Ok(Some(field)) = self
-            .frame
-            .query_selector(&format!("[data-i=\"{i}\"][data-f=\"num\"]"))
-        else {
-            return;
-        };
-        let mark = field.parent_element().and_then(|w| {
-            w.query_selector(&format!(".{}", view::PROPOSED_MARK))
-                .ok()
-                .flatten()
-        });
-        if let Some(m) = &mark {
-            m.remove();
-        }
-        let _ = field.remove_attribute("data-proposed");
-        if !self.proposed(i) {
-            return;
-        }
-        attrs(&field, &[("data-proposed", "")]);
-        let from =
-            (self.a.carried.get(&self.scorer.indicator(i).id)).map_or("", |c| c.from.as_str());
-        if let Some(w) = field.parent_element() {
-            self.dom.add(
-                &w,
-                "span",
-                view::PROPOSED_MARK,
-                &view::proposed_text(from, self.lang),
-            );
-        }
-    }
-
     /// "Right" (`keep`) or "clear" on a proposed answer.
     pub(crate) fn baseline_settle(&mut self, el: &Element, keep: bool) -> Emits {
         let Some(i) = index_of(el).filter(|&i| i < self.scorer.indicator_count()) else {
@@ -164,7 +128,6 @@ impl Inner {
         {
             set_value(&field, "");
         }
-        self.mark_proposed(i);
         self.touch();
         self.render_compare();
         self.focus_first(&["[data-swn=proposed] button", "[data-swn=previous-source]"]);

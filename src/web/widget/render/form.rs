@@ -117,6 +117,7 @@ impl Inner {
         }
         if let Ok(Some(card)) = sc.closest(".swn-ind") {
             self.show_levels(&card, i);
+            show_proposed(&self.dom, &card, form.proposed_mark(i));
             // Nothing to clear: no answer, no refused number text.
             if let Ok(Some(b)) = card.query_selector(&Action::Clear.selector()) {
                 let _ = b.toggle_attribute_with_force("hidden", !form.clearable(i));
@@ -169,4 +170,22 @@ fn show_in_row(tab: &Element) {
         return;
     };
     row.set_scroll_left(row.scroll_left() + by.round() as i32);
+}
+
+/// Marks the number field in `card` as proposed from last year's file with `mark`, or unmarks
+/// it (what [`view::Form`] draws with the card, kept in step as proposals are settled).
+fn show_proposed(d: &crate::web::dom::Dom, card: &Element, mark: Option<String>) {
+    let Ok(Some(field)) = card.query_selector("[data-f=\"num\"]") else {
+        return;
+    };
+    let Some(wrap) = field.parent_element() else {
+        return;
+    };
+    if let Ok(Some(old)) = wrap.query_selector(&format!(".{}", view::PROPOSED_MARK)) {
+        old.remove();
+    }
+    let _ = field.toggle_attribute_with_force("data-proposed", mark.is_some());
+    if let Some(mark) = mark {
+        d.add(&wrap, "span", view::PROPOSED_MARK, &mark);
+    }
 }
