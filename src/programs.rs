@@ -226,11 +226,20 @@ fn fold_accent(c: char) -> Option<char> {
     })
 }
 
-/// Whether an answer of `a` keys on the program id `id` (its Outcome or Quick Win answer).
+/// Whether `a`'s answer to the indicator `id` holds anything (a value, notes, links or
+/// evidence).
+pub fn holds(a: &Assessment, id: &str) -> bool {
+    a.answers
+        .get(id)
+        .is_some_and(|x| x.value.is_some() || x.has_evidence())
+}
+
+/// Whether the program id `id` has an answer that holds anything (its Outcome or Quick Win
+/// answer): removing the program asks first, and no new program may take the id.
 pub fn answered(a: &Assessment, id: &str) -> bool {
     [OUTCOME_PREFIX, QUICK_WIN_PREFIX]
         .iter()
-        .any(|pre| a.answers.contains_key(&format!("{pre}{id}")))
+        .any(|pre| holds(a, &format!("{pre}{id}")))
 }
 
 /// The column positions the header names.

@@ -5,11 +5,9 @@
 //! (`web::widget::render::masterplan`).
 
 use crate::assessment::Assessment;
-use crate::masterplan::{
-    IMPACT_PREFIX, Masterplan, MasterplanTemplate, OUTCOME_PREFIX, Program, QUICK_WIN_PREFIX,
-};
+use crate::masterplan::{IMPACT_PREFIX, Masterplan, MasterplanTemplate, Program, QUICK_WIN_PREFIX};
 use crate::model::Lang;
-use crate::programs::RowProblem;
+use crate::programs::{RowProblem, holds};
 use crate::score::TagScore;
 use crate::survey::Aggregation;
 
@@ -278,16 +276,6 @@ pub fn sub_choices(t: &MasterplanTemplate, lang: Lang) -> Vec<SubChoices> {
         .collect()
 }
 
-/// Whether an answer to one of `p`'s generated indicators holds anything (a value, notes,
-/// links or evidence): removing the program then asks first.
-pub fn program_answered(a: &Assessment, p: &Program) -> bool {
-    [OUTCOME_PREFIX, QUICK_WIN_PREFIX].iter().any(|prefix| {
-        a.answers
-            .get(&format!("{prefix}{}", p.id))
-            .is_some_and(|x| x.value.is_some() || x.has_evidence())
-    })
-}
-
 /// The program rows, grouped by pillar in the template's order (pillars without programs
 /// left out); programs of a pillar the template does not declare come last, together.
 pub fn program_rows(
@@ -297,11 +285,6 @@ pub fn program_rows(
     lang: Lang,
 ) -> Vec<PillarRows> {
     let programs = m.map_or(&[][..], |m| &m.programs[..]);
-    let kept = |id: String| {
-        a.answers
-            .get(&id)
-            .is_some_and(|x| x.value.is_some() || x.has_evidence())
-    };
     let row = |p: &Program| ProgramRow {
         id: p.id.clone(),
         name: p.name.clone(),
@@ -309,13 +292,13 @@ pub fn program_rows(
         subdimension: p.subdimension.clone(),
         quick_win: p.quick_win,
         survey: p.survey,
-        answered: program_answered(a, p),
-        quick_win_kept: !p.quick_win && kept(format!("{QUICK_WIN_PREFIX}{}", p.id)),
+        answered: crate::programs::answered(a, &p.id),
+        quick_win_kept: !p.quick_win && holds(a, &format!("{QUICK_WIN_PREFIX}{}", p.id)),
         impact_kept: !p.survey
             && !programs
                 .iter()
                 .any(|o| o.survey && o.subdimension == p.subdimension)
-            && kept(format!("{IMPACT_PREFIX}{}", p.subdimension)),
+            && holds(a, &format!("{IMPACT_PREFIX}{}", p.subdimension)),
     };
     let mut out: Vec<PillarRows> = t
         .pillars

@@ -35,8 +35,8 @@ pub use markup::{Html, Out};
 pub use masterplan::{
     Mp, PillarIndexRow, PillarRows, ProgramRow, SubChoices, SurveyRow, csv_problem_line,
     csv_replace_question, csv_summary, mp, new_program_id, panel_label, pillar_indices,
-    program_answered, program_rows, remove_question, sub_choices, survey_invite, survey_problems,
-    survey_result, survey_rows,
+    program_rows, remove_question, sub_choices, survey_invite, survey_problems, survey_result,
+    survey_rows,
 };
 pub use nav::{NoticeKind, Place, add_notice, lead_text, more_findings, next_unanswered, tab_of};
 pub use notices::{

@@ -337,7 +337,7 @@ impl Inner {
             .masterplan
             .as_ref()
             .and_then(|m| m.programs.iter().find(|p| p.id == id))
-            .is_some_and(|p| view::program_answered(&self.a, p));
+            .is_some_and(|p| crate::programs::answered(&self.a, &p.id));
         if !answered {
             return self.remove_program(&id);
         }
