@@ -170,17 +170,10 @@ impl Inner {
     /// The question in an opened last year's file's notice: what it asks, both files, and
     /// the buttons to use it or not.
     pub(crate) fn render_previous_question(&self, div: &Element) {
-        let Some(p) = &self.pending_previous else {
+        let Some((ask, lines)) = self.previous_question() else {
             return;
         };
         let d = &self.dom;
-        let (ask, lines) = view::previous_question(
-            self.previous.as_ref(),
-            &p.previous.assessment,
-            &p.previous.file,
-            p.previous.integrity,
-            self.lang,
-        );
         let q = d.add(div, "p", "swn-warn", &ask);
         attrs(&q, &[("data-swn", "previous-ask")]);
         let ul = d.add(div, "ul", "", "");
@@ -215,17 +208,21 @@ impl Inner {
 
     /// What screen readers hear with a pending last year's file: the question too.
     pub(crate) fn previous_ask_text(&self) -> String {
-        let Some(p) = &self.pending_previous else {
-            return String::new();
-        };
-        let (ask, lines) = view::previous_question(
+        self.previous_question()
+            .map(|(ask, lines)| format!("{ask} {}", lines.join(". ")))
+            .unwrap_or_default()
+    }
+
+    /// The question a pending last year's file asks, and the lines naming both files.
+    fn previous_question(&self) -> Option<(String, Vec<String>)> {
+        let p = self.pending_previous.as_ref()?;
+        Some(view::previous_question(
             self.previous.as_ref(),
             &p.previous.assessment,
             &p.previous.file,
             p.previous.integrity,
             self.lang,
-        );
-        format!("{ask} {}", lines.join(". "))
+        ))
     }
 
     fn drop_pending_notice(&mut self) {
